@@ -1,0 +1,80 @@
+package io.cardex.card.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cardex.card.Card;
+import io.cardex.card.CardId;
+import io.cardex.card.CardKey;
+import io.cardex.card.CardParser;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ChangeEventCodecTest {
+
+    private final ChangeEventCodec codec = new ChangeEventCodec();
+
+    @Test
+    void anUpsertReadsBackAsTheSameEvent() throws Exception {
+        ChangeEvent event = sampleEvent();
+        CardChange.Upsert upsert = new CardChange.Upsert(event);
+
+        CardChange decoded = codec.decode(codec.encodeKey(upsert.key()), codec.encodeValue(upsert));
+
+        assertThat(decoded).isEqualTo(upsert);
+    }
+
+    @Test
+    void theValueIsSnakeCaseJsonWithTheSchemaVersion() {
+        String json = new String(codec.encodeValue(new CardChange.Upsert(sampleEvent())), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"schema_version\":1", "\"card_id\":\"mindspore/1.9/refinenet_voc2012\"",
+                "\"model_name\":\"RefineNet\"", "\"commit_time\":\"2026-11-25T10:15:30Z\"");
+    }
+
+    @Test
+    void aDeletionIsATombstone() throws Exception {
+        CardKey key = CardKey.parse("examples/mindspore/1.9/refinenet_voc2012");
+
+        assertThat(codec.encodeValue(new CardChange.Deletion(key))).isNull();
+        assertThat(codec.decode(key.toString(), null)).isEqualTo(new CardChange.Deletion(key));
+    }
+
+    @Test
+    void refusesAnotherSchemaVersion() {
+        byte[] future = "{\"schema_version\":2}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decode("examples/a/b/c", future))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("schema version 2 is not supported");
+    }
+
+    @Test
+    void refusesAValueThatIsNotJson() {
+        byte[] garbage = "not json".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decode("examples/a/b/c", garbage))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("not a change event");
+    }
+
+    @Test
+    void refusesAKeyThatDisagreesWithTheEvent() {
+        byte[] value = codec.encodeValue(new CardChange.Upsert(sampleEvent()));
+
+        assertThatThrownBy(() -> codec.decode("examples/other/1.0/card", value))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("does not match");
+    }
+
+    private static ChangeEvent sampleEvent() {
+        CardId id = new CardId("mindspore/1.9/refinenet_voc2012");
+        String text = "# RefineNet\n---\nmodel-name: RefineNet\nupdate-time: 2022-10-11\n---\nBody";
+        Card card = new CardParser().parse(id, text);
+        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), "examples", "main",
+                "0123456789abcdef0123456789abcdef01234567", Instant.parse("2026-11-25T10:15:30Z"), "Ada <ada@example.com>",
+                "mindspore/1.9/refinenet_voc2012.md", id, text, card);
+    }
+}

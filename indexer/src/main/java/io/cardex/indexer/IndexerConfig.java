@@ -1,0 +1,22 @@
+package io.cardex.indexer;
+
+import io.cardex.store.CardIndexNames;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Everything the indexer is told at start-up.
+ *
+ * @param groupId the Kafka consumer group; indexers sharing it share the topic's partitions
+ */
+public record IndexerConfig(
+        String bootstrapServers, String topic, String groupId, URI elasticsearchUrl, CardIndexNames index) {
+
+    public IndexerConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl");
+        Objects.requireNonNull(index, "index");
+    }
+}

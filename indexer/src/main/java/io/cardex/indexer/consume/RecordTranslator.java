@@ -1,0 +1,34 @@
+package io.cardex.indexer.consume;
+
+import io.cardex.card.event.CardChange;
+import io.cardex.card.event.ChangeEventCodec;
+import io.cardex.card.event.UnreadableEventException;
+import io.cardex.indexer.index.IndexAction;
+import io.cardex.store.CardDocument;
+import java.time.Clock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Turns a record of the card-changes topic into a write of the card index. The record's offset
+ * is the document's external version: a card's changes all go to one partition, in order, so
+ * its offsets grow with every change.
+ */
+public final class RecordTranslator {
+
+    private final ChangeEventCodec codec = new ChangeEventCodec();
+    private final Clock clock;
+
+    public RecordTranslator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public IndexAction translate(ConsumerRecord<String, byte[]> record) throws UnreadableEventException {
+        CardChange change = codec.decode(record.key(), record.value());
+        // Offsets start at 0; Elasticsearch external versions are best kept positive.
+        long version = record.offset() + 1;
+        if (change instanceof CardChange.Upsert upsert) {
+            return new IndexAction.Put(change.key().toString(), version, CardDocument.of(upsert.event(), clock.instant()));
+        }
+        return new IndexAction.Remove(change.key().toString(), version);
+    }
+}

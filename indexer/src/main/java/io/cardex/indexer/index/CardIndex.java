@@ -1,0 +1,95 @@
+package io.cardex.indexer.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.cardex.store.CardDocument;
+import io.cardex.store.CardIndexNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes cards to the card index, and creates the index on first use. */
+public final class CardIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(CardIndex.class);
+    private static final int CONFLICT = 409;
+    private static final int NOT_FOUND = 404;
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int SERVER_ERROR = 500;
+
+    private final ElasticsearchClient client;
+    private final CardIndexNames names;
+
+    public CardIndex(ElasticsearchClient client, CardIndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    /**
+     * Installs the index template and, when the alias does not exist yet, creates the first index
+     * version behind it. Safe to call from several indexers at once.
+     */
+    public void ensureExists() throws IOException {
+        try (InputStream template = CardDocument.indexTemplateJson()) {
+            client.indices().putIndexTemplate(t -> t.withJson(template)
+                    .name(names.templateName()).indexPatterns(names.indexPattern()));
+        }
+        if (client.indices().existsAlias(a -> a.name(names.alias())).value()) {
+            return;
+        }
+        String index = names.versionedIndex(1);
+        try {
+            client.indices().create(c -> c.index(index).aliases(names.alias(), a -> a.isWriteIndex(true)));
+            log.info("created index {} behind alias {}", index, names.alias());
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Writes the actions in order in one bulk request.
+     *
+     * @return the writes refused for the document alone; a version conflict is not one of them,
+     *         it means a newer version of the card is already stored
+     * @throws IOException when Elasticsearch could not be reached or was too busy for some of
+     *                     the writes; the whole batch must be written again (writes are idempotent)
+     */
+    public List<Rejection> write(List<IndexAction> actions) throws IOException {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(names.alias());
+        for (IndexAction action : actions) {
+            if (action instanceof IndexAction.Put put) {
+                bulk.operations(op -> op.index(i -> i.id(put.id()).version(put.version())
+                        .versionType(VersionType.External).document(put.document())));
+            } else {
+                bulk.operations(op -> op.delete(d -> d.id(action.id()).version(action.version())
+                        .versionType(VersionType.External)));
+            }
+        }
+        BulkResponse response = client.bulk(bulk.build());
+        List<Rejection> rejections = new ArrayList<>();
+        List<BulkResponseItem> items = response.items();
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            if (item.status() == TOO_MANY_REQUESTS || item.status() >= SERVER_ERROR) {
+                throw new IOException("Elasticsearch could not take every write now (status " + item.status() + ": "
+                        + (item.error() == null ? "no reason given" : item.error().reason()) + ")");
+            }
+            if (item.error() != null && item.status() != CONFLICT && item.status() != NOT_FOUND) {
+                rejections.add(new Rejection(actions.get(i), item.error().type() + ": " + item.error().reason()));
+            }
+        }
+        return rejections;
+    }
+}

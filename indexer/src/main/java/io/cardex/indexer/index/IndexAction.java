@@ -1,0 +1,20 @@
+package io.cardex.indexer.index;
+
+import io.cardex.store.CardDocument;
+
+/**
+ * One write to the card index. The version is external and grows with every change of a card,
+ * so a replayed or late older change never overwrites a newer one.
+ */
+public sealed interface IndexAction {
+
+    String id();
+
+    long version();
+
+    record Put(String id, long version, CardDocument document) implements IndexAction {
+    }
+
+    record Remove(String id, long version) implements IndexAction {
+    }
+}

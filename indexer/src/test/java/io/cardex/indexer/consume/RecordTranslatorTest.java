@@ -1,0 +1,80 @@
+package io.cardex.indexer.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cardex.card.CardId;
+import io.cardex.card.CardParser;
+import io.cardex.card.event.CardChange;
+import io.cardex.card.event.ChangeEvent;
+import io.cardex.card.event.ChangeEventCodec;
+import io.cardex.card.event.UnreadableEventException;
+import io.cardex.indexer.index.IndexAction;
+import io.cardex.store.CardStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class RecordTranslatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final RecordTranslator translator = new RecordTranslator(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ChangeEventCodec codec = new ChangeEventCodec();
+
+    @Test
+    void anUpsertBecomesAPutVersionedByItsOffset() throws Exception {
+        ChangeEvent event = event("model-name: RefineNet\n");
+
+        IndexAction action = translator.translate(record(41, event.key().toString(),
+                codec.encodeValue(new CardChange.Upsert(event))));
+
+        assertThat(action).isInstanceOfSatisfying(IndexAction.Put.class, put -> {
+            assertThat(put.id()).isEqualTo("examples/mindspore/1.9/refinenet_voc2012");
+            assertThat(put.version()).isEqualTo(42);
+            assertThat(put.document().status()).isEqualTo(CardStatus.VALID);
+            assertThat(put.document().indexedAt()).isEqualTo(NOW);
+            assertThat(put.document().card().modelName()).isEqualTo("RefineNet");
+        });
+    }
+
+    @Test
+    void aCardWithAnErrorIsIndexedAsInvalid() throws Exception {
+        ChangeEvent event = event("fine-tunable: perhaps\n");
+
+        IndexAction action = translator.translate(record(0, event.key().toString(),
+                codec.encodeValue(new CardChange.Upsert(event))));
+
+        assertThat(((IndexAction.Put) action).document().status()).isEqualTo(CardStatus.INVALID);
+    }
+
+    @Test
+    void aTombstoneBecomesARemove() throws Exception {
+        IndexAction action = translator.translate(record(7, "examples/mindspore/1.9/refinenet_voc2012", null));
+
+        assertThat(action).isEqualTo(new IndexAction.Remove("examples/mindspore/1.9/refinenet_voc2012", 8));
+    }
+
+    @Test
+    void anUnreadableRecordIsReportedNotGuessed() {
+        byte[] garbage = "{\"schema_version\":99}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> translator.translate(record(3, "examples/a/b/c", garbage)))
+                .isInstanceOf(UnreadableEventException.class);
+    }
+
+    private static ConsumerRecord<String, byte[]> record(long offset, String key, byte[] value) {
+        return new ConsumerRecord<>("cardex.card-changes", 0, offset, key, value);
+    }
+
+    private static ChangeEvent event(String header) {
+        CardId id = new CardId("mindspore/1.9/refinenet_voc2012");
+        String text = "---\n" + header + "---\nBody\n";
+        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), "examples", "main",
+                "0123456789abcdef0123456789abcdef01234567", NOW, "Ada <ada@example.com>", id.path(), id, text,
+                new CardParser().parse(id, text));
+    }
+}

@@ -1,0 +1,63 @@
+package io.cardex.ingest.cursor;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardex.card.CardexJson;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The last commit whose changes were all acknowledged by Kafka, per repository and branch. It is
+ * a small JSON file replaced atomically, so a crash leaves either the old or the new cursor,
+ * never a torn one.
+ */
+public final class CursorStore {
+
+    private static final TypeReference<TreeMap<String, String>> CURSORS = new TypeReference<>() {
+    };
+    private final Path file;
+    private final ObjectMapper json = CardexJson.newMapper();
+
+    public CursorStore(Path file) {
+        this.file = file;
+    }
+
+    public synchronized Optional<String> lastPublished(String repository, String branch) throws IOException {
+        return Optional.ofNullable(readAll().get(key(repository, branch)));
+    }
+
+    public synchronized void markPublished(String repository, String branch, String commit) throws IOException {
+        Map<String, String> cursors = readAll();
+        cursors.put(key(repository, branch), commit);
+        Files.createDirectories(file.getParent());
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.write(next, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(cursors));
+        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Map<String, String> readAll() throws IOException {
+        if (!Files.exists(file)) {
+            return new TreeMap<>();
+        }
+        try {
+            return json.readValue(file.toFile(), CURSORS);
+        } catch (IOException e) {
+            throw new IOException("the ingest cursor file " + file + " is unreadable (" + e.getMessage()
+                    + "); delete it to publish every card again", e);
+        }
+    }
+
+    private static String key(String repository, String branch) {
+        return repository + "@" + branch;
+    }
+}

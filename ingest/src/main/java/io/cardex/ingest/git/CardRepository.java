@@ -1,0 +1,122 @@
+package io.cardex.ingest.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ProgressMonitor;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * A card repository opened with JGit: a local repository read in place, or the bare clone of a
+ * remote kept in a work directory and fetched on every {@link #refresh()}.
+ */
+public final class CardRepository implements AutoCloseable {
+
+    private final RepositorySource source;
+    private final Repository repository;
+    private final String branch;
+    private final ProgressMonitor progress;
+
+    private CardRepository(RepositorySource source, Repository repository, String branch, ProgressMonitor progress) {
+        this.source = source;
+        this.repository = repository;
+        this.branch = branch;
+        this.progress = progress;
+    }
+
+    /**
+     * Opens the repository; a remote is cloned into {@code cloneDirectory} the first time.
+     *
+     * @param branch the branch to follow; empty for the local checkout's branch or the remote's
+     *               default branch
+     */
+    public static CardRepository open(RepositorySource source, Optional<String> branch, Path cloneDirectory,
+                                      ProgressMonitor progress) throws IOException, GitAPIException {
+        if (source instanceof RepositorySource.Local local) {
+            Repository repository = openLocal(local.directory());
+            return new CardRepository(source, repository, branch.orElse(repository.getBranch()), progress);
+        }
+        String url = ((RepositorySource.Remote) source).url();
+        if (!Files.exists(cloneDirectory.resolve("HEAD"))) {
+            Files.createDirectories(cloneDirectory.getParent());
+            var clone = Git.cloneRepository().setURI(url).setDirectory(cloneDirectory.toFile()).setBare(true)
+                    .setProgressMonitor(progress);
+            branch.ifPresent(name -> clone.setBranchesToClone(List.of(Constants.R_HEADS + name)).setBranch(name));
+            clone.call().close();
+        }
+        Repository repository = new FileRepositoryBuilder().setGitDir(cloneDirectory.toFile()).setMustExist(true).build();
+        return new CardRepository(source, repository, branch.orElse(repository.getBranch()), progress);
+    }
+
+    private static Repository openLocal(Path directory) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(directory.toFile())
+                .setMustExist(true);
+        if (builder.getGitDir() == null) {
+            throw new IOException(directory + " is not inside a git repository: run 'git init' there, "
+                    + "or pass the URL of a remote repository");
+        }
+        return builder.build();
+    }
+
+    public String branch() {
+        return branch;
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+
+    /** Fetches a remote (a local repository is always current) and returns the branch's head. */
+    public Optional<RevCommit> refresh() throws IOException, GitAPIException {
+        if (source instanceof RepositorySource.Remote) {
+            String ref = Constants.R_HEADS + branch;
+            try (Git git = Git.wrap(repository)) {
+                git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(new RefSpec("+" + ref + ":" + ref))
+                        .setProgressMonitor(progress).call();
+            }
+        }
+        Ref head = repository.exactRef(Constants.R_HEADS + branch);
+        if (head == null || head.getObjectId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(commit(head.getObjectId()));
+    }
+
+    public RevCommit commit(ObjectId id) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(id);
+        }
+    }
+
+    /** Whether the commit is still in the repository (a rewritten history may have dropped it). */
+    public boolean contains(ObjectId commit) throws IOException {
+        return repository.getObjectDatabase().has(commit);
+    }
+
+    public boolean hasDirectory(RevCommit commit, String path) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(repository, path, commit.getTree())) {
+            return walk != null && walk.isSubtree();
+        }
+    }
+
+    public byte[] read(ObjectId blob) throws IOException {
+        return repository.open(blob, Constants.OBJ_BLOB).getBytes();
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

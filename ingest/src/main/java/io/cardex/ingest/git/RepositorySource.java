@@ -1,0 +1,48 @@
+package io.cardex.ingest.git;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Where a card repository comes from: a git repository on this machine, or a remote to clone. */
+public sealed interface RepositorySource {
+
+    /** A name for the repository when none is configured: the last part of its path or URL. */
+    String defaultName();
+
+    /** A git repository on this machine, read in place: a commit there is seen at the next poll. */
+    record Local(Path directory) implements RepositorySource {
+        @Override
+        public String defaultName() {
+            return RepositorySource.nameFrom(directory.toAbsolutePath().normalize().getFileName().toString());
+        }
+    }
+
+    /** A remote repository, cloned once into the data directory and fetched afterwards. */
+    record Remote(String url) implements RepositorySource {
+        @Override
+        public String defaultName() {
+            String path = url.replaceAll("/+$", "");
+            return RepositorySource.nameFrom(path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1));
+        }
+    }
+
+    /** Reads the {@code --repo} setting: a URL (scheme:// or scp-like user@host:path) or a path. */
+    static RepositorySource parse(String location) {
+        if (location.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.+")) {
+            URI.create(location);
+            return new Remote(location);
+        }
+        if (location.matches("[\\w.-]+@[\\w.-]+:.+")) {
+            return new Remote(location);
+        }
+        return new Local(Path.of(location));
+    }
+
+    private static String nameFrom(String lastSegment) {
+        String name = lastSegment.replaceFirst("\\.git$", "").toLowerCase(Locale.ROOT);
+        name = Pattern.compile("[^a-z0-9._-]+").matcher(name).replaceAll("-").replaceFirst("^[^a-z0-9]+", "");
+        return name.isEmpty() ? "cards" : name.substring(0, Math.min(name.length(), 64));
+    }
+}

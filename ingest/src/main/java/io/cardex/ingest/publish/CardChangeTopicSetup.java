@@ -1,0 +1,45 @@
+package io.cardex.ingest.publish;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the card-changes topic when it is missing. The topic is log compacted: it always
+ * holds the latest state of every card, so the index can be rebuilt from it.
+ */
+public final class CardChangeTopicSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(CardChangeTopicSetup.class);
+
+    private CardChangeTopicSetup() {
+    }
+
+    public static void ensureExists(String bootstrapServers, String topic, int partitions, short replicationFactor)
+            throws InterruptedException, TimeoutException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "cardex-ingest-setup"))) {
+            NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
+                    // Deleted cards must stay visible long enough for a lagging indexer to see them.
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(7))));
+            admin.createTopics(List.of(newTopic)).all().get(60, TimeUnit.SECONDS);
+            log.info("created topic {} ({} partitions, compacted)", topic, partitions);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.cardex.ingest.cursor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CursorStoreTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void remembersTheLastPublishedCommitPerRepositoryAndBranchAcrossRestarts() throws IOException {
+        Path file = directory.resolve("ingest/cursors.json");
+        new CursorStore(file).markPublished("hub", "main", "aaaa");
+        new CursorStore(file).markPublished("hub", "dev", "bbbb");
+
+        CursorStore reopened = new CursorStore(file);
+        assertThat(reopened.lastPublished("hub", "main")).contains("aaaa");
+        assertThat(reopened.lastPublished("hub", "dev")).contains("bbbb");
+        assertThat(reopened.lastPublished("other", "main")).isEmpty();
+    }
+
+    @Test
+    void saysHowToRecoverFromAnUnreadableFile() throws IOException {
+        Path file = directory.resolve("cursors.json");
+        Files.writeString(file, "{ torn");
+
+        assertThatThrownBy(() -> new CursorStore(file).lastPublished("hub", "main"))
+                .hasMessageContaining("unreadable").hasMessageContaining("delete it");
+    }
+}

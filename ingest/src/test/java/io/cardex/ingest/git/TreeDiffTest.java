@@ -1,0 +1,87 @@
+package io.cardex.ingest.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.cardex.ingest.git.CardFileChange.Kind;
+import java.nio.file.Path;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TreeDiffTest {
+
+    private static final CardsRoot REPOSITORY_ROOT = new CardsRoot("");
+
+    @TempDir
+    Path directory;
+    private TestRepository repo;
+
+    @BeforeEach
+    void createRepository() throws Exception {
+        repo = TestRepository.init(directory);
+    }
+
+    @AfterEach
+    void closeRepository() {
+        repo.close();
+    }
+
+    @Test
+    void aFirstSnapshotUpsertsEveryCardAndNothingElse() throws Exception {
+        RevCommit head = repo.write("mindspore/1.9/refinenet.md", "model-name: RefineNet\n")
+                .write("mindspore/1.7/dlinknet.md", "model-name: dlinknet\n")
+                .write("README.md", "not a card\n")
+                .write("mindspore/1.7/notes.txt", "not a card either\n")
+                .commit("first cards");
+
+        assertThat(TreeDiff.between(repo.git().getRepository(), null, head.getTree(), REPOSITORY_ROOT))
+                .extracting(change -> change.kind(), change -> change.cardId().value())
+                .containsExactlyInAnyOrder(
+                        tuple(Kind.UPSERT, "mindspore/1.9/refinenet"),
+                        tuple(Kind.UPSERT, "mindspore/1.7/dlinknet"));
+    }
+
+    @Test
+    void anEditAndADeleteBecomeAnUpsertAndADeletion() throws Exception {
+        RevCommit first = repo.write("mindspore/1.9/refinenet.md", "model-name: RefineNet\n")
+                .write("mindspore/1.7/dlinknet.md", "model-name: dlinknet\n")
+                .commit("first cards");
+        RevCommit second = repo.write("mindspore/1.9/refinenet.md", "model-name: RefineNet v2\n")
+                .delete("mindspore/1.7/dlinknet.md")
+                .commit("edit one, delete one");
+
+        assertThat(TreeDiff.between(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
+                .extracting(change -> change.kind(), change -> change.cardId().value())
+                .containsExactlyInAnyOrder(
+                        tuple(Kind.UPSERT, "mindspore/1.9/refinenet"),
+                        tuple(Kind.DELETE, "mindspore/1.7/dlinknet"));
+    }
+
+    @Test
+    void aRenameDeletesTheOldCardAndUpsertsTheNewOne() throws Exception {
+        String content = "model-name: RefineNet\nsummary: a card long enough to be recognised as moved\n";
+        RevCommit first = repo.write("mindspore/1.9/refinenet.md", content).commit("add");
+        RevCommit second = repo.move("mindspore/1.9/refinenet.md", "mindspore/2.0/refinenet.md").commit("move");
+
+        assertThat(TreeDiff.between(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
+                .extracting(change -> change.kind(), change -> change.cardId().value())
+                .containsExactly(
+                        tuple(Kind.DELETE, "mindspore/1.9/refinenet"),
+                        tuple(Kind.UPSERT, "mindspore/2.0/refinenet"));
+    }
+
+    @Test
+    void onlyCardsBelowTheCardsRootCount() throws Exception {
+        RevCommit head = repo.write("mshub_res/assets/mindspore/1.9/refinenet.md", "model-name: RefineNet\n")
+                .write("docs/mindspore/1.9/guide.md", "not below the root\n")
+                .commit("hub layout");
+
+        assertThat(TreeDiff.between(repo.git().getRepository(), null, head.getTree(),
+                new CardsRoot(CardsRoot.MINDSPORE_HUB)))
+                .extracting(change -> change.cardId().value(), CardFileChange::path)
+                .containsExactly(tuple("mindspore/1.9/refinenet", "mshub_res/assets/mindspore/1.9/refinenet.md"));
+    }
+}

@@ -1,0 +1,99 @@
+package io.cardex.runtime.cli;
+
+import io.cardex.api.ApiConfig;
+import io.cardex.card.event.CardChangeTopic;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.runtime.pipeline.Pipeline;
+import io.cardex.runtime.stack.EmbeddedStack;
+import io.cardex.runtime.stack.Installation;
+import io.cardex.runtime.stack.Ports;
+import io.cardex.runtime.stack.StackConfig;
+import io.cardex.runtime.stack.StartupFailure;
+import io.cardex.store.CardIndexNames;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the whole pipeline on the embedded stack until the process is told to stop (Ctrl-C,
+ * SIGTERM), then stops everything it started, in reverse order. Whatever fails during start-up
+ * also stops what had already started.
+ */
+final class PipelineRun {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineRun.class);
+    static final String CONSUMER_GROUP = "cardex-indexer";
+    static final int TOPIC_PARTITIONS = 3;
+
+    /** What a command does once everything runs, e.g. wait for the first cards and print how to use them. */
+    interface OnReady {
+        void run(EmbeddedStack stack, int apiPort) throws StartupFailure;
+    }
+
+    /** Settings of the ingest that depend on the command; the stack decides the rest. */
+    interface IngestSettings {
+        IngestConfig toConfig(String bootstrapServers, Path workDirectory, String topic, int partitions);
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    int run(StackOptions options, String command, IngestSettings ingest, OnReady onReady) throws StartupFailure {
+        StackConfig stackConfig = options.stackConfig(command);
+        Path logFile = LogFile.attach(stackConfig.dataDirectory());
+        log.info("data in {}, details logged to {}", stackConfig.dataDirectory(), logFile);
+        Thread shutdown = new Thread(this::stop, "cardex-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            Ports.requireFree(options.apiPort, "cardex API", "--api-port");
+            EmbeddedStack stack = track(new EmbeddedStack(stackConfig, Installation.current()));
+            stack.start();
+            CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
+            Pipeline pipeline = track(Pipeline.start(
+                    ingest.toConfig(stack.kafkaBootstrapServers(), stackConfig.dataDirectory().resolve("ingest"),
+                            CardChangeTopic.DEFAULT_NAME, TOPIC_PARTITIONS),
+                    new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CONSUMER_GROUP,
+                            stack.elasticsearchUrl(), index),
+                    new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)));
+            onReady.run(stack, pipeline.apiPort());
+        } catch (StartupFailure | RuntimeException e) {
+            stop();
+            throw e;
+        }
+        awaitStop();
+        return 0;
+    }
+
+    private synchronized <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() {
+        AutoCloseable resource;
+        while ((resource = untrack()) != null) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("{} did not stop cleanly: {}", resource.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        stopped.countDown();
+    }
+
+    private synchronized AutoCloseable untrack() {
+        return started.poll();
+    }
+}

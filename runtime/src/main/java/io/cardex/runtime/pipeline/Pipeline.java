@@ -1,0 +1,69 @@
+package io.cardex.runtime.pipeline;
+
+import io.cardex.api.ApiConfig;
+import io.cardex.api.ApiServer;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.IndexerService;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.IngestService;
+import io.cardex.runtime.stack.StartupFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three cardex services in one process, wired to one Kafka and one Elasticsearch: ingest
+ * publishes card changes, the indexer writes them to the index, the API searches it.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final IndexerService indexer;
+    private final ApiServer api;
+    private final IngestService ingest;
+
+    private Pipeline(IndexerService indexer, ApiServer api, IngestService ingest) {
+        this.indexer = indexer;
+        this.api = api;
+        this.ingest = ingest;
+    }
+
+    public static Pipeline start(IngestConfig ingestConfig, IndexerConfig indexerConfig, ApiConfig apiConfig)
+            throws StartupFailure {
+        IndexerService indexer = new IndexerService(indexerConfig);
+        indexer.start();
+        ApiServer api = new ApiServer(apiConfig);
+        try {
+            api.start();
+        } catch (RuntimeException e) {
+            closeQuietly(indexer);
+            throw new StartupFailure("the API cannot listen on " + apiConfig.host() + ":" + apiConfig.port() + " ("
+                    + e.getMessage() + "): choose another port with --api-port", e);
+        }
+        IngestService ingest = new IngestService(ingestConfig);
+        ingest.start();
+        return new Pipeline(indexer, api, ingest);
+    }
+
+    public int apiPort() {
+        return api.port();
+    }
+
+    /** Stops ingest first, so that nothing new arrives, then the API and the indexer. */
+    @Override
+    public void close() {
+        closeQuietly(ingest);
+        closeQuietly(api);
+        closeQuietly(indexer);
+    }
+
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("{} did not stop cleanly: {}", service.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}
