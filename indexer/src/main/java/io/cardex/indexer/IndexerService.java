@@ -67,6 +67,7 @@ public final class IndexerService implements AutoCloseable {
     private void run() {
         try {
             awaitIndex();
+            awaitTopic();
             consumer.subscribe(Set.of(config.topic()));
             Duration backoff = Duration.ofSeconds(1);
             while (running) {
@@ -99,6 +100,26 @@ public final class IndexerService implements AutoCloseable {
                 log.warn("cannot prepare index {} yet, retrying in 2 s: {}", config.index().alias(), e.getMessage());
                 Thread.sleep(2000);
             }
+        }
+    }
+
+    /** Ingest creates the topic, compacted; until it has, there is nothing to read. */
+    private void awaitTopic() throws InterruptedException {
+        boolean reported = false;
+        while (running && !topicExists()) {
+            if (!reported) {
+                log.info("waiting for ingest to create topic {}", config.topic());
+                reported = true;
+            }
+            Thread.sleep(POLL_TIMEOUT.toMillis());
+        }
+    }
+
+    private boolean topicExists() {
+        try {
+            return consumer.listTopics(POLL_TIMEOUT).containsKey(config.topic());
+        } catch (org.apache.kafka.common.errors.TimeoutException kafkaNotReachableYet) {
+            return false;
         }
     }
 

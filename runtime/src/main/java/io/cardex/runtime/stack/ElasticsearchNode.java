@@ -55,7 +55,7 @@ final class ElasticsearchNode {
                 StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(configDirectory().resolve("elasticsearch.yml"), settings(), StandardCharsets.UTF_8);
         if (user.isPresent()) {
-            user.get().requireCanReach(directory);
+            user.get().requireCanReach(directory.getParent());
             copyDistributionOnce();
             user.get().own(directory);
         }

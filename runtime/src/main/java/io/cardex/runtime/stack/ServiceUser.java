@@ -15,6 +15,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,11 +72,18 @@ record ServiceUser(String name) {
         }
     }
 
-    /** Fails when this user cannot enter one of the directories above {@code directory}. */
-    void requireCanReach(Path directory) throws StartupFailure {
+    /**
+     * Lets this user pass through {@code dataDirectory} (cardex's own, which may have been
+     * created private) and fails when it cannot enter one of the directories above it.
+     */
+    void requireCanReach(Path dataDirectory) throws StartupFailure {
         try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dataDirectory);
+            if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
+                Files.setPosixFilePermissions(dataDirectory, permissions);
+            }
             UserPrincipal self = lookup().lookupPrincipalByName(name);
-            for (Path dir = directory.getParent(); dir != null; dir = dir.getParent()) {
+            for (Path dir = dataDirectory.getParent(); dir != null; dir = dir.getParent()) {
                 if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)
                         && !Files.getOwner(dir).equals(self)) {
                     throw new StartupFailure("Elasticsearch runs as the unprivileged user '" + name
@@ -84,7 +92,7 @@ record ServiceUser(String name) {
                 }
             }
         } catch (IOException e) {
-            throw new StartupFailure("cannot check the permissions above " + directory + ": " + e.getMessage(), e);
+            throw new StartupFailure("cannot check the permissions above " + dataDirectory + ": " + e.getMessage(), e);
         }
     }
 

@@ -22,7 +22,7 @@ final class StartupDiagnosis {
                     "it needs a newer Java: run cardex with JDK 17 or newer"),
             new Cause(Pattern.compile("AccessDeniedException|Permission denied"),
                     "it may not write to its data directory: check the owner and permissions of --data-dir"),
-            new Cause(Pattern.compile("(?i)keystore[^\\n]*(corrupt|invalid|format)"),
+            new Cause(Pattern.compile("(?i)corrupt[^\\n]*keystore|keystore[^\\n]*corrupt"),
                     "its keystore is damaged: delete elasticsearch/config/elasticsearch.keystore in the data directory"));
 
     private StartupDiagnosis() {

@@ -1,0 +1,136 @@
+package io.cardex.it.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.cardex.card.CardId;
+import io.cardex.card.CardKey;
+import io.cardex.card.CardParser;
+import io.cardex.card.event.CardChange;
+import io.cardex.card.event.ChangeEvent;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.IndexerService;
+import io.cardex.indexer.index.CardIndex;
+import io.cardex.indexer.index.IndexAction;
+import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.ingest.publish.ChangePublisher;
+import io.cardex.it.support.TestStack;
+import io.cardex.it.support.UniqueNames;
+import io.cardex.runtime.stack.EmbeddedStack;
+import io.cardex.store.CardDocument;
+import io.cardex.store.CardStatus;
+import io.cardex.store.ElasticsearchConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The indexer writes what the card-changes topic says to a real Elasticsearch, newest version last. */
+class IndexerIT {
+
+    private static final CardKey KEY = CardKey.parse("hub/mindspore/1.9/refinenet_voc2012");
+
+    private final EmbeddedStack stack = TestStack.get();
+    private final UniqueNames names = UniqueNames.forTest("indexer");
+    private ElasticsearchConnection elasticsearch;
+    private ChangePublisher publisher;
+    private IndexerService indexer;
+
+    @BeforeEach
+    void startIndexer() throws Exception {
+        CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
+        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
+        indexer = new IndexerService(new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(),
+                names.consumerGroup(), stack.elasticsearchUrl(), names.index()));
+        indexer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        indexer.close();
+        publisher.close();
+        elasticsearch.close();
+    }
+
+    @Test
+    void theLatestChangeOfACardWinsAndALateOlderOneChangesNothing() throws Exception {
+        publisher.send(upsert("summary: first words"));
+        publisher.send(upsert("summary: second words"));
+        publisher.awaitAcknowledged();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(storedSummary()).isEqualTo("second words"));
+
+        ChangeEvent late = upsert("summary: late and stale").event();
+        var rejections = new CardIndex(elasticsearch.client(), names.index())
+                .write(java.util.List.of(new IndexAction.Put(KEY.toString(), 1, CardDocument.of(late, Instant.now()))));
+
+        assertThat(rejections).as("a version conflict is expected, not an error").isEmpty();
+        assertThat(storedSummary()).isEqualTo("second words");
+    }
+
+    @Test
+    void aDeletedCardLeavesTheIndex() throws Exception {
+        publisher.send(upsert("summary: short-lived"));
+        publisher.awaitAcknowledged();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> stored().found());
+
+        publisher.send(new CardChange.Deletion(KEY));
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> !stored().found());
+    }
+
+    @Test
+    void anInvalidCardIsIndexedWithItsProblems() throws Exception {
+        publisher.send(upsert("fine-tunable: perhaps"));
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            CardDocument document = stored().source();
+            assertThat(document).isNotNull();
+            assertThat(document.status()).isEqualTo(CardStatus.INVALID);
+            assertThat(document.card().problems()).extracting(problem -> problem.code()).containsExactly("invalid-boolean");
+        });
+    }
+
+    @Test
+    void anUnreadableRecordDoesNotStopTheCardsBehindIt() throws Exception {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(names.topic(), KEY.toString(), "{not json".getBytes())).get();
+        }
+        publisher.send(upsert("summary: behind the garbage"));
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(storedSummary()).isEqualTo("behind the garbage"));
+    }
+
+    private GetResponse<CardDocument> stored() throws Exception {
+        return elasticsearch.client().get(g -> g.index(names.index().alias()).id(KEY.toString()), CardDocument.class);
+    }
+
+    private String storedSummary() throws Exception {
+        GetResponse<CardDocument> response = stored();
+        return response.found() ? response.source().card().summary() : null;
+    }
+
+    private static CardChange.Upsert upsert(String headerLine) {
+        CardId id = KEY.cardId();
+        String text = "# RefineNet\n---\nmodel-name: RefineNet\n" + headerLine + "\n---\nBody\n";
+        return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), KEY.repository(),
+                "main", "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id.path(), id,
+                text, new CardParser().parse(id, text)));
+    }
+}

@@ -1,0 +1,131 @@
+package io.cardex.it.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.cardex.card.event.CardChange;
+import io.cardex.card.event.ChangeEventCodec;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.IngestPass;
+import io.cardex.ingest.Ingestor;
+import io.cardex.ingest.cursor.CursorStore;
+import io.cardex.ingest.git.CardRepository;
+import io.cardex.ingest.git.LoggingProgressMonitor;
+import io.cardex.ingest.git.RepositorySource;
+import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.ingest.publish.ChangePublisher;
+import io.cardex.it.support.CardRepositoryFixture;
+import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestStack;
+import io.cardex.it.support.UniqueNames;
+import io.cardex.runtime.stack.EmbeddedStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Ingest publishes what changed between commits to the card-changes topic of a real Kafka. */
+class IngestorIT {
+
+    private static final String REFINENET = "mindspore/1.9/refinenet_voc2012.md";
+    private static final String DLINKNET = "mindspore/1.7/dlinknet_deepglobe.md";
+
+    private final EmbeddedStack stack = TestStack.get();
+    private final UniqueNames names = UniqueNames.forTest("ingest");
+    private final ChangeEventCodec codec = new ChangeEventCodec();
+    private CardRepositoryFixture repository;
+    private Path work;
+    private IngestConfig config;
+    private CardRepository cards;
+    private ChangePublisher publisher;
+    private Ingestor ingestor;
+
+    @BeforeEach
+    void openIngestor() throws Exception {
+        repository = CardRepositoryFixture.create().addExample(REFINENET).addExample(DLINKNET);
+        work = TempDirectories.create("cardex-it-ingest-");
+        config = new IngestConfig(new RepositorySource.Local(repository.directory()), "hub",
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(1), work, stack.kafkaBootstrapServers(),
+                names.topic(), 3, (short) 1);
+        CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        repository.commit("first cards");
+        cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
+                new LoggingProgressMonitor("test"));
+        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
+        ingestor = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()));
+    }
+
+    @AfterEach
+    void close() {
+        publisher.close();
+        cards.close();
+        repository.close();
+        TempDirectories.delete(work);
+    }
+
+    @Test
+    void aFirstPassPublishesEveryCardThenOnlyWhatChanged() throws Exception {
+        IngestPass snapshot = ingestor.ingestOnce();
+        assertThat(snapshot.upserts()).isEqualTo(2);
+
+        repository.edit(REFINENET, card -> card.replace("acc80", "acc81")).delete(DLINKNET).commit("edit and delete");
+        IngestPass next = ingestor.ingestOnce();
+        IngestPass nothingNew = ingestor.ingestOnce();
+
+        assertThat(next.upserts()).isEqualTo(1);
+        assertThat(next.deletions()).isEqualTo(1);
+        assertThat(nothingNew.changes()).isZero();
+        List<CardChange> published = readTopic(4);
+        assertThat(published).extracting(change -> change.getClass().getSimpleName(), change -> change.key().toString())
+                .containsExactlyInAnyOrder(
+                        tuple("Upsert", "hub/mindspore/1.9/refinenet_voc2012"),
+                        tuple("Upsert", "hub/mindspore/1.7/dlinknet_deepglobe"),
+                        tuple("Upsert", "hub/mindspore/1.9/refinenet_voc2012"),
+                        tuple("Deletion", "hub/mindspore/1.7/dlinknet_deepglobe"));
+        assertThat(published).filteredOn(change -> change instanceof CardChange.Upsert)
+                .extracting(change -> ((CardChange.Upsert) change).event().card().evaluation().raw())
+                .containsExactlyInAnyOrder("acc80", "acc98.14 | acccls89.39 | iou98.08", "acc81");
+    }
+
+    @Test
+    void aRestartedIngestorPublishesNothingAlreadyPublished() throws Exception {
+        ingestor.ingestOnce();
+
+        Ingestor restarted = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()));
+
+        assertThat(restarted.ingestOnce().changes()).isZero();
+        assertThat(readTopic(2)).hasSize(2);
+    }
+
+    private List<CardChange> readTopic(int expected) throws Exception {
+        List<CardChange> changes = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, names.consumerGroup() + "-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(names.topic()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (changes.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    changes.add(codec.decode(record.key(), record.value()));
+                }
+            }
+            // Anything more than expected would be a duplicate: give it a moment to show up.
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                changes.add(codec.decode(record.key(), record.value()));
+            }
+        }
+        return changes;
+    }
+}

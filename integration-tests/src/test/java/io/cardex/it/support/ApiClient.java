@@ -1,0 +1,57 @@
+package io.cardex.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardex.card.CardexJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Asks the cardex API what a user would ask it. */
+public final class ApiClient {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = CardexJson.newMapper();
+    private final URI base;
+
+    public ApiClient(int port) {
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The answer to GET /search?q=..., as JSON. */
+    public JsonNode search(String query) {
+        return get("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).body();
+    }
+
+    /** The keys of the cards GET /search?q=... returns. */
+    public List<String> searchKeys(String query) {
+        List<String> keys = new ArrayList<>();
+        search(query).path("cards").forEach(card -> keys.add(card.path("key").asText()));
+        return keys;
+    }
+
+    public Response get(String pathAndQuery) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    json.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer of the API. */
+    public record Response(int status, String contentType, JsonNode body) {
+    }
+}

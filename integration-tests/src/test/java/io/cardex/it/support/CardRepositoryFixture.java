@@ -1,0 +1,89 @@
+package io.cardex.it.support;
+
+import io.cardex.runtime.stack.Installation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * A card repository the test commits to, in a temporary directory, filled from the example
+ * cards of the project (examples/cards).
+ */
+public final class CardRepositoryFixture implements AutoCloseable {
+
+    private final Path directory;
+    private final Git git;
+
+    private CardRepositoryFixture(Path directory, Git git) {
+        this.directory = directory;
+        this.git = git;
+    }
+
+    public static CardRepositoryFixture create() {
+        Path directory = TempDirectories.create("cardex-it-cards-");
+        try {
+            return new CardRepositoryFixture(directory,
+                    Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call());
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Copies an example card, e.g. {@code mindspore/1.9/refinenet_voc2012.md}, to the same path. */
+    public CardRepositoryFixture addExample(String path) {
+        try {
+            Path target = directory.resolve(path);
+            Files.createDirectories(target.getParent());
+            Files.copy(Installation.current().examples().resolve(path), target);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CardRepositoryFixture edit(String path, UnaryOperator<String> change) {
+        try {
+            Path file = directory.resolve(path);
+            Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CardRepositoryFixture delete(String path) {
+        try {
+            Files.delete(directory.resolve(path));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public RevCommit commit(String message) {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call();
+            return git.commit().setMessage(message).setAuthor("Ada", "ada@example.com")
+                    .setCommitter("Ada", "ada@example.com").call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+        TempDirectories.delete(directory);
+    }
+}
