@@ -73,9 +73,13 @@ public final class IngestService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         scheduler.shutdownNow();
-        scheduler.awaitTermination(30, TimeUnit.SECONDS);
+        try {
+            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (publisher != null) {
             publisher.close();
         }

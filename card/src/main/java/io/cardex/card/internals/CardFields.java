@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Turns the header fields of a card into the normalised {@link Card}. */
 public final class CardFields {
@@ -98,51 +99,39 @@ public final class CardFields {
     }
 
     private Boolean bool(String key) {
-        String value = text(key);
-        if (value == null) {
-            return null;
-        }
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "true":
-                return Boolean.TRUE;
-            case "false":
-                return Boolean.FALSE;
-            default:
-                Header.Entry entry = header.entries().get(key);
-                problems.add(Problem.error("invalid-boolean", entry.line(), entry.column(),
-                        "'" + key + "' is '" + value + "': write True or False"));
-                return null;
-        }
+        return parsed(key, CardFields::parseBoolean, "invalid-boolean", "write True or False");
     }
 
     private Double number(String key) {
+        return parsed(key, Double::valueOf, "invalid-number", "write a number such as 76.5");
+    }
+
+    private LocalDate date(String key) {
+        return parsed(key, value -> LocalDate.parse(value, DATE), "invalid-date", "write a date as YYYY-MM-DD");
+    }
+
+    /** The field read by {@code parser}, or a problem {@code code} telling the author what to write. */
+    private <T> T parsed(String key, Function<String, T> parser, String code, String whatToWrite) {
         String value = text(key);
         if (value == null) {
             return null;
         }
         try {
-            return Double.valueOf(value);
-        } catch (NumberFormatException e) {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             Header.Entry entry = header.entries().get(key);
-            problems.add(Problem.error("invalid-number", entry.line(), entry.column(),
-                    "'" + key + "' is '" + value + "': write a number such as 76.5"));
+            problems.add(Problem.error(code, entry.line(), entry.column(),
+                    "'" + key + "' is '" + value + "': " + whatToWrite));
             return null;
         }
     }
 
-    private LocalDate date(String key) {
-        String value = text(key);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value, DATE);
-        } catch (DateTimeParseException e) {
-            Header.Entry entry = header.entries().get(key);
-            problems.add(Problem.error("invalid-date", entry.line(), entry.column(),
-                    "'" + key + "' is '" + value + "': write a date as YYYY-MM-DD"));
-            return null;
-        }
+    private static Boolean parseBoolean(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("not a boolean");
+        };
     }
 
     private List<Asset> assets() {

@@ -78,7 +78,7 @@ class CardexUpIT {
             CardexProcess cardex = up();
 
             assertThat(cardex.awaitExit(STOP)).isEqualTo(1);
-            assertThat(cardex.output()).contains("cardex: port " + elasticsearchPort
+            assertThat(cardex.output()).contains("cardex: port " + squatter.getLocalPort()
                     + " (Elasticsearch) is taken by another program: stop it, or choose another port with --es-port");
             assertThat(cardex.output()).doesNotContain("starting Kafka").doesNotContain("\tat ");
         }

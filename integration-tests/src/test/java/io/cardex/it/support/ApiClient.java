@@ -42,7 +42,7 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    json.readTree(response.body()));
+                    response.headers().firstValue("Retry-After").orElse(null), json.readTree(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -52,6 +52,6 @@ public final class ApiClient {
     }
 
     /** An answer of the API. */
-    public record Response(int status, String contentType, JsonNode body) {
+    public record Response(int status, String contentType, String retryAfter, JsonNode body) {
     }
 }

@@ -60,8 +60,6 @@ public final class Pipeline implements AutoCloseable {
     private static void closeQuietly(AutoCloseable service) {
         try {
             service.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.warn("{} did not stop cleanly: {}", service.getClass().getSimpleName(), e.getMessage());
         }

@@ -1,0 +1,61 @@
+package io.cardex.it.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardex.api.ApiConfig;
+import io.cardex.api.ApiServer;
+import io.cardex.it.support.ApiClient;
+import io.cardex.it.support.TestStack;
+import io.cardex.it.support.UniqueNames;
+import io.cardex.runtime.stack.Ports;
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad requests and an unreachable Elasticsearch get a problem+json answer, never a stack trace. */
+class ApiErrorsIT {
+
+    private ApiServer server;
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void aBadParameterIsA400NamingIt() {
+        ApiClient.Response response = startApi(TestStack.get().elasticsearchUrl()).get("/search?q=x&size=1000");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("detail").asText()).isEqualTo("parameter 'size' must be between 1 and 100, not 1000");
+    }
+
+    @Test
+    void anIndexNotCreatedYetIsA503WithRetryAfter() {
+        ApiClient.Response response = startApi(TestStack.get().elasticsearchUrl()).get("/search?q=refinenet");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.retryAfter()).isEqualTo("5");
+        assertThat(response.body().path("detail").asText()).contains("does not exist yet");
+    }
+
+    @Test
+    void anUnreachableElasticsearchIsA503WithRetryAfter() {
+        URI nobodyListens = URI.create("http://127.0.0.1:" + Ports.free());
+
+        ApiClient.Response response = startApi(nobodyListens).get("/search?q=refinenet");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.retryAfter()).isEqualTo("5");
+        assertThat(response.body().path("title").asText()).isEqualTo("Search unavailable");
+        assertThat(response.body().toString()).doesNotContain("Exception");
+    }
+
+    /** An API on a free port over an index nobody created. */
+    private ApiClient startApi(URI elasticsearch) {
+        server = new ApiServer(new ApiConfig("127.0.0.1", 0, elasticsearch, UniqueNames.forTest("api").index()));
+        server.start();
+        return new ApiClient(server.port());
+    }
+}
