@@ -1,47 +1,29 @@
 package io.cardex.card;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A model card as cardex understands it: the normalised fields of its YAML header, its Markdown
- * body, and every problem found while reading it. A card with problems is still a card, so that
- * people can find it and fix it.
+ * A card as cardex understands it: the normalised fields of its YAML header, its Markdown body,
+ * its Chinese version where there is one, and every problem found while reading and checking
+ * it. A card with problems is still a card, so that people can find it and fix it.
  *
- * <p>Fields the header does not set are {@code null} (lists are empty). Header keys cardex does
- * not know are kept in {@link #otherFields()}.
+ * @param title     the {@code # Title} line above the header (for a paper page, the paper's title)
+ * @param header    the header fields of a model card; {@code null} for a paper page
+ * @param paperPage what a paper page says; {@code null} for a model card
+ * @param chinese   the text of {@code <name>_cn.md}, when the card has one
  */
 public record Card(
         CardId id,
+        CardKind kind,
         String title,
-        String modelName,
-        String backboneName,
-        ModuleType moduleType,
-        Boolean fineTunable,
-        String modelVersion,
-        List<String> trainDatasets,
-        Evaluation evaluation,
-        Double accuracy,
-        String author,
-        LocalDate updateTime,
-        String repoLink,
-        String userId,
-        List<String> usedFor,
-        String mindsporeVersion,
-        String license,
-        String summary,
-        List<Asset> assets,
-        Map<String, Object> otherFields,
-        String body,
+        CardHeader header,
+        CardBody body,
+        PaperPage paperPage,
+        Translation chinese,
         List<Problem> problems) {
 
     public Card {
-        trainDatasets = List.copyOf(trainDatasets);
-        usedFor = List.copyOf(usedFor);
-        assets = List.copyOf(assets);
-        otherFields = Map.copyOf(otherFields);
         problems = List.copyOf(problems);
     }
 

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 public record CardId(String value) {
 
     private static final Pattern SEGMENT = Pattern.compile("[^/\\s][^/]*");
-    private static final String EXTENSION = ".md";
 
     @JsonCreator
     public CardId {
@@ -30,24 +29,26 @@ public record CardId(String value) {
     }
 
     /**
-     * The card stored at a path below the cards root, or empty when that path is not a card
-     * (wrong depth, not Markdown).
+     * The card a file below the cards root belongs to, or empty when the file is not part of a
+     * card (wrong depth, not Markdown). {@code x.md} and its Chinese version {@code x_cn.md} both
+     * belong to card {@code x}.
      */
     public static Optional<CardId> fromPath(String pathBelowRoot) {
-        if (!pathBelowRoot.endsWith(EXTENSION)) {
+        Language language = Language.ofPath(pathBelowRoot);
+        if (!pathBelowRoot.endsWith(language.suffix())) {
             return Optional.empty();
         }
-        String withoutExtension = pathBelowRoot.substring(0, pathBelowRoot.length() - EXTENSION.length());
+        String withoutSuffix = pathBelowRoot.substring(0, pathBelowRoot.length() - language.suffix().length());
         try {
-            return Optional.of(new CardId(withoutExtension));
+            return Optional.of(new CardId(withoutSuffix));
         } catch (IllegalArgumentException notACard) {
             return Optional.empty();
         }
     }
 
-    /** The path of this card's file below the cards root. */
-    public String path() {
-        return value + EXTENSION;
+    /** The path below the cards root of this card's file in a language. */
+    public String path(Language language) {
+        return value + language.suffix();
     }
 
     @JsonValue

@@ -1,27 +1,96 @@
 package io.cardex.card;
 
-import io.cardex.card.internals.CardFields;
+import io.cardex.card.internals.BodyReader;
 import io.cardex.card.internals.CardSections;
+import io.cardex.card.internals.ChineseKeys;
+import io.cardex.card.internals.FileProblems;
+import io.cardex.card.internals.FileText;
 import io.cardex.card.internals.Header;
+import io.cardex.card.internals.HeaderChecks;
+import io.cardex.card.internals.HeaderFields;
 import io.cardex.card.internals.HeaderReader;
+import io.cardex.card.internals.PaperPageReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads a card file: an optional {@code # Title} line, a YAML header between the first two
- * {@code ---} lines, then a Markdown body. It never throws on bad input: whatever is wrong
- * becomes a {@link Problem} of the returned card.
+ * Reads and checks a card from its files: {@code <name>.md}, its Chinese version
+ * {@code <name>_cn.md}, or both. A model card is an optional {@code # Title} line, a YAML header
+ * between the first two {@code ---} lines, then a Markdown body; a file without a header may be
+ * a paper page. It never throws on bad input: whatever is wrong becomes a {@link Problem} of the
+ * returned card, and every problem is reported at once.
  */
 public final class CardParser {
 
+    private final CardRules rules;
     private final HeaderReader headerReader = new HeaderReader();
 
-    public Card parse(CardId id, String text) {
+    public CardParser(CardRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param english {@code <name>.md}, if the card has it
+     * @param chinese {@code <name>_cn.md}, if the card has it; at least one of the two is present
+     */
+    public Card parse(CardId id, Optional<CardFile> english, Optional<CardFile> chinese) {
         List<Problem> problems = new ArrayList<>();
-        CardSections sections = CardSections.split(text, problems);
+        Optional<CardText> englishText = english.map(file -> read(file, problems));
+        Optional<CardText> chineseText = chinese.map(file -> read(file, problems));
+        CardText main = englishText.or(() -> chineseText)
+                .orElseThrow(() -> new IllegalArgumentException("card " + id + " has no file"));
+        if (englishText.isEmpty()) {
+            new FileProblems(chinese.get().path(), problems).warning("missing-english-version", 0, 0,
+                    "the card has only a Chinese version: add " + id.path(Language.EN));
+        }
+        if (main.kind() == CardKind.MODEL && main.hasHeader()) {
+            HeaderChecks.check(main.rawHeader(), main.header(), rules,
+                    new FileProblems(englishText.isPresent() ? english.get().path() : chinese.get().path(), problems));
+        }
+        Translation translation = chineseText.map(zh -> new Translation(Language.ZH, zh.title(),
+                zh.header() == null ? null : zh.header().summary(), zh.body())).orElse(null);
+        return new Card(id, main.kind(), main.title(), main.header(), main.body(), main.paperPage(), translation,
+                problems);
+    }
+
+    private CardText read(CardFile file, List<Problem> all) {
+        FileProblems problems = new FileProblems(file.path(), all);
+        Optional<String> text = FileText.read(file, rules, problems);
+        if (text.isEmpty()) {
+            return CardText.unreadable();
+        }
+        if (!CardSections.hasDelimiter(text.get())) {
+            Optional<PaperPage> page = PaperPageReader.read(text.get());
+            if (page.isPresent()) {
+                return CardText.paper(page.get(), text.get());
+            }
+        }
+        CardSections sections = CardSections.split(text.get(), problems);
         Header header = sections.header()
                 .map(yaml -> headerReader.read(yaml, sections.headerFirstLine(), problems))
+                .map(read -> file.language() == Language.ZH ? ChineseKeys.toEnglish(read) : read)
                 .orElse(Header.EMPTY);
-        return CardFields.toCard(id, sections, header, problems);
+        return new CardText(CardKind.MODEL, sections.title(), header, HeaderFields.read(header, problems),
+                BodyReader.read(sections.body(), sections.bodyFirstLine(), problems), null);
+    }
+
+    /** What one file of a card says. */
+    private record CardText(CardKind kind, String title, Header rawHeader, CardHeader header, CardBody body,
+                            PaperPage paperPage) {
+
+        static CardText unreadable() {
+            return new CardText(CardKind.MODEL, null, Header.EMPTY, null, new CardBody("", List.of(), null, List.of()),
+                    null);
+        }
+
+        static CardText paper(PaperPage page, String text) {
+            return new CardText(CardKind.PAPER, page.title(), Header.EMPTY, null,
+                    new CardBody(text.strip(), List.of(), null, BodyReader.papers(text)), page);
+        }
+
+        boolean hasHeader() {
+            return !rawHeader.entries().isEmpty();
+        }
     }
 }

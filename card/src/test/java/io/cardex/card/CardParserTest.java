@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CardParserTest {
+
+    private final CardParser parser = new CardParser(CardRules.DEFAULT);
 
     @Test
     void readsEveryFieldOfAHubCard() {
@@ -14,37 +19,52 @@ class CardParserTest {
 
         assertThat(card.problems()).isEmpty();
         assertThat(card.isValid()).isTrue();
+        assertThat(card.kind()).isEqualTo(CardKind.MODEL);
         assertThat(card.title()).isEqualTo("RefineNet");
-        assertThat(card.modelName()).isEqualTo("RefineNet");
-        assertThat(card.backboneName()).isEqualTo("RefineNet");
-        assertThat(card.moduleType()).isEqualTo(new ModuleType("cv", null));
-        assertThat(card.fineTunable()).isTrue();
-        assertThat(card.modelVersion()).isEqualTo("1.9");
-        assertThat(card.trainDatasets()).containsExactly("voc2012");
-        assertThat(card.evaluation().raw()).isEqualTo("acc80");
-        assertThat(card.evaluation().metrics()).containsExactly(new Metric("acc", 80));
-        assertThat(card.author()).isEqualTo("MindSpore team");
-        assertThat(card.updateTime()).isEqualTo(LocalDate.of(2022, 10, 11));
-        assertThat(card.repoLink()).isEqualTo("https://gitee.com/mindspore/models/tree/r1.9/research/cv/RefineNet");
-        assertThat(card.userId()).isEqualTo("MindSpore");
-        assertThat(card.usedFor()).containsExactly("inference");
-        assertThat(card.mindsporeVersion()).isEqualTo("1.9");
-        assertThat(card.license()).isEqualTo("Apache2.0");
-        assertThat(card.summary()).isEqualTo("RefineNet is used for cv");
-        assertThat(card.assets()).containsExactly(new Asset("ckpt",
+        CardHeader header = card.header();
+        assertThat(header.modelName()).isEqualTo("RefineNet");
+        assertThat(header.backboneName()).isEqualTo("RefineNet");
+        assertThat(header.moduleType()).isEqualTo(new ModuleType("cv", null));
+        assertThat(header.fineTunable()).isTrue();
+        assertThat(header.modelVersion()).isEqualTo("1.9");
+        assertThat(header.trainDatasets()).containsExactly("voc2012");
+        assertThat(header.evaluation().raw()).isEqualTo("acc80");
+        assertThat(header.evaluation().metrics()).containsExactly(new Metric("acc", 80));
+        assertThat(header.author()).isEqualTo("MindSpore team");
+        assertThat(header.updateTime()).isEqualTo(LocalDate.of(2022, 10, 11));
+        assertThat(header.repoLink()).isEqualTo("https://gitee.com/mindspore/models/tree/r1.9/research/cv/RefineNet");
+        assertThat(header.userId()).isEqualTo("MindSpore");
+        assertThat(header.usedFor()).containsExactly("inference");
+        assertThat(header.mindsporeVersion()).isEqualTo("1.9");
+        assertThat(header.license()).isEqualTo("Apache2.0");
+        assertThat(header.summary()).isEqualTo("RefineNet is used for cv");
+        assertThat(header.assets()).containsExactly(new Asset("ckpt",
                 "https://download.mindspore.cn/models/r1.9/refinenet_ascend_v190_voc2012_research_cv_acc80.ckpt",
                 "9dc1819104c292fa88ad4868737fcd8c7fb7d4f7e368dc10610e71941a1571fa"));
-        assertThat(card.body()).startsWith("## Introduction").contains("## Citation");
-        assertThat(card.otherFields()).isEmpty();
+        assertThat(header.otherFields()).isEmpty();
+        assertThat(card.chinese()).isNull();
+        assertThat(card.paperPage()).isNull();
+    }
+
+    @Test
+    void splitsTheBodyIntoSectionsAndFindsTheCitedPaper() {
+        CardBody body = Fixtures.parse("refinenet.md").body();
+
+        assertThat(body.markdown()).startsWith("## Introduction").contains("## Citation");
+        assertThat(body.sections()).extracting(Section::heading, Section::level, Section::line).containsExactly(
+                tuple("Introduction", 2, 44), tuple("Citation", 2, 54), tuple("Disclaimer", 2, 59));
+        assertThat(body.citation()).contains("RefineNet: Multi-Path Refinement Networks");
+        assertThat(body.papers()).containsExactly(new PaperRef(PaperRef.Scheme.ARXIV, "1611.06612"));
+        assertThat(body.papers().get(0).url()).isEqualTo("https://arxiv.org/abs/1611.06612");
     }
 
     @Test
     void readsEveryMetricOfAMultiMetricEvaluation() {
-        Card card = Fixtures.parse("dlinknet.md");
+        CardHeader header = Fixtures.parse("dlinknet.md").header();
 
-        assertThat(card.evaluation().metrics()).containsExactly(
+        assertThat(header.evaluation().metrics()).containsExactly(
                 new Metric("acc", 98.14), new Metric("acccls", 89.39), new Metric("iou", 98.08));
-        assertThat(card.trainDatasets()).containsExactly("DeepGlobeRoadExtractionDataset");
+        assertThat(header.trainDatasets()).containsExactly("DeepGlobeRoadExtractionDataset");
     }
 
     @Test
@@ -52,77 +72,75 @@ class CardParserTest {
         Card card = Fixtures.parse("quirks.md");
 
         assertThat(card.problems()).isEmpty();
-        assertThat(card.moduleType()).isEqualTo(new ModuleType("cv", "classification"));
-        assertThat(card.fineTunable()).isFalse();
-        assertThat(card.mindsporeVersion()).as("versions stay text, 1.10 is not 1.1").isEqualTo("1.10");
-        assertThat(card.evaluation()).as("'-' means no evaluation").isNull();
-        assertThat(card.updateTime()).isEqualTo(LocalDate.of(2023, 3, 2));
-        assertThat(card.trainDatasets()).containsExactly("imagenet", "cifar10");
-        assertThat(card.usedFor()).containsExactly("inference", "transfer-learning");
-        assertThat(card.otherFields()).containsEntry("custom-field", "kept as is");
+        CardHeader header = card.header();
+        assertThat(header.moduleType()).isEqualTo(new ModuleType("cv", "classification"));
+        assertThat(header.fineTunable()).isFalse();
+        assertThat(header.mindsporeVersion()).as("versions stay text, 1.10 is not 1.1").isEqualTo("1.10");
+        assertThat(header.evaluation()).as("'-' means no evaluation").isNull();
+        assertThat(header.updateTime()).isEqualTo(LocalDate.of(2023, 3, 2));
+        assertThat(header.trainDatasets()).containsExactly("imagenet", "cifar10");
+        assertThat(header.usedFor()).containsExactly("inference", "transfer-learning");
+        assertThat(header.trainBackends()).containsExactly("gpu", "ascend");
+        assertThat(header.inferBackends()).containsExactly("cpu");
+        assertThat(header.inputShape()).containsExactly(List.of(1, 3, 224, 224));
+        assertThat(header.otherFields()).isEqualTo(Map.of("custom-field", "kept as is"));
     }
 
     @Test
-    void keepsLaterRulesAndTablesInTheBody() {
-        Card card = Fixtures.parse("quirks.md");
+    void keepsLaterRulesTablesAndCodeInTheBody() {
+        CardBody body = Fixtures.parse("quirks.md").body();
 
-        assertThat(card.body()).contains("|---|---|").contains("---\n\nText after a rule.");
+        assertThat(body.markdown()).contains("|---|---|").contains("---\n\nText after a rule.");
+        assertThat(body.sections()).extracting(Section::heading).containsExactly("Results", "References");
     }
 
     @Test
-    void reportsACardWithoutHeaderAndStillReturnsIt() {
-        Card card = Fixtures.parse("no-header.md");
-
-        assertThat(card.isValid()).isFalse();
-        assertThat(card.problems()).extracting(Problem::code, Problem::severity, Problem::line)
-                .containsExactly(tuple("no-front-matter", Severity.ERROR, 1));
-        assertThat(card.title()).isEqualTo("Just prose");
-        assertThat(card.body()).contains("no YAML header");
+    void findsArxivLinksAndDoisInTheReferences() {
+        assertThat(Fixtures.parse("quirks.md").body().papers()).containsExactly(
+                new PaperRef(PaperRef.Scheme.ARXIV, "1904.07392"),
+                new PaperRef(PaperRef.Scheme.DOI, "10.1109/cvpr.2018.00442"));
     }
 
     @Test
-    void placesAYamlSyntaxErrorOnItsLineInTheFile() {
-        Card card = Fixtures.parse("broken-yaml.md");
+    void attachesTheChineseVersionToTheSameCard() {
+        Card card = parser.parse(Fixtures.id("refinenet.md"),
+                Optional.of(Fixtures.file("refinenet.md")), Optional.of(Fixtures.file("refinenet_cn.md")));
 
-        assertThat(card.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.code()).isEqualTo("yaml-syntax");
-            assertThat(problem.line()).isBetween(5, 6);
-            assertThat(problem.message()).startsWith("the YAML header cannot be read");
-        });
-        assertThat(card.body()).isEqualTo("Body.");
+        assertThat(card.problems()).isEmpty();
+        assertThat(card.header().modelName()).isEqualTo("RefineNet");
+        assertThat(card.chinese().language()).isEqualTo(Language.ZH);
+        assertThat(card.chinese().summary()).isEqualTo("RefineNet 用于图像语义分割");
+        assertThat(card.chinese().body().markdown()).contains("多路径精炼网络");
     }
 
     @Test
-    void reportsADuplicateKeyWithBothLines() {
-        Card card = Fixtures.parse("duplicate-key.md");
+    void readsAChineseOnlyCardWithItsChineseKeysAndFullWidthColons() {
+        Card card = parser.parse(Fixtures.id("refinenet_cn.md"),
+                Optional.empty(), Optional.of(Fixtures.file("refinenet_cn.md")));
 
-        assertThat(card.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.code()).isEqualTo("duplicate-key");
-            assertThat(problem.line()).isEqualTo(4);
-            assertThat(problem.message()).contains("'model-name'").contains("line 2");
-        });
-        assertThat(card.modelName()).isEqualTo("first");
+        assertThat(card.problems()).extracting(Problem::code).containsExactly("missing-english-version");
+        assertThat(card.isValid()).isTrue();
+        assertThat(card.header().modelName()).isEqualTo("RefineNet");
+        assertThat(card.header().fineTunable()).isTrue();
+        assertThat(card.header().assets()).extracting(Asset::fileFormat).containsExactly("ckpt");
     }
 
     @Test
-    void reportsAHeaderThatIsNotAMapping() {
-        assertThat(Fixtures.parse("not-mapping.md").problems())
-                .extracting(Problem::code).containsExactly("header-not-mapping");
-    }
+    void readsAPaperPageAsASecondKindOfCard() {
+        Card card = Fixtures.parse("paper-refinenet.md");
 
-    @Test
-    void reportsEveryBadValueAtOnce() {
-        Card card = Fixtures.parse("bad-values.md");
-
-        assertThat(card.problems()).extracting(Problem::code, Problem::line).containsExactlyInAnyOrder(
-                tuple("invalid-boolean", 3), tuple("invalid-number", 4), tuple("invalid-date", 5));
-        assertThat(card.modelName()).isEqualTo("bad");
-    }
-
-    @Test
-    void refusesAnAliasBombWithoutExpandingIt() {
-        Card card = Fixtures.parse("alias-bomb.md");
-
-        assertThat(card.problems()).extracting(Problem::code).containsExactly("yaml-limit");
+        assertThat(card.problems()).isEmpty();
+        assertThat(card.kind()).isEqualTo(CardKind.PAPER);
+        assertThat(card.header()).isNull();
+        assertThat(card.title())
+                .isEqualTo("RefineNet: Multi-Path Refinement Networks for High-Resolution Semantic Segmentation");
+        PaperPage page = card.paperPage();
+        assertThat(page.abstractText()).startsWith("Deep convolutional networks lose resolution");
+        assertThat(page.authors()).containsExactly("Guosheng Lin", "Anton Milan", "Chunhua Shen", "Ian Reid");
+        assertThat(page.year()).isEqualTo(2016);
+        assertThat(page.benchmarks()).containsExactly(
+                new Benchmark("Semantic segmentation", "ADE20K (val)", new Metric("mIoU", 42.4), 2731),
+                new Benchmark("Semantic segmentation", "PASCAL VOC 2012 (test)", new Metric("mIoU", 84.2), 1342),
+                new Benchmark("Semantic segmentation", "Cityscapes (test)", new Metric("mIoU", 73.6), 1145));
     }
 }

@@ -1,6 +1,7 @@
 package io.cardex.ingest;
 
 import io.cardex.card.CardKey;
+import io.cardex.card.CardRules;
 import io.cardex.ingest.git.RepositorySource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param cardsRoot         the folder holding the cards; empty to use {@code mshub_res/assets}
  *                          when present, else the repository root
  * @param workDirectory     where remote clones and the publish cursor are kept
+ * @param cardRules         the settings cards are read and checked with
  */
 public record IngestConfig(
         RepositorySource source,
@@ -26,10 +28,12 @@ public record IngestConfig(
         String bootstrapServers,
         String topic,
         int topicPartitions,
-        short topicReplicationFactor) {
+        short topicReplicationFactor,
+        CardRules cardRules) {
 
     public IngestConfig {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(cardRules, "cardRules");
         CardKey.requireValidRepositoryName(repositoryName);
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("poll interval must be positive, not " + pollInterval);

@@ -1,12 +1,14 @@
 package io.cardex.ingest;
 
 import io.cardex.card.Card;
+import io.cardex.card.CardFile;
+import io.cardex.card.CardId;
 import io.cardex.card.CardKey;
 import io.cardex.card.CardParser;
+import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.ingest.cursor.CursorStore;
-import io.cardex.ingest.git.CardFileChange;
 import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.CardsRoot;
 import io.cardex.ingest.git.TreeDiff;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass of ingest: diff the tree last published against the branch head, publish a change
- * per card file that differs, and move the cursor only once Kafka has acknowledged them all. A
+ * per card whose files differ, and move the cursor only once Kafka has acknowledged them all. A
  * crash in between publishes the same changes again, never skips one.
  */
 public final class Ingestor {
@@ -39,13 +41,14 @@ public final class Ingestor {
     private final CardRepository repository;
     private final ChangePublisher publisher;
     private final CursorStore cursors;
-    private final CardParser parser = new CardParser();
+    private final CardParser parser;
 
     public Ingestor(IngestConfig config, CardRepository repository, ChangePublisher publisher, CursorStore cursors) {
         this.config = config;
         this.repository = repository;
         this.publisher = publisher;
         this.cursors = cursors;
+        this.parser = new CardParser(config.cardRules());
     }
 
     public IngestPass ingestOnce() throws IOException, GitAPIException, PublishException {
@@ -61,16 +64,18 @@ public final class Ingestor {
             return IngestPass.upToDate(last);
         }
         RevTree from = lastPublishedTree(last);
-        List<CardFileChange> changes = TreeDiff.between(repository.repository(), from, to.getTree(), cardsRoot(to));
+        CardsRoot root = cardsRoot(to);
+        List<CardId> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
         int upserts = 0;
-        for (CardFileChange change : changes) {
-            publisher.send(toCardChange(change, to));
-            upserts += change.kind() == CardFileChange.Kind.UPSERT ? 1 : 0;
+        for (CardId card : changed) {
+            CardChange change = toCardChange(card, root, to);
+            publisher.send(change);
+            upserts += change instanceof CardChange.Upsert ? 1 : 0;
         }
         publisher.awaitAcknowledged();
         cursors.markPublished(name, branch, to.name());
         IngestPass pass = new IngestPass(from == null ? Optional.empty() : last, Optional.of(to.name()),
-                upserts, changes.size() - upserts);
+                upserts, changed.size() - upserts);
         log.info("published {} changes of {}@{} up to {} ({} upserts, {} deletions)", pass.changes(), name, branch,
                 to.abbreviate(10).name(), pass.upserts(), pass.deletions());
         return pass;
@@ -96,17 +101,28 @@ public final class Ingestor {
         return new CardsRoot(repository.hasDirectory(head, CardsRoot.MINDSPORE_HUB) ? CardsRoot.MINDSPORE_HUB : "");
     }
 
-    private CardChange toCardChange(CardFileChange change, RevCommit commit) throws IOException {
-        CardKey key = new CardKey(config.repositoryName(), change.cardId());
-        if (change.kind() == CardFileChange.Kind.DELETE) {
+    private CardChange toCardChange(CardId card, CardsRoot root, RevCommit commit) throws IOException {
+        CardKey key = new CardKey(config.repositoryName(), card);
+        List<CardFile> files = repository.cardFiles(commit.getTree(), root, card, config.cardRules().maxFileBytes());
+        if (files.isEmpty()) {
             return new CardChange.Deletion(key);
         }
-        String text = new String(repository.read(change.blob()), StandardCharsets.UTF_8);
-        Card card = parser.parse(change.cardId(), text);
+        Card parsed = parser.parse(card, fileIn(files, Language.EN), fileIn(files, Language.ZH));
         PersonIdent author = commit.getAuthorIdent();
         return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(),
                 config.repositoryName(), repository.branch(), commit.name(),
                 Instant.ofEpochSecond(commit.getCommitTime()), author.getName() + " <" + author.getEmailAddress() + ">",
-                change.path(), change.cardId(), text, card));
+                card, files.stream().map(Ingestor::sourceFile).toList(), parsed));
+    }
+
+    private static Optional<CardFile> fileIn(List<CardFile> files, Language language) {
+        return files.stream().filter(file -> file.language() == language).findFirst();
+    }
+
+    /** The file as published: its text, unless it was too large to be read. */
+    private static ChangeEvent.SourceFile sourceFile(CardFile file) {
+        boolean read = file.content().length == file.size();
+        return new ChangeEvent.SourceFile(file.path(), file.language(),
+                read ? new String(file.content(), StandardCharsets.UTF_8) : null);
     }
 }

@@ -4,12 +4,17 @@ import io.cardex.card.Card;
 import io.cardex.card.event.ChangeEvent;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A card as stored in the card index; its document id is the card key. The mapping of every
  * field is in {@code card-index-template.json} beside this class.
  *
  * @param indexedAt when the indexer wrote this version: the time field of the index in Kibana
+ * @param otherText the keys and values of header fields cardex does not know, as words to search
+ *                  ({@code card.header.other_fields} keeps them whole, for exact filters)
  */
 public record CardDocument(
         String key,
@@ -18,6 +23,7 @@ public record CardDocument(
         CardStatus status,
         CardSource source,
         Instant indexedAt,
+        String otherText,
         Card card) {
 
     /** The index template (settings and mappings) of the card index, as JSON. */
@@ -33,8 +39,21 @@ public record CardDocument(
                 event.cardId().value(),
                 card.isValid() ? CardStatus.VALID : CardStatus.INVALID,
                 new CardSource(event.repository(), event.branch(), event.commit(), event.commitTime(),
-                        event.commitAuthor(), event.path()),
+                        event.commitAuthor(),
+                        event.files().stream().map(ChangeEvent.SourceFile::path).toList()),
                 indexedAt,
+                card.header() == null ? null : wordsOf(card.header().otherFields()),
                 card);
+    }
+
+    private static String wordsOf(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(entry -> entry.getKey() + " " + wordsOf(entry.getValue()))
+                    .collect(Collectors.joining("\n"));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(CardDocument::wordsOf).collect(Collectors.joining("\n"));
+        }
+        return String.valueOf(value);
     }
 }

@@ -16,20 +16,26 @@ public final class SearchService {
 
     /** Where words are looked for, and how much a match there counts. */
     private static final List<String> FIELDS = List.of(
-            "card.model_name^5", "card.title^4", "card.backbone_name^2", "card.train_datasets^2",
-            "card.summary", "card.author", "card.body");
+            "card.header.model_name^5", "card.title^4", "card.header.backbone_name^2", "card.header.train_datasets^2",
+            "card.header.module_type.detail^2", "card.header.summary", "card.header.author", "card.body.markdown",
+            "other_text", "card.chinese.title^2", "card.chinese.summary", "card.chinese.body.markdown",
+            "card.paper_page.title^4", "card.paper_page.abstract_text", "card.paper_page.authors",
+            "card.paper_page.benchmarks.task^2", "card.paper_page.benchmarks.dataset^2");
 
     private final ElasticsearchClient client;
     private final CardIndexNames names;
+    private final PaperLinks paperLinks;
 
     public SearchService(ElasticsearchClient client, CardIndexNames names) {
         this.client = client;
         this.names = names;
+        this.paperLinks = new PaperLinks(client, names);
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
+        Query cards = toElasticsearch(query);
         SearchResponse<CardDocument> response = client.search(s -> s.index(names.alias())
-                .query(toElasticsearch(query))
+                .query(cards)
                 .from(query.from())
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true)), CardDocument.class);
@@ -38,15 +44,25 @@ public final class SearchService {
         return new SearchResult(query.text(), total, hits);
     }
 
+    /** The words of the query, and the model cards citing a paper whose page matches them. */
+    private Query toElasticsearch(SearchQuery query) throws IOException {
+        if (query.text().isEmpty()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        List<Query> citingModels = paperLinks.citingModels(query.text());
+        Query words = textQuery(query.text(), FIELDS);
+        if (citingModels.isEmpty()) {
+            return words;
+        }
+        return Query.of(q -> q.bool(b -> b.should(words).should(citingModels).minimumShouldMatch("1")));
+    }
+
     /**
      * Quoted phrases and -exclusions are understood; every other operator of the Lucene syntax is
      * taken as plain text, so no user input can make a query fail or run wild.
      */
-    private static Query toElasticsearch(SearchQuery query) {
-        if (query.text().isEmpty()) {
-            return Query.of(q -> q.matchAll(m -> m));
-        }
-        return Query.of(q -> q.simpleQueryString(s -> s.query(query.text()).fields(FIELDS)
+    static Query textQuery(String text, List<String> fields) {
+        return Query.of(q -> q.simpleQueryString(s -> s.query(text).fields(fields)
                 .defaultOperator(Operator.And)
                 .flags(SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Whitespace)));
     }

@@ -3,7 +3,9 @@ package io.cardex.card.event;
 import io.cardex.card.Card;
 import io.cardex.card.CardId;
 import io.cardex.card.CardKey;
+import io.cardex.card.Language;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,9 +17,8 @@ import java.util.UUID;
  * @param repository    the name the card repository is ingested under
  * @param branch        the branch the commit is on
  * @param commit        the commit the card was read from (full SHA-1)
- * @param path          the card file's path from the repository root
- * @param rawText       the card file exactly as committed
- * @param card          the card as parsed from {@code rawText}, problems included
+ * @param files         the card's files as committed: {@code <name>.md}, {@code <name>_cn.md} or both
+ * @param card          the card as parsed from its files, problems included
  */
 public record ChangeEvent(
         int schemaVersion,
@@ -27,12 +28,25 @@ public record ChangeEvent(
         String commit,
         Instant commitTime,
         String commitAuthor,
-        String path,
         CardId cardId,
-        String rawText,
+        List<SourceFile> files,
         Card card) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Version 2 replaced version 1's single {@code path} and {@code raw_text} with {@code files}. */
+    public static final int SCHEMA_VERSION = 2;
+
+    public ChangeEvent {
+        files = List.copyOf(files);
+    }
+
+    /**
+     * One file of the card.
+     *
+     * @param path    the file's path from the repository root
+     * @param rawText the file exactly as committed; {@code null} when it was too large or not text
+     */
+    public record SourceFile(String path, Language language, String rawText) {
+    }
 
     public CardKey key() {
         return new CardKey(repository, cardId);

@@ -52,7 +52,7 @@ public final class ChangeEventCodec {
             int version = tree.path("schema_version").asInt(-1);
             if (version != ChangeEvent.SCHEMA_VERSION) {
                 throw new UnreadableEventException("schema version " + version + " is not supported (this reader knows "
-                        + ChangeEvent.SCHEMA_VERSION + ")", null);
+                        + ChangeEvent.SCHEMA_VERSION + "): ingest the repository again with a current cardex", null);
             }
             event = json.treeToValue(tree, ChangeEvent.class);
         } catch (IOException | IllegalArgumentException e) {

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cardex.card.Card;
 import io.cardex.card.CardId;
 import io.cardex.card.CardKey;
+import io.cardex.card.CardFile;
 import io.cardex.card.CardParser;
+import io.cardex.card.CardRules;
+import io.cardex.card.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +35,7 @@ class ChangeEventCodecTest {
     void theValueIsSnakeCaseJsonWithTheSchemaVersion() {
         String json = new String(codec.encodeValue(new CardChange.Upsert(sampleEvent())), StandardCharsets.UTF_8);
 
-        assertThat(json).contains("\"schema_version\":1", "\"card_id\":\"mindspore/1.9/refinenet_voc2012\"",
+        assertThat(json).contains("\"schema_version\":2", "\"card_id\":\"mindspore/1.9/refinenet_voc2012\"",
                 "\"model_name\":\"RefineNet\"", "\"commit_time\":\"2026-11-25T10:15:30Z\"");
     }
 
@@ -44,11 +49,11 @@ class ChangeEventCodecTest {
 
     @Test
     void refusesAnotherSchemaVersion() {
-        byte[] future = "{\"schema_version\":2}".getBytes(StandardCharsets.UTF_8);
+        byte[] future = "{\"schema_version\":3}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> codec.decode("examples/a/b/c", future))
                 .isInstanceOf(UnreadableEventException.class)
-                .hasMessageContaining("schema version 2 is not supported");
+                .hasMessageContaining("schema version 3 is not supported");
     }
 
     @Test
@@ -72,9 +77,10 @@ class ChangeEventCodecTest {
     private static ChangeEvent sampleEvent() {
         CardId id = new CardId("mindspore/1.9/refinenet_voc2012");
         String text = "# RefineNet\n---\nmodel-name: RefineNet\nupdate-time: 2022-10-11\n---\nBody";
-        Card card = new CardParser().parse(id, text);
+        String path = "mindspore/1.9/refinenet_voc2012.md";
+        Card card = new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty());
         return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), "examples", "main",
                 "0123456789abcdef0123456789abcdef01234567", Instant.parse("2026-11-25T10:15:30Z"), "Ada <ada@example.com>",
-                "mindspore/1.9/refinenet_voc2012.md", id, text, card);
+                id, List.of(new ChangeEvent.SourceFile(path, Language.EN, text)), card);
     }
 }

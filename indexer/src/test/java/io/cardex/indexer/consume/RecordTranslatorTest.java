@@ -3,8 +3,11 @@ package io.cardex.indexer.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
 import io.cardex.card.CardParser;
+import io.cardex.card.CardRules;
+import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.ChangeEventCodec;
@@ -15,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -22,12 +27,27 @@ import org.junit.jupiter.api.Test;
 class RecordTranslatorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final String VALID_HEADER = """
+            model-name: RefineNet
+            backbone-name: RefineNet
+            module-type: cv
+            fine-tunable: True
+            model-version: 1.9
+            author: MindSpore team
+            update-time: 2022-10-11
+            repo-link: https://gitee.com/mindspore/models
+            user-id: MindSpore
+            used-for: inference
+            mindspore-version: 1.9
+            license: Apache2.0
+            summary: RefineNet is used for cv
+            """;
     private final RecordTranslator translator = new RecordTranslator(Clock.fixed(NOW, ZoneOffset.UTC));
     private final ChangeEventCodec codec = new ChangeEventCodec();
 
     @Test
     void anUpsertBecomesAPutVersionedByItsOffset() throws Exception {
-        ChangeEvent event = event("model-name: RefineNet\n");
+        ChangeEvent event = event(VALID_HEADER);
 
         IndexAction action = translator.translate(record(41, event.key().toString(),
                 codec.encodeValue(new CardChange.Upsert(event))));
@@ -37,13 +57,13 @@ class RecordTranslatorTest {
             assertThat(put.version()).isEqualTo(42);
             assertThat(put.document().status()).isEqualTo(CardStatus.VALID);
             assertThat(put.document().indexedAt()).isEqualTo(NOW);
-            assertThat(put.document().card().modelName()).isEqualTo("RefineNet");
+            assertThat(put.document().card().header().modelName()).isEqualTo("RefineNet");
         });
     }
 
     @Test
     void aCardWithAnErrorIsIndexedAsInvalid() throws Exception {
-        ChangeEvent event = event("fine-tunable: perhaps\n");
+        ChangeEvent event = event(VALID_HEADER.replace("fine-tunable: True", "fine-tunable: perhaps"));
 
         IndexAction action = translator.translate(record(0, event.key().toString(),
                 codec.encodeValue(new CardChange.Upsert(event))));
@@ -73,8 +93,10 @@ class RecordTranslatorTest {
     private static ChangeEvent event(String header) {
         CardId id = new CardId("mindspore/1.9/refinenet_voc2012");
         String text = "---\n" + header + "---\nBody\n";
+        String path = id.path(Language.EN);
         return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), "examples", "main",
-                "0123456789abcdef0123456789abcdef01234567", NOW, "Ada <ada@example.com>", id.path(), id, text,
-                new CardParser().parse(id, text));
+                "0123456789abcdef0123456789abcdef01234567", NOW, "Ada <ada@example.com>", id,
+                List.of(new ChangeEvent.SourceFile(path, Language.EN, text)),
+                new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty()));
     }
 }

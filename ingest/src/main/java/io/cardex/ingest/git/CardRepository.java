@@ -1,18 +1,25 @@
 package io.cardex.ingest.git;
 
+import io.cardex.card.CardFile;
+import io.cardex.card.CardId;
+import io.cardex.card.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
@@ -111,8 +118,28 @@ public final class CardRepository implements AutoCloseable {
         }
     }
 
-    public byte[] read(ObjectId blob) throws IOException {
-        return repository.open(blob, Constants.OBJ_BLOB).getBytes();
+    /**
+     * The files of a card in a tree, English first; none when the card is not in the tree. A file
+     * larger than {@code maxBytes} is not read: it comes with its size and no content.
+     */
+    public List<CardFile> cardFiles(RevTree tree, CardsRoot root, CardId card, long maxBytes) throws IOException {
+        List<CardFile> files = new ArrayList<>();
+        try (ObjectReader reader = repository.newObjectReader()) {
+            for (Language language : Language.values()) {
+                String path = root.pathOf(card, language);
+                try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+                    if (walk == null || !walk.getFileMode(0).equals(FileMode.REGULAR_FILE)
+                            && !walk.getFileMode(0).equals(FileMode.EXECUTABLE_FILE)) {
+                        continue;
+                    }
+                    ObjectId blob = walk.getObjectId(0);
+                    long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
+                    byte[] content = size > maxBytes ? new byte[0] : reader.open(blob, Constants.OBJ_BLOB).getBytes();
+                    files.add(new CardFile(path, content, size));
+                }
+            }
+        }
+        return files;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cardex.ingest.git;
 
 import io.cardex.card.CardId;
+import io.cardex.card.Language;
 import java.util.Optional;
 
 /**
@@ -25,5 +26,10 @@ public record CardsRoot(String path) {
         return repositoryPath.startsWith(prefix)
                 ? CardId.fromPath(repositoryPath.substring(prefix.length()))
                 : Optional.empty();
+    }
+
+    /** The repository path of a card's file in a language. */
+    public String pathOf(CardId card, Language language) {
+        return path.isEmpty() ? card.path(language) : path + "/" + card.path(language);
     }
 }

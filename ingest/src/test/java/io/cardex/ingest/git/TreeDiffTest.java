@@ -1,9 +1,8 @@
 package io.cardex.ingest.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
-import io.cardex.ingest.git.CardFileChange.Kind;
+import io.cardex.card.CardId;
 import java.nio.file.Path;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,15 +36,13 @@ class TreeDiffTest {
                 .write("mindspore/1.7/notes.txt", "not a card either\n")
                 .commit("first cards");
 
-        assertThat(TreeDiff.between(repo.git().getRepository(), null, head.getTree(), REPOSITORY_ROOT))
-                .extracting(change -> change.kind(), change -> change.cardId().value())
-                .containsExactlyInAnyOrder(
-                        tuple(Kind.UPSERT, "mindspore/1.9/refinenet"),
-                        tuple(Kind.UPSERT, "mindspore/1.7/dlinknet"));
+        assertThat(TreeDiff.changedCards(repo.git().getRepository(), null, head.getTree(), REPOSITORY_ROOT))
+                .extracting(CardId::value)
+                .containsExactlyInAnyOrder("mindspore/1.9/refinenet", "mindspore/1.7/dlinknet");
     }
 
     @Test
-    void anEditAndADeleteBecomeAnUpsertAndADeletion() throws Exception {
+    void anEditAndADeleteChangeBothCards() throws Exception {
         RevCommit first = repo.write("mindspore/1.9/refinenet.md", "model-name: RefineNet\n")
                 .write("mindspore/1.7/dlinknet.md", "model-name: dlinknet\n")
                 .commit("first cards");
@@ -53,24 +50,20 @@ class TreeDiffTest {
                 .delete("mindspore/1.7/dlinknet.md")
                 .commit("edit one, delete one");
 
-        assertThat(TreeDiff.between(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
-                .extracting(change -> change.kind(), change -> change.cardId().value())
-                .containsExactlyInAnyOrder(
-                        tuple(Kind.UPSERT, "mindspore/1.9/refinenet"),
-                        tuple(Kind.DELETE, "mindspore/1.7/dlinknet"));
+        assertThat(TreeDiff.changedCards(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
+                .extracting(CardId::value)
+                .containsExactlyInAnyOrder("mindspore/1.9/refinenet", "mindspore/1.7/dlinknet");
     }
 
     @Test
-    void aRenameDeletesTheOldCardAndUpsertsTheNewOne() throws Exception {
+    void aMoveChangesTheOldCardAndTheNewOne() throws Exception {
         String content = "model-name: RefineNet\nsummary: a card long enough to be recognised as moved\n";
         RevCommit first = repo.write("mindspore/1.9/refinenet.md", content).commit("add");
         RevCommit second = repo.move("mindspore/1.9/refinenet.md", "mindspore/2.0/refinenet.md").commit("move");
 
-        assertThat(TreeDiff.between(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
-                .extracting(change -> change.kind(), change -> change.cardId().value())
-                .containsExactly(
-                        tuple(Kind.DELETE, "mindspore/1.9/refinenet"),
-                        tuple(Kind.UPSERT, "mindspore/2.0/refinenet"));
+        assertThat(TreeDiff.changedCards(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
+                .extracting(CardId::value)
+                .containsExactlyInAnyOrder("mindspore/1.9/refinenet", "mindspore/2.0/refinenet");
     }
 
     @Test
@@ -79,9 +72,32 @@ class TreeDiffTest {
                 .write("docs/mindspore/1.9/guide.md", "not below the root\n")
                 .commit("hub layout");
 
-        assertThat(TreeDiff.between(repo.git().getRepository(), null, head.getTree(),
+        assertThat(TreeDiff.changedCards(repo.git().getRepository(), null, head.getTree(),
                 new CardsRoot(CardsRoot.MINDSPORE_HUB)))
-                .extracting(change -> change.cardId().value(), CardFileChange::path)
-                .containsExactly(tuple("mindspore/1.9/refinenet", "mshub_res/assets/mindspore/1.9/refinenet.md"));
+                .extracting(CardId::value)
+                .containsExactly("mindspore/1.9/refinenet");
+    }
+
+    @Test
+    void editingOnlyTheChineseVersionChangesTheCard() throws Exception {
+        RevCommit first = repo.write("mindspore/1.9/refinenet.md", "model-name: RefineNet\n")
+                .write("mindspore/1.9/refinenet_cn.md", "模型名称：RefineNet\n")
+                .commit("both languages");
+        RevCommit second = repo.write("mindspore/1.9/refinenet_cn.md", "模型名称：RefineNet 二\n").commit("edit zh");
+
+        assertThat(TreeDiff.changedCards(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
+                .extracting(CardId::value)
+                .containsExactly("mindspore/1.9/refinenet");
+    }
+
+    @Test
+    void bothLanguagesOfANewCardAreOneCard() throws Exception {
+        RevCommit head = repo.write("mindspore/1.9/refinenet.md", "model-name: RefineNet\n")
+                .write("mindspore/1.9/refinenet_cn.md", "模型名称：RefineNet\n")
+                .commit("both languages");
+
+        assertThat(TreeDiff.changedCards(repo.git().getRepository(), null, head.getTree(), REPOSITORY_ROOT))
+                .extracting(CardId::value)
+                .containsExactly("mindspore/1.9/refinenet");
     }
 }

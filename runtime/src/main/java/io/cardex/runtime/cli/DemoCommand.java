@@ -1,5 +1,6 @@
 package io.cardex.runtime.cli;
 
+import io.cardex.card.CardRules;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.runtime.demo.ExampleRepository;
@@ -44,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
         return new PipelineRun().run(stack, "demo",
                 (bootstrapServers, workDirectory, topic, partitions) -> new IngestConfig(
                         new RepositorySource.Local(repository), REPOSITORY_NAME, Optional.empty(), Optional.empty(),
-                        POLL_INTERVAL, workDirectory, bootstrapServers, topic, partitions, (short) 1),
+                        POLL_INTERVAL, workDirectory, bootstrapServers, topic, partitions, (short) 1,
+                        CardRules.DEFAULT),
                 (running, apiPort) -> {
                     awaitSearchable(apiPort, cards);
                     printHowToUse(apiPort, repository, running.elasticsearchUrl());

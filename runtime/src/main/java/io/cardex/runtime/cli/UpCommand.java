@@ -38,6 +38,9 @@ final class UpCommand implements Callable<Integer> {
     Duration pollInterval;
 
     @Mixin
+    CardRulesOptions cardRules;
+
+    @Mixin
     StackOptions stack;
 
     @Override
@@ -47,7 +50,7 @@ final class UpCommand implements Callable<Integer> {
         return new PipelineRun().run(stack, "data",
                 (bootstrapServers, workDirectory, topic, partitions) -> new IngestConfig(source, name,
                         Optional.ofNullable(branch), Optional.ofNullable(cardsRoot), pollInterval, workDirectory,
-                        bootstrapServers, topic, partitions, (short) 1),
+                        bootstrapServers, topic, partitions, (short) 1, cardRules.cardRules()),
                 (running, apiPort) -> System.out.printf("%ncardex is up: cards of %s are searchable at "
                         + "http://localhost:%d/search?q=...%nElasticsearch (for Kibana): %s   Stop: Ctrl-C%n%n",
                         repository, apiPort, running.elasticsearchUrl()));

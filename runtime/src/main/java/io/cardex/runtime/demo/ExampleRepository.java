@@ -1,9 +1,12 @@
 package io.cardex.runtime.demo;
 
+import io.cardex.card.CardId;
 import io.cardex.runtime.DirectoryCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -47,11 +50,11 @@ public final class ExampleRepository {
             walk.addTree(head);
             walk.setRecursive(true);
             walk.setFilter(PathSuffixFilter.create(".md"));
-            long cards = 0;
+            Set<CardId> cards = new HashSet<>();
             while (walk.next()) {
-                cards++;
+                CardId.fromPath(walk.getPathString()).ifPresent(cards::add);
             }
-            return cards;
+            return cards.size();
         }
     }
 }

@@ -1,0 +1,73 @@
+package io.cardex.card.internals;
+
+import io.cardex.card.CardFile;
+import io.cardex.card.CardRules;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The text of a card file, or the reason there is none: too large, binary. A file that is not
+ * valid UTF-8 is reported and read with the bad bytes replaced, so the rest can still be checked.
+ */
+public final class FileText {
+
+    /** Git's own test for a binary file: a NUL byte near the start. */
+    private static final int BINARY_PROBE_BYTES = 8000;
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private FileText() {
+    }
+
+    public static Optional<String> read(CardFile file, CardRules rules, FileProblems problems) {
+        if (file.size() > rules.maxFileBytes()) {
+            problems.error("file-too-large", 0, 0, "the file has " + file.size() + " bytes; a card may have at most "
+                    + rules.maxFileBytes() + ": move large content (tables, logs) out of the card");
+            return Optional.empty();
+        }
+        byte[] bytes = file.content();
+        for (int i = 0; i < Math.min(bytes.length, BINARY_PROBE_BYTES); i++) {
+            if (bytes[i] == 0) {
+                problems.error("binary-file", 0, 0, "the file is binary, not text: a card must be a Markdown file");
+                return Optional.empty();
+            }
+        }
+        String text = decode(bytes, problems);
+        return Optional.of(!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text);
+    }
+
+    private static String decode(byte[] bytes, FileProblems problems) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = strict.decode(in, out, true);
+        if (!result.isError()) {
+            result = strict.flush(out);
+        }
+        if (!result.isError()) {
+            return out.flip().toString();
+        }
+        reportBadByte(bytes, in.position(), problems);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void reportBadByte(byte[] bytes, int offset, FileProblems problems) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
+        problems.error("invalid-utf8", line, column, String.format(
+                "byte 0x%02X is not UTF-8 text: save the file as UTF-8 (bad bytes are shown as \uFFFD)",
+                bytes[offset] & 0xFF));
+    }
+}

@@ -1,0 +1,131 @@
+package io.cardex.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Files that are not cards, or badly broken ones: each is one clear problem on that card. */
+class BadInputTest {
+
+    private static final String VALID = new String(Fixtures.bytes("refinenet.md"), StandardCharsets.UTF_8);
+
+    @Test
+    void reportsACardWithoutHeaderAndStillReturnsIt() {
+        Card card = Fixtures.parse("no-header.md");
+
+        assertThat(card.isValid()).isFalse();
+        assertThat(card.problems()).extracting(Problem::code, Problem::severity, Problem::line)
+                .containsExactly(tuple("no-front-matter", Severity.ERROR, 1));
+        assertThat(card.title()).isEqualTo("Just prose");
+        assertThat(card.body().markdown()).contains("no YAML header");
+    }
+
+    @Test
+    void placesAYamlSyntaxErrorOnItsLineInTheFile() {
+        Card card = Fixtures.parse("broken-yaml.md");
+
+        assertThat(card.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo("yaml-syntax");
+            assertThat(problem.line()).isBetween(5, 6);
+            assertThat(problem.message()).startsWith("the YAML header cannot be read");
+        });
+        assertThat(card.body().markdown()).isEqualTo("Body.");
+    }
+
+    @Test
+    void reportsADuplicateKeyWithBothLines() {
+        Card card = Fixtures.parse("duplicate-key.md");
+
+        assertThat(card.problems()).filteredOn(problem -> problem.code().equals("duplicate-key"))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.line()).isEqualTo(4);
+                    assertThat(problem.message()).contains("'model-name'").contains("line 2");
+                });
+        assertThat(card.header().modelName()).isEqualTo("first");
+    }
+
+    @Test
+    void reportsAHeaderThatIsNotAMapping() {
+        assertThat(Fixtures.parse("not-mapping.md").problems())
+                .extracting(Problem::code).containsExactly("header-not-mapping");
+    }
+
+    @Test
+    void refusesAnAliasBombWithoutExpandingIt() {
+        assertThat(Fixtures.parse("alias-bomb.md").problems()).extracting(Problem::code).containsExactly("yaml-limit");
+    }
+
+    @Test
+    void refusesDeepNesting() {
+        String deep = "---\nmodel-name: " + "[".repeat(200) + "]".repeat(200) + "\n---\n";
+
+        assertThat(parse(deep).problems()).extracting(Problem::code).containsExactly("yaml-limit");
+    }
+
+    @Test
+    void reportsAHeaderIndentedWithTabsAndReadsItAnyway() {
+        String text = VALID.replace("    file-format: ckpt", "\tfile-format: ckpt");
+
+        Card card = parse(text);
+
+        assertThat(card.problems()).extracting(Problem::code, Problem::line)
+                .containsExactly(tuple("tab-indentation", 34));
+        assertThat(card.header().assets()).extracting(Asset::fileFormat).containsExactly("ckpt");
+    }
+
+    @Test
+    void reportsABinaryFile() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+
+        assertThat(parse(new CardFile("a/b/c.md", png, png.length)).problems())
+                .extracting(Problem::code, Problem::line).containsExactly(tuple("binary-file", 0));
+    }
+
+    @Test
+    void reportsInvalidUtf8WhereItIsAndChecksTheRest() {
+        byte[] text = VALID.replace("author: MindSpore team", "author: MindSpore t\u00e9am")
+                .getBytes(StandardCharsets.UTF_8);
+        String withBadByte = new String(text, StandardCharsets.ISO_8859_1).replace("\u00c3\u00a9", "\u00e9");
+        byte[] latin1 = withBadByte.getBytes(StandardCharsets.ISO_8859_1);
+
+        Card card = parse(new CardFile("a/b/c.md", latin1, latin1.length));
+
+        assertThat(card.problems()).extracting(Problem::code, Problem::line, Problem::column)
+                .containsExactly(tuple("invalid-utf8", 19, 20));
+        assertThat(card.header().modelName()).isEqualTo("RefineNet");
+    }
+
+    @Test
+    void refusesAFileOverTheSizeLimitWithoutReadingIt() {
+        CardRules small = new CardRules(1000, CardRules.DEFAULT_ASSET_HOSTS);
+
+        Card card = CardRulesCheckTest.parse(VALID, small);
+
+        assertThat(card.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo("file-too-large");
+            assertThat(problem.message()).contains("at most 1000");
+        });
+    }
+
+    @Test
+    void reportsAHeaderThatNeverEnds() {
+        assertThat(parse("---\nmodel-name: x\n\nbody without end").problems()).extracting(Problem::code)
+                .contains("unterminated-front-matter");
+    }
+
+    @Test
+    void readsAnEmptyFileAsACardWithAProblem() {
+        assertThat(parse("").problems()).extracting(Problem::code).containsExactly("no-front-matter");
+    }
+
+    private static Card parse(String text) {
+        return parse(CardFile.of("a/b/c.md", text));
+    }
+
+    private static Card parse(CardFile file) {
+        return new CardParser(CardRules.DEFAULT).parse(new CardId("a/b/c"), Optional.of(file), Optional.empty());
+    }
+}

@@ -1,0 +1,58 @@
+package io.cardex.runtime.cli;
+
+import io.cardex.runtime.validate.CardFiles;
+import io.cardex.runtime.validate.Validation;
+import io.cardex.runtime.validate.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cardex validate}: check card files as the pipeline would, without running it. */
+@Command(name = "validate", sortOptions = false,
+        description = {"Check card files: every problem with its file, line and column, then a summary.",
+                "Exit status: 0 when no card has an error (warnings allowed), 1 when one has, 2 on bad usage."})
+final class ValidateCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Card files, or directories searched for *.md at any depth.")
+    List<Path> paths;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (like a compiler) or json (for programs); default ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin
+    CardRulesOptions rules;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Validation validation;
+        try {
+            validation = Validation.of(CardFiles.find(paths), rules.cardRules());
+        } catch (NoSuchFileException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "no such file or directory: " + e.getFile() + " (give card files or directories of cards)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cards: " + e.getMessage(), e);
+        }
+        if (format == Format.json) {
+            ValidationReport.printJson(validation, spec.commandLine().getOut());
+        } else {
+            ValidationReport.printText(validation, spec.commandLine().getOut());
+        }
+        return validation.hasErrors() ? 1 : 0;
+    }
+}
