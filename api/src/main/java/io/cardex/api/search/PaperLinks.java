@@ -42,9 +42,7 @@ final class PaperLinks {
                 .query(q -> q.bool(b -> b
                         .filter(f -> f.term(t -> t.field("card.kind").value("paper")))
                         .must(SearchService.textQuery(text, PAPER_FIELDS))))
-                .size(MAX_PAPERS)
-                .source(src -> src.filter(f -> f.includes("card.title", "card.body.papers", "card.paper_page.title"))),
-                CardDocument.class);
+                .size(MAX_PAPERS), CardDocument.class);
         List<Query> links = new ArrayList<>();
         for (Hit<CardDocument> hit : papers.hits().hits()) {
             Card paper = Objects.requireNonNull(hit.source()).card();

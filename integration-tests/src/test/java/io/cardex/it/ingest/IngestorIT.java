@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.cardex.card.CardRules;
 import io.cardex.card.event.CardChange;
+import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestPass;
@@ -40,6 +41,7 @@ class IngestorIT {
 
     private static final String REFINENET = "mindspore/1.9/refinenet_voc2012.md";
     private static final String DLINKNET = "mindspore/1.7/dlinknet_deepglobe.md";
+    private static final String REFINENET_CHINESE = "mindspore/1.9/refinenet_voc2012_cn.md";
 
     private final EmbeddedStack stack = TestStack.get();
     private final UniqueNames names = UniqueNames.forTest("ingest");
@@ -106,6 +108,31 @@ class IngestorIT {
 
         assertThat(restarted.ingestOnce().changes()).isZero();
         assertThat(readTopic(2)).hasSize(2);
+    }
+
+    @Test
+    void aChineseVersionIsPartOfItsCardUntilBothFilesAreGone() throws Exception {
+        ingestor.ingestOnce();
+        repository.addExample(REFINENET_CHINESE).commit("add the Chinese version");
+        ingestor.ingestOnce();
+        repository.delete(REFINENET).commit("only the Chinese version is left");
+        ingestor.ingestOnce();
+        repository.delete(REFINENET_CHINESE).commit("the card is gone");
+        ingestor.ingestOnce();
+
+        List<CardChange> refinenet = readTopic(5).stream()
+                .filter(change -> change.key().cardId().value().equals("mindspore/1.9/refinenet_voc2012")).toList();
+        assertThat(refinenet).hasSize(4);
+        assertThat(refinenet.subList(0, 3)).allSatisfy(change -> assertThat(change).isInstanceOf(CardChange.Upsert.class));
+        ChangeEvent both = ((CardChange.Upsert) refinenet.get(1)).event();
+        assertThat(both.files()).extracting(ChangeEvent.SourceFile::path).containsExactly(REFINENET, REFINENET_CHINESE);
+        assertThat(both.card().chinese().summary()).isEqualTo("RefineNet 用于图像语义分割");
+        assertThat(both.card().problems()).isEmpty();
+        ChangeEvent chineseOnly = ((CardChange.Upsert) refinenet.get(2)).event();
+        assertThat(chineseOnly.card().header().modelName()).isEqualTo("RefineNet");
+        assertThat(chineseOnly.card().problems()).extracting(problem -> problem.code())
+                .containsExactly("missing-english-version");
+        assertThat(refinenet.get(3)).isInstanceOf(CardChange.Deletion.class);
     }
 
     private List<CardChange> readTopic(int expected) throws Exception {

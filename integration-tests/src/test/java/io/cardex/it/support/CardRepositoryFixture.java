@@ -51,6 +51,17 @@ public final class CardRepositoryFixture implements AutoCloseable {
         }
     }
 
+    public CardRepositoryFixture write(String path, String text) {
+        try {
+            Path file = directory.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public CardRepositoryFixture edit(String path, UnaryOperator<String> change) {
         try {
             Path file = directory.resolve(path);

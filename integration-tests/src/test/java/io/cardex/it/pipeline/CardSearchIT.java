@@ -1,0 +1,109 @@
+package io.cardex.it.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cardex.api.ApiConfig;
+import io.cardex.card.CardRules;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.git.RepositorySource;
+import io.cardex.it.support.ApiClient;
+import io.cardex.it.support.CardRepositoryFixture;
+import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestStack;
+import io.cardex.it.support.UniqueNames;
+import io.cardex.runtime.pipeline.Pipeline;
+import io.cardex.runtime.stack.EmbeddedStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the cards of issue 3 add to search, through the whole pipeline: languages, papers, broken cards. */
+class CardSearchIT {
+
+    private static final String REFINENET = "hub/mindspore/1.9/refinenet_voc2012";
+    private static final String PAPER = "hub/papers/2016/refinenet";
+    private static final String BROKEN = "hub/someone/1.0/broken";
+
+    private static CardRepositoryFixture repository;
+    private static Path work;
+    private static Pipeline pipeline;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void indexTheExamplesAndABrokenCard() throws Exception {
+        EmbeddedStack stack = TestStack.get();
+        UniqueNames names = UniqueNames.forTest("card-search");
+        work = TempDirectories.create("cardex-it-search-");
+        repository = CardRepositoryFixture.create()
+                .addExample("mindspore/1.9/refinenet_voc2012.md")
+                .addExample("mindspore/1.9/refinenet_voc2012_cn.md")
+                .addExample("mindspore/1.7/dlinknet_deepglobe.md")
+                .addExample("papers/2016/refinenet.md")
+                .write("someone/1.0/broken.md", """
+                        # Broken
+                        ---
+                        model-name: brokenmodel
+                        module-type: vision
+                        fine-tunable: perhaps
+                        training-hardware: eight ascend boards
+                        ---
+                        A card with problems is still a card.
+                        """);
+        repository.commit("examples, a paper page and a broken card");
+        pipeline = Pipeline.start(
+                new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
+                        Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
+                        names.topic(), 3, (short) 1, CardRules.DEFAULT),
+                new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
+                        stack.elasticsearchUrl(), names.index()),
+                new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
+        api = new ApiClient(pipeline.apiPort());
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+                .until(() -> api.search("").path("total").asInt() == 4);
+    }
+
+    @AfterAll
+    static void stop() {
+        pipeline.close();
+        repository.close();
+        TempDirectories.delete(work);
+    }
+
+    @Test
+    void aDatasetOfThePaperFindsThePaperAndTheModelThatCitesIt() {
+        assertThat(api.searchKeys("ADE20K")).containsExactlyInAnyOrder(PAPER, REFINENET);
+        assertThat(api.searchKeys("\"semantic segmentation\" cityscapes")).containsExactlyInAnyOrder(PAPER, REFINENET);
+    }
+
+    @Test
+    void theChineseTextOfACardIsSearchable() {
+        assertThat(api.searchKeys("语义分割")).containsExactly(REFINENET);
+    }
+
+    @Test
+    void aBrokenCardIsIndexedWithItsProblemsSoItCanBeFound() {
+        assertThat(api.searchKeys("brokenmodel")).containsExactly(BROKEN);
+        JsonNode card = api.search("brokenmodel").path("cards").get(0);
+        assertThat(card.path("status").asText()).isEqualTo("invalid");
+        assertThat(card.at("/card/problems").findValuesAsText("code"))
+                .contains("unknown-module-type", "invalid-boolean", "missing-field");
+    }
+
+    @Test
+    void headerKeysCardexDoesNotKnowAreSearchable() {
+        assertThat(api.searchKeys("ascend boards")).containsExactly(BROKEN);
+    }
+
+    @Test
+    void thePapersACardCitesAreStoredNormalised() {
+        JsonNode card = api.search("refinenet voc2012").path("cards").get(0);
+        assertThat(card.at("/card/body/papers/0/scheme").asText()).isEqualTo("arxiv");
+        assertThat(card.at("/card/body/papers/0/id").asText()).isEqualTo("1611.06612");
+    }
+}
