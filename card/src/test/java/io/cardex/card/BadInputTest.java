@@ -100,7 +100,7 @@ class BadInputTest {
 
     @Test
     void refusesAFileOverTheSizeLimitWithoutReadingIt() {
-        CardRules small = new CardRules(1000, CardRules.DEFAULT_ASSET_HOSTS);
+        CardRules small = new CardRules(1000, CardRules.DEFAULT_ALLOWED_HOSTS);
 
         Card card = CardRulesCheckTest.parse(VALID, small);
 

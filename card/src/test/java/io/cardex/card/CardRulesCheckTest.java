@@ -29,7 +29,8 @@ class CardRulesCheckTest {
             summary: RefineNet is used for cv | summary: ratio 3:1 for cv       | stray-colon            | ERROR
             train-dataset: voc2012          | train-dataset: myroads2031       | unknown-dataset        | WARNING
             repo-link: <https://gitee.com   | repo-link: <gitee.com            | invalid-link           | ERROR
-            asset-link: <https://download.mindspore.cn | asset-link: <https://files.example.com | asset-host-not-allowed | ERROR
+            repo-link: <https://gitee.com   | repo-link: <https://code.example.com | host-not-allowed     | ERROR
+            asset-link: <https://download.mindspore.cn | asset-link: <https://files.example.com | host-not-allowed | ERROR
             asset-link: <https://download.mindspore.cn | asset-link: <ftp://download.mindspore.cn | invalid-link | ERROR
             asset-sha256: 9dc1819104c292fa88ad4868737fcd8c7fb7d4f7e368dc10610e71941a1571fa | asset-sha256: 9dc18191 | sha256-prefix | WARNING
             asset-sha256: 9dc1819104c292fa88ad4868737fcd8c7fb7d4f7e368dc10610e71941a1571fa | asset-sha256: 9dc181 | invalid-sha256 | ERROR
@@ -70,6 +71,16 @@ class CardRulesCheckTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"train-dataset: voc2012", "asset:"})
+    void requiresTheDatasetAndTheAssetsAsTheHubDoes(String line) {
+        String text = replace(VALID, line, "hidden-" + line);
+        String key = line.substring(0, line.indexOf(':'));
+
+        assertThat(parse(text, CardRules.DEFAULT).problems()).extracting(Problem::code, Problem::message)
+                .contains(tuple("missing-field", "the header has no '" + key + "': add it"));
+    }
+
     @Test
     void namesEachMissingRequiredField() {
         String text = replace(replace(VALID, "license: Apache2.0", ""), "author: MindSpore team", "");
@@ -90,12 +101,12 @@ class CardRulesCheckTest {
     }
 
     @Test
-    void allowsTheAssetHostsTheOperatorConfigures() {
+    void allowsTheHostsTheOperatorConfigures() {
         String text = replace(VALID, "https://download.mindspore.cn", "https://mirror.example.org");
 
         assertThat(parse(text, CardRules.DEFAULT).problems()).extracting(Problem::code)
-                .containsExactly("asset-host-not-allowed");
-        assertThat(parse(text, new CardRules(CardRules.DEFAULT_MAX_FILE_BYTES, Set.of("example.org"))).problems())
+                .containsExactly("host-not-allowed");
+        assertThat(parse(text, new CardRules(CardRules.DEFAULT_MAX_FILE_BYTES, Set.of("example.org", "gitee.com"))).problems())
                 .isEmpty();
     }
 

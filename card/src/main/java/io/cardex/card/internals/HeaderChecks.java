@@ -17,10 +17,14 @@ import java.util.regex.Pattern;
  */
 public final class HeaderChecks {
 
-    /** Fields the hub's checker requires of every card. */
+    /**
+     * Fields the hub's checker requires of every card. Its first versions also required
+     * {@code input-shape} and {@code infer-backend}, which the hub's own cards have since dropped:
+     * those two are checked when present.
+     */
     static final List<String> REQUIRED = List.of(
-            "model-name", "backbone-name", "module-type", "fine-tunable", "model-version", "author", "update-time",
-            "repo-link", "user-id", "used-for", "mindspore-version", "license", "summary");
+            "model-name", "backbone-name", "module-type", "fine-tunable", "model-version", "train-dataset", "author",
+            "update-time", "repo-link", "user-id", "used-for", "mindspore-version", "asset", "license", "summary");
     static final Set<String> MODULE_TYPES = Set.of("audio", "cv", "nlp", "recommend", "other");
     static final Set<String> FILE_FORMATS = Set.of("air", "ckpt", "onnx", "mindir", "mslite");
     static final Set<String> USED_FOR = Set.of("inference", "extract-feature", "transfer-learning");
@@ -68,10 +72,8 @@ public final class HeaderChecks {
                         + "' is not in the hub's list of datasets; check its spelling (cards may use new datasets)");
             }
         }
-        if (fields.repoLink() != null && webAddress(fields.repoLink()) == null) {
-            Header.Position at = header.positionOf("repo-link");
-            problems.error("invalid-link", at.line(), at.column(),
-                    "'repo-link' is '" + fields.repoLink() + "': write an http(s) address, such as <https://gitee.com/...>");
+        if (fields.repoLink() != null) {
+            checkLink("repo-link", fields.repoLink(), header.positionOf("repo-link"));
         }
         for (int i = 0; i < fields.assets().size(); i++) {
             checkAsset(fields.assets().get(i), "asset[" + i + "]");
@@ -121,7 +123,7 @@ public final class HeaderChecks {
                     "'file-format' is '" + asset.fileFormat() + "': use one of " + sorted(FILE_FORMATS));
         }
         if (asset.link() != null) {
-            checkAssetLink(asset.link(), header.positionOf(path + ".asset-link"));
+            checkLink("asset-link", asset.link(), header.positionOf(path + ".asset-link"));
         }
         if (asset.sha256() != null) {
             checkDigest(asset.sha256(), header.positionOf(path + ".asset-sha256"));
@@ -135,14 +137,15 @@ public final class HeaderChecks {
         }
     }
 
-    private void checkAssetLink(String link, Header.Position at) {
+    /** The hub's checker only trusts links to its own hosts, for the code as for the checkpoints. */
+    private void checkLink(String key, String link, Header.Position at) {
         URI uri = webAddress(link);
         if (uri == null) {
             problems.error("invalid-link", at.line(), at.column(),
-                    "'asset-link' is '" + link + "': write an http(s) address of the file");
-        } else if (!rules.allowsAssetHost(uri.getHost())) {
-            problems.error("asset-host-not-allowed", at.line(), at.column(), "'asset-link' points at " + uri.getHost()
-                    + ", which is not an allowed asset host " + sorted(rules.allowedAssetHosts())
+                    "'" + key + "' is '" + link + "': write an http(s) address, such as <https://gitee.com/...>");
+        } else if (!rules.allowsHost(uri.getHost())) {
+            problems.error("host-not-allowed", at.line(), at.column(), "'" + key + "' points at " + uri.getHost()
+                    + ", which is not an allowed host " + sorted(rules.allowedHosts())
                     + ": host the file there, or ask the operator to allow the host");
         }
     }

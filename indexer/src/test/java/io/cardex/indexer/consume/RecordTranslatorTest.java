@@ -33,12 +33,17 @@ class RecordTranslatorTest {
             module-type: cv
             fine-tunable: True
             model-version: 1.9
+            train-dataset: voc2012
             author: MindSpore team
             update-time: 2022-10-11
             repo-link: https://gitee.com/mindspore/models
             user-id: MindSpore
             used-for: inference
             mindspore-version: 1.9
+            asset:
+              - file-format: ckpt
+                asset-link: https://download.mindspore.cn/models/r1.9/refinenet.ckpt
+                asset-sha256: 9dc1819104c292fa88ad4868737fcd8c7fb7d4f7e368dc10610e71941a1571fa
             license: Apache2.0
             summary: RefineNet is used for cv
             """;

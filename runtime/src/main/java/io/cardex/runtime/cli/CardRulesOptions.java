@@ -14,13 +14,13 @@ final class CardRulesOptions {
                     + "(env CARDEX_MAX_CARD_SIZE; default ${DEFAULT-VALUE}).")
     long maxCardBytes;
 
-    @Option(names = "--asset-hosts", paramLabel = "HOST", split = ",",
-            defaultValue = "${env:CARDEX_ASSET_HOSTS:-download.mindspore.cn,www.mindspore.cn,gitee.com,github.com}",
-            description = "Hosts an asset-link may point at, comma-separated; their sub-domains are allowed too "
-                    + "(env CARDEX_ASSET_HOSTS; default ${DEFAULT-VALUE}).")
-    List<String> assetHosts;
+    @Option(names = "--allowed-hosts", paramLabel = "HOST", split = ",",
+            defaultValue = "${env:CARDEX_ALLOWED_HOSTS:-download.mindspore.cn,www.mindspore.cn,gitee.com,github.com}",
+            description = "Hosts a repo-link or asset-link may point at, comma-separated; their sub-domains are allowed too "
+                    + "(env CARDEX_ALLOWED_HOSTS; default ${DEFAULT-VALUE}).")
+    List<String> allowedHosts;
 
     CardRules cardRules() {
-        return new CardRules(maxCardBytes, Set.copyOf(assetHosts));
+        return new CardRules(maxCardBytes, Set.copyOf(allowedHosts));
     }
 }

@@ -90,8 +90,8 @@ class ValidateCommandTest {
         assertThat(validate("--max-card-size", "1KiB", card.toString())).isEqualTo(1);
         assertThat(out.toString()).contains("error[file-too-large]");
 
-        assertThat(validate("--asset-hosts", "example.org", card.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("error[asset-host-not-allowed]");
+        assertThat(validate("--allowed-hosts", "example.org", card.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("error[host-not-allowed]");
     }
 
     @Test
