@@ -5,61 +5,162 @@ import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
 import io.cardex.ingest.publish.CardChangeTopicSetup;
 import io.cardex.ingest.publish.ChangePublisher;
+import io.cardex.ingest.webhook.Push;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs ingest passes on a schedule until closed. A failed pass (remote unreachable, Kafka down)
- * is logged and simply tried again at the next poll: the cursor has not moved, so nothing is
- * skipped.
+ * Keeps one card repository published: a pass at start, then one per poll and one per
+ * {@link #trigger()} (a webhook). Triggers that arrive while a pass runs coalesce into one more
+ * pass. A failed pass (remote unreachable, Kafka down) is logged once per cause, shown in
+ * {@link #status()}, and retried with a growing delay; the cursor has not moved, so nothing is
+ * skipped, and the service resumes by itself once the cause is gone.
  */
 public final class IngestService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    /** The longest wait between two retries of a failing pass. */
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final IngestConfig config;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "cardex-ingest"));
+    private final Clock clock;
+    private final PassProgress progress = new PassProgress();
+    private final IngestMetrics metrics;
+    private final ScheduledExecutorService executor;
+    private final AtomicBoolean passRequested = new AtomicBoolean();
+    private final Optional<String> hostedAt;
     private ChangePublisher publisher;
     private CardRepository repository;
     private Ingestor ingestor;
-    private String lastFailure;
+    private ScheduledFuture<?> nextPoll;
+    private int failuresInARow;
+    private volatile IngestStatus status;
 
-    public IngestService(IngestConfig config) {
+    public IngestService(IngestConfig config, MeterRegistry registry) {
+        this(config, registry, Clock.systemUTC());
+    }
+
+    IngestService(IngestConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
+        this.clock = clock;
+        this.metrics = new IngestMetrics(registry, config.repositoryName(), progress, clock);
+        this.executor = Executors.newSingleThreadScheduledExecutor(
+                runnable -> new Thread(runnable, "cardex-ingest-" + config.repositoryName()));
+        this.hostedAt = config.source().hostedAt();
+        this.status = new IngestStatus(config.repositoryName(), config.branch().orElse(null), "starting", null, null,
+                null, 0, null, null, clock.instant());
     }
 
+    public String repositoryName() {
+        return config.repositoryName();
+    }
+
+    /** Whether a push announced by a git host updated the repository and branch this service follows. */
+    public boolean isUpdatedBy(Push push) {
+        return hostedAt.filter(remote -> push.updates(remote, config.branch())).isPresent();
+    }
+
+    /** Publishes at once, then keeps polling until closed. */
     public void start() {
-        long interval = config.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
+        trigger();
     }
 
-    private void poll() {
-        try {
-            if (ingestor == null) {
-                ingestor = openIngestor();
-            }
-            ingestor.ingestOnce();
-            if (lastFailure != null) {
-                log.info("ingest of {} works again", config.repositoryName());
-                lastFailure = null;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (!failure.equals(lastFailure)) {
-                log.warn("ingest of {} failed, retrying every {} s: {}", config.repositoryName(),
-                        config.pollInterval().toSeconds(), failure);
-                lastFailure = failure;
-            }
+    /**
+     * Asks for a pass as soon as possible and returns at once. While a pass runs, any number of
+     * triggers make one more pass after it: a burst of pushes is one fetch.
+     */
+    public void trigger() {
+        if (passRequested.compareAndSet(false, true)) {
+            executor.execute(this::pass);
         }
     }
 
+    /**
+     * One pass, on the caller's thread, for {@code cardex ingest --once}.
+     *
+     * @throws Exception why the pass failed: nothing is published past the cursor then
+     */
+    public IngestPass runOnce() throws Exception {
+        return openIngestor().ingestOnce();
+    }
+
+    public IngestStatus status() {
+        return status;
+    }
+
+    private void pass() {
+        passRequested.set(false);
+        long started = System.nanoTime();
+        try {
+            IngestPass pass = openIngestor().ingestOnce();
+            metrics.passSucceeded(pass, Duration.ofNanos(System.nanoTime() - started));
+            metrics.behind(0);
+            if (failuresInARow > 0) {
+                log.info("ingest of {} works again", config.repositoryName());
+            }
+            failuresInARow = 0;
+            IngestStatus before = status;
+            status = new IngestStatus(config.repositoryName(), repository.branch(), "up",
+                    pass.to().orElse(before.lastPublishedHead()), clock.instant(), 0,
+                    before.eventsPublished() + pass.changes(), null, null, pollAfter(config.pollInterval()));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            metrics.passFailed(Duration.ofNanos(System.nanoTime() - started));
+            failed(e);
+        }
+    }
+
+    private void failed(Exception e) {
+        failuresInARow++;
+        Duration backoff = backoff();
+        String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
+        IngestStatus before = status;
+        if (!cause.equals(before.lastError())) {
+            log.warn("ingest of {} failed, retrying in {} s (then less and less often, up to every {} s): {}",
+                    config.repositoryName(), backoff.toSeconds(), MAX_BACKOFF.toSeconds(), cause);
+        }
+        Integer behind = ingestor == null ? before.behindCommits() : Integer.valueOf(ingestor.commitsBehind());
+        if (behind != null) {
+            metrics.behind(behind);
+        }
+        status = new IngestStatus(config.repositoryName(), before.branch(), "failing", before.lastPublishedHead(),
+                before.lastSuccessAt(), behind, before.eventsPublished(), cause, clock.instant(), pollAfter(backoff));
+    }
+
+    /** The poll interval, doubled for each failure in a row, at most {@link #MAX_BACKOFF}. */
+    private Duration backoff() {
+        Duration backoff = config.pollInterval();
+        for (int i = 1; i < failuresInARow && backoff.compareTo(MAX_BACKOFF) < 0; i++) {
+            backoff = backoff.multipliedBy(2);
+        }
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    }
+
+    private Instant pollAfter(Duration delay) {
+        if (nextPoll != null) {
+            nextPoll.cancel(false);
+        }
+        nextPoll = executor.schedule(this::trigger, delay.toMillis(), TimeUnit.MILLISECONDS);
+        return clock.instant().plus(delay);
+    }
+
     private Ingestor openIngestor() throws Exception {
+        if (ingestor != null) {
+            return ingestor;
+        }
         CardChangeTopicSetup.ensureExists(config.bootstrapServers(), config.topic(), config.topicPartitions(),
                 config.topicReplicationFactor());
         if (repository == null) {
@@ -69,14 +170,15 @@ public final class IngestService implements AutoCloseable {
         if (publisher == null) {
             publisher = new ChangePublisher(config.bootstrapServers(), config.topic());
         }
-        return new Ingestor(config, repository, publisher, new CursorStore(config.cursorFile()));
+        ingestor = new Ingestor(config, repository, publisher, new CursorStore(config.cursorFile()), progress);
+        return ingestor;
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        executor.shutdownNow();
         try {
-            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+            executor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

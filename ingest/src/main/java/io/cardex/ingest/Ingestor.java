@@ -16,6 +16,7 @@ import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.ingest.publish.PublishException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,19 +37,29 @@ import org.slf4j.LoggerFactory;
 public final class Ingestor {
 
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
     private final IngestConfig config;
     private final CardRepository repository;
     private final ChangePublisher publisher;
     private final CursorStore cursors;
     private final CardParser parser;
+    private final PassProgress progress;
+    private volatile int commitsBehind;
 
-    public Ingestor(IngestConfig config, CardRepository repository, ChangePublisher publisher, CursorStore cursors) {
+    public Ingestor(IngestConfig config, CardRepository repository, ChangePublisher publisher, CursorStore cursors,
+                    PassProgress progress) {
         this.config = config;
         this.repository = repository;
         this.publisher = publisher;
         this.cursors = cursors;
         this.parser = new CardParser(config.cardRules());
+        this.progress = progress;
+    }
+
+    /** Commits of the branch not published yet, as of the last fetch. */
+    public int commitsBehind() {
+        return commitsBehind;
     }
 
     public IngestPass ingestOnce() throws IOException, GitAPIException, PublishException {
@@ -61,24 +72,40 @@ public final class Ingestor {
         RevCommit to = head.get();
         Optional<String> last = cursors.lastPublished(name, branch);
         if (last.isPresent() && last.get().equals(to.name())) {
+            commitsBehind = 0;
             return IngestPass.upToDate(last);
         }
         RevTree from = lastPublishedTree(last);
+        commitsBehind = repository.commitsSince(from == null ? Optional.empty() : last.map(ObjectId::fromString), to);
         CardsRoot root = cardsRoot(to);
         List<CardId> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
-        int upserts = 0;
-        for (CardId card : changed) {
-            CardChange change = toCardChange(card, root, to);
-            publisher.send(change);
-            upserts += change instanceof CardChange.Upsert ? 1 : 0;
-        }
+        int upserts = publish(changed, root, to);
         publisher.awaitAcknowledged();
         cursors.markPublished(name, branch, to.name());
+        commitsBehind = 0;
         IngestPass pass = new IngestPass(from == null ? Optional.empty() : last, Optional.of(to.name()),
                 upserts, changed.size() - upserts);
         log.info("published {} changes of {}@{} up to {} ({} upserts, {} deletions)", pass.changes(), name, branch,
                 to.abbreviate(10).name(), pass.upserts(), pass.deletions());
         return pass;
+    }
+
+    /** Sends a change per card, saying how far it got every few seconds: a first snapshot can be large. */
+    private int publish(List<CardId> changed, CardsRoot root, RevCommit to) throws IOException {
+        progress.started(changed.size());
+        long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
+        int upserts = 0;
+        for (CardId card : changed) {
+            CardChange change = toCardChange(card, root, to);
+            publisher.send(change);
+            progress.sentOne();
+            upserts += change instanceof CardChange.Upsert ? 1 : 0;
+            if (System.nanoTime() > nextReport) {
+                log.info("{}: sent {} of {} changes", config.repositoryName(), progress.sent(), changed.size());
+                nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
+            }
+        }
+        return upserts;
     }
 
     private RevTree lastPublishedTree(Optional<String> last) throws IOException {

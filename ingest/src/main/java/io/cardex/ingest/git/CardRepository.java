@@ -31,6 +31,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class CardRepository implements AutoCloseable {
 
+    /** Beyond this, "how far behind" is only "far": counting a long history costs more than it tells. */
+    public static final int MAX_COUNTED_COMMITS = 10_000;
+
     private final RepositorySource source;
     private final Repository repository;
     private final String branch;
@@ -104,6 +107,24 @@ public final class CardRepository implements AutoCloseable {
     public RevCommit commit(ObjectId id) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             return walk.parseCommit(id);
+        }
+    }
+
+    /**
+     * Commits reachable from {@code to} but not from {@code from} (all of them for a first
+     * snapshot), counted up to {@link #MAX_COUNTED_COMMITS}.
+     */
+    public int commitsSince(Optional<ObjectId> from, RevCommit to) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(to));
+            if (from.isPresent()) {
+                walk.markUninteresting(walk.parseCommit(from.get()));
+            }
+            int commits = 0;
+            while (commits < MAX_COUNTED_COMMITS && walk.next() != null) {
+                commits++;
+            }
+            return commits;
         }
     }
 

@@ -1,9 +1,13 @@
 package io.cardex.ingest.git;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /** Where a card repository comes from: a git repository on this machine, or a remote to clone. */
 public sealed interface RepositorySource {
@@ -11,11 +15,27 @@ public sealed interface RepositorySource {
     /** A name for the repository when none is configured: the last part of its path or URL. */
     String defaultName();
 
+    /**
+     * The repository on a git host whose pushes update this source: the URL of a remote, or the
+     * {@code origin} of a local repository (empty when it has none).
+     */
+    Optional<String> hostedAt();
+
     /** A git repository on this machine, read in place: a commit there is seen at the next poll. */
     record Local(Path directory) implements RepositorySource {
         @Override
         public String defaultName() {
             return RepositorySource.nameFrom(directory.toAbsolutePath().normalize().getFileName().toString());
+        }
+
+        @Override
+        public Optional<String> hostedAt() {
+            try (Repository repository = new FileRepositoryBuilder().findGitDir(directory.toFile()).setMustExist(true)
+                    .build()) {
+                return Optional.ofNullable(repository.getConfig().getString("remote", "origin", "url"));
+            } catch (IOException | IllegalArgumentException notARepository) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -25,6 +45,11 @@ public sealed interface RepositorySource {
         public String defaultName() {
             String path = url.replaceAll("/+$", "");
             return RepositorySource.nameFrom(path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1));
+        }
+
+        @Override
+        public Optional<String> hostedAt() {
+            return Optional.of(url);
         }
     }
 

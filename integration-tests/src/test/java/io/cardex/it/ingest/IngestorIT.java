@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.cardex.card.CardRules;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
-import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestPass;
 import io.cardex.ingest.Ingestor;
+import io.cardex.ingest.PassProgress;
 import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
@@ -19,19 +19,13 @@ import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestStack;
+import io.cardex.it.support.TopicReader;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +39,6 @@ class IngestorIT {
 
     private final EmbeddedStack stack = TestStack.get();
     private final UniqueNames names = UniqueNames.forTest("ingest");
-    private final ChangeEventCodec codec = new ChangeEventCodec();
     private CardRepositoryFixture repository;
     private Path work;
     private IngestConfig config;
@@ -65,7 +58,7 @@ class IngestorIT {
         cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                 new LoggingProgressMonitor("test"));
         publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
-        ingestor = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()));
+        ingestor = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()), new PassProgress());
     }
 
     @AfterEach
@@ -104,7 +97,7 @@ class IngestorIT {
     void aRestartedIngestorPublishesNothingAlreadyPublished() throws Exception {
         ingestor.ingestOnce();
 
-        Ingestor restarted = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()));
+        Ingestor restarted = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()), new PassProgress());
 
         assertThat(restarted.ingestOnce().changes()).isZero();
         assertThat(readTopic(2)).hasSize(2);
@@ -136,24 +129,6 @@ class IngestorIT {
     }
 
     private List<CardChange> readTopic(int expected) throws Exception {
-        List<CardChange> changes = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, names.consumerGroup() + "-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(names.topic()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (changes.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    changes.add(codec.decode(record.key(), record.value()));
-                }
-            }
-            // Anything more than expected would be a duplicate: give it a moment to show up.
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                changes.add(codec.decode(record.key(), record.value()));
-            }
-        }
-        return changes;
+        return new TopicReader(stack.kafkaBootstrapServers(), names.topic()).readAll(expected);
     }
 }

@@ -8,6 +8,8 @@ import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
+import io.cardex.ingest.http.IngestServerConfig;
+import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
@@ -17,6 +19,7 @@ import io.cardex.runtime.pipeline.Pipeline;
 import io.cardex.runtime.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +36,10 @@ class ThinSliceIT {
         Path work = TempDirectories.create("cardex-it-ingest-");
         try (CardRepositoryFixture repository = CardRepositoryFixture.create().addExample(REFINENET).addExample(NASFPN);
              Pipeline pipeline = Pipeline.start(
-                     new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
+                     List.of(new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
                              Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
-                             names.topic(), 3, (short) 1, CardRules.DEFAULT),
+                             names.topic(), 3, (short) 1, CardRules.DEFAULT)),
+                     new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
                      new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
                              stack.elasticsearchUrl(), names.index()),
                      new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()))) {

@@ -100,9 +100,10 @@ class CardexUpIT {
     }
 
     private CardexProcess up() {
-        CardexProcess cardex = CardexProcess.start(output, "up", "--repo", repository.directory().toString(), "--repo-name", "hub",
+        CardexProcess cardex = CardexProcess.start(output, "up", "--repo", "hub=" + repository.directory(),
                 "--poll-interval", "500ms", "--data-dir", dataDirectory.resolve("data").toString(),
-                "--api-port", String.valueOf(apiPort), "--es-port", String.valueOf(elasticsearchPort),
+                "--api-port", String.valueOf(apiPort), "--ingest-port", String.valueOf(Ports.free()),
+                "--es-port", String.valueOf(elasticsearchPort),
                 "--kafka-port", String.valueOf(kafkaPort));
         started.add(cardex);
         return cardex;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -45,6 +46,18 @@ public final class CardRepositoryFixture implements AutoCloseable {
             Path target = directory.resolve(path);
             Files.createDirectories(target.getParent());
             Files.copy(Installation.current().examples().resolve(path), target);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets the {@code origin} remote, the repository on a git host this one mirrors. */
+    public CardRepositoryFixture withOrigin(String url) {
+        try {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", url);
+            config.save();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -43,13 +44,13 @@ final class DemoCommand implements Callable<Integer> {
         Path repository = createExampleRepository(installation);
         long cards = countCards(repository);
         return new PipelineRun().run(stack, "demo",
-                (bootstrapServers, workDirectory, topic, partitions) -> new IngestConfig(
+                (bootstrapServers, workDirectory, topic, partitions) -> List.of(new IngestConfig(
                         new RepositorySource.Local(repository), REPOSITORY_NAME, Optional.empty(), Optional.empty(),
                         POLL_INTERVAL, workDirectory, bootstrapServers, topic, partitions, (short) 1,
-                        CardRules.DEFAULT),
-                (running, apiPort) -> {
-                    awaitSearchable(apiPort, cards);
-                    printHowToUse(apiPort, repository, running.elasticsearchUrl());
+                        CardRules.DEFAULT)),
+                (running, pipeline) -> {
+                    awaitSearchable(pipeline.apiPort(), cards);
+                    printHowToUse(pipeline.apiPort(), repository, running.elasticsearchUrl());
                 });
     }
 

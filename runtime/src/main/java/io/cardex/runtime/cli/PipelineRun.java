@@ -4,6 +4,7 @@ import io.cardex.api.ApiConfig;
 import io.cardex.card.event.CardChangeTopic;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.runtime.pipeline.Pipeline;
 import io.cardex.runtime.stack.EmbeddedStack;
 import io.cardex.runtime.stack.Installation;
@@ -14,6 +15,7 @@ import io.cardex.store.CardIndexNames;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +33,12 @@ final class PipelineRun {
 
     /** What a command does once everything runs, e.g. wait for the first cards and print how to use them. */
     interface OnReady {
-        void run(EmbeddedStack stack, int apiPort) throws StartupFailure;
+        void run(EmbeddedStack stack, Pipeline pipeline) throws StartupFailure;
     }
 
-    /** Settings of the ingest that depend on the command; the stack decides the rest. */
+    /** The repositories to ingest, which depend on the command; the stack decides the rest. */
     interface IngestSettings {
-        IngestConfig toConfig(String bootstrapServers, Path workDirectory, String topic, int partitions);
+        List<IngestConfig> toConfigs(String bootstrapServers, Path workDirectory, String topic, int partitions);
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -50,16 +52,18 @@ final class PipelineRun {
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             Ports.requireFree(options.apiPort, "cardex API", "--api-port");
+            Ports.requireFree(options.ingestPort, "cardex ingest", "--ingest-port");
             EmbeddedStack stack = track(new EmbeddedStack(stackConfig, Installation.current()));
             stack.start();
             CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
             Pipeline pipeline = track(Pipeline.start(
-                    ingest.toConfig(stack.kafkaBootstrapServers(), stackConfig.dataDirectory().resolve("ingest"),
+                    ingest.toConfigs(stack.kafkaBootstrapServers(), stackConfig.dataDirectory().resolve("ingest"),
                             CardChangeTopic.DEFAULT_NAME, TOPIC_PARTITIONS),
+                    new IngestServerConfig(options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
                     new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CONSUMER_GROUP,
                             stack.elasticsearchUrl(), index),
                     new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)));
-            onReady.run(stack, pipeline.apiPort());
+            onReady.run(stack, pipeline);
         } catch (StartupFailure | RuntimeException e) {
             stop();
             throw e;

@@ -21,6 +21,11 @@ final class StackOptions {
                     + "(env CARDEX_API_HOST; default ${DEFAULT-VALUE}).")
     String apiHost;
 
+    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-8081}",
+            description = "Port of ingest's webhooks, health and metrics, on the API's address "
+                    + "(env CARDEX_INGEST_PORT; default ${DEFAULT-VALUE}).")
+    int ingestPort;
+
     @Option(names = "--es-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_ES_PORT:-9200}",
             description = "Port of the embedded Elasticsearch, on 127.0.0.1 (env CARDEX_ES_PORT; default ${DEFAULT-VALUE}).")
     int elasticsearchPort;

@@ -4,9 +4,11 @@ import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
+import io.cardex.ingest.IngestApplication;
 import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.IngestService;
+import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.runtime.stack.StartupFailure;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,33 +22,47 @@ public final class Pipeline implements AutoCloseable {
 
     private final IndexerService indexer;
     private final ApiServer api;
-    private final IngestService ingest;
+    private final IngestApplication ingest;
 
-    private Pipeline(IndexerService indexer, ApiServer api, IngestService ingest) {
+    private Pipeline(IndexerService indexer, ApiServer api, IngestApplication ingest) {
         this.indexer = indexer;
         this.api = api;
         this.ingest = ingest;
     }
 
-    public static Pipeline start(IngestConfig ingestConfig, IndexerConfig indexerConfig, ApiConfig apiConfig)
-            throws StartupFailure {
+    public static Pipeline start(List<IngestConfig> repositories, IngestServerConfig ingestServer,
+                                 IndexerConfig indexerConfig, ApiConfig apiConfig) throws StartupFailure {
+        IngestApplication ingest = new IngestApplication(repositories, ingestServer);
         IndexerService indexer = new IndexerService(indexerConfig);
         indexer.start();
         ApiServer api = new ApiServer(apiConfig);
         try {
             api.start();
         } catch (RuntimeException e) {
+            closeQuietly(ingest);
             closeQuietly(indexer);
             throw new StartupFailure("the API cannot listen on " + apiConfig.host() + ":" + apiConfig.port() + " ("
                     + e.getMessage() + "): choose another port with --api-port", e);
         }
-        IngestService ingest = new IngestService(ingestConfig);
-        ingest.start();
+        try {
+            ingest.start();
+        } catch (RuntimeException e) {
+            closeQuietly(ingest);
+            closeQuietly(api);
+            closeQuietly(indexer);
+            throw new StartupFailure("ingest cannot listen on " + ingestServer.host() + ":" + ingestServer.port() + " ("
+                    + e.getMessage() + "): choose another port with --ingest-port", e);
+        }
         return new Pipeline(indexer, api, ingest);
     }
 
     public int apiPort() {
         return api.port();
+    }
+
+    /** The port of ingest's health, metrics and webhooks. */
+    public int ingestPort() {
+        return ingest.port();
     }
 
     /** Stops ingest first, so that nothing new arrives, then the API and the indexer. */

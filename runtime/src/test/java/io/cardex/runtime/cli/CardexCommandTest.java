@@ -18,7 +18,7 @@ class CardexCommandTest {
         int exitCode = cardex.execute("up");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required option: '--repo=PATH|URL'");
+        assertThat(err.toString()).contains("Missing required option: '--repo=[NAME=]PATH|URL'");
     }
 
     @Test

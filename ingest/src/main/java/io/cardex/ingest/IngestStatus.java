@@ -1,0 +1,31 @@
+package io.cardex.ingest;
+
+import java.time.Instant;
+
+/**
+ * What the ingest of one repository is doing, for {@code /health}.
+ *
+ * @param state              {@code starting} before the first pass, {@code up} when the last pass
+ *                           worked, {@code failing} when it did not (retried with backoff)
+ * @param lastPublishedHead  the commit everything is published up to; {@code null} before the first
+ * @param behindCommits      commits on the branch not published yet, as of the last fetch
+ * @param eventsPublished    events acknowledged by Kafka since start
+ * @param lastError          why the last pass failed; {@code null} when it worked
+ * @param nextAttemptAt      when the next poll (or retry) is due
+ */
+public record IngestStatus(
+        String repository,
+        String branch,
+        String state,
+        String lastPublishedHead,
+        Instant lastSuccessAt,
+        Integer behindCommits,
+        long eventsPublished,
+        String lastError,
+        Instant lastErrorAt,
+        Instant nextAttemptAt) {
+
+    public boolean isFailing() {
+        return "failing".equals(state);
+    }
+}

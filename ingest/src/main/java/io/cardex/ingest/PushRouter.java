@@ -1,0 +1,28 @@
+package io.cardex.ingest;
+
+import io.cardex.ingest.webhook.Push;
+import io.cardex.ingest.webhook.PushTarget;
+import java.util.List;
+
+/** Hands each push a git host announces to the ingest of the repository and branch it updated. */
+public final class PushRouter implements PushTarget {
+
+    private final List<IngestService> services;
+
+    public PushRouter(List<IngestService> services) {
+        this.services = List.copyOf(services);
+    }
+
+    /** Triggers every matching ingest (each returns at once; its pass runs on its own thread). */
+    @Override
+    public boolean trigger(Push push) {
+        boolean triggered = false;
+        for (IngestService service : services) {
+            if (service.isUpdatedBy(push)) {
+                service.trigger();
+                triggered = true;
+            }
+        }
+        return triggered;
+    }
+}
