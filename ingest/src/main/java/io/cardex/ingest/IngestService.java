@@ -3,9 +3,12 @@ package io.cardex.ingest;
 import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
+import io.cardex.ingest.git.RepositorySource;
 import io.cardex.ingest.publish.CardChangeTopicSetup;
 import io.cardex.ingest.publish.ChangePublisher;
+import io.cardex.ingest.watch.FolderWatcher;
 import io.cardex.ingest.webhook.Push;
+import java.io.IOException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +46,7 @@ public final class IngestService implements AutoCloseable {
     private CardRepository repository;
     private Ingestor ingestor;
     private ScheduledFuture<?> nextPoll;
+    private FolderWatcher watcher;
     private int failuresInARow;
     private volatile IngestStatus status;
 
@@ -70,9 +74,17 @@ public final class IngestService implements AutoCloseable {
         return hostedAt.filter(remote -> push.updates(remote, config.branch())).isPresent();
     }
 
-    /** Publishes at once, then keeps polling until closed. */
+    /** Publishes at once, then keeps polling (and, for a plain folder, watching it) until closed. */
     public void start() {
         trigger();
+        if (config.source() instanceof RepositorySource.Directory folder) {
+            try {
+                watcher = FolderWatcher.start(folder.directory(), this::trigger);
+            } catch (IOException e) {
+                log.warn("cannot watch {} ({}); its changes are found by polling every {} s", folder.directory(),
+                        e.getMessage(), config.pollInterval().toSeconds());
+            }
+        }
     }
 
     /**
@@ -176,6 +188,13 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                log.debug("the watch of {} did not close cleanly", config.repositoryName(), e);
+            }
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);

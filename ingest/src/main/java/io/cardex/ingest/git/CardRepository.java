@@ -6,6 +6,7 @@ import io.cardex.card.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * A card repository opened with JGit: a local repository read in place, or the bare clone of a
@@ -58,16 +60,33 @@ public final class CardRepository implements AutoCloseable {
             Repository repository = openLocal(local.directory());
             return new CardRepository(source, repository, branch.orElse(repository.getBranch()), progress);
         }
-        String url = ((RepositorySource.Remote) source).url();
+        if (source instanceof RepositorySource.Directory folder) {
+            return new CardRepository(source, FolderSnapshots.open(folder.directory(), cloneDirectory),
+                    FolderSnapshots.BRANCH, progress);
+        }
         if (!Files.exists(cloneDirectory.resolve("HEAD"))) {
-            Files.createDirectories(cloneDirectory.getParent());
-            var clone = Git.cloneRepository().setURI(url).setDirectory(cloneDirectory.toFile()).setBare(true)
-                    .setProgressMonitor(progress);
-            branch.ifPresent(name -> clone.setBranchesToClone(List.of(Constants.R_HEADS + name)).setBranch(name));
-            clone.call().close();
+            cloneOnce(((RepositorySource.Remote) source).url(), branch, cloneDirectory, progress);
         }
         Repository repository = new FileRepositoryBuilder().setGitDir(cloneDirectory.toFile()).setMustExist(true).build();
         return new CardRepository(source, repository, branch.orElse(repository.getBranch()), progress);
+    }
+
+    /**
+     * Clones beside the target, then moves the clone in place: a clone cut off half way (a crash,
+     * a lost connection) is started again, never taken for a whole one.
+     */
+    private static void cloneOnce(String url, Optional<String> branch, Path cloneDirectory, ProgressMonitor progress)
+            throws IOException, GitAPIException {
+        Path partial = cloneDirectory.resolveSibling(cloneDirectory.getFileName() + ".partial");
+        if (Files.exists(partial)) {
+            FileUtils.delete(partial.toFile(), FileUtils.RECURSIVE);
+        }
+        Files.createDirectories(cloneDirectory.getParent());
+        var clone = Git.cloneRepository().setURI(url).setDirectory(partial.toFile()).setBare(true)
+                .setProgressMonitor(progress);
+        branch.ifPresent(name -> clone.setBranchesToClone(List.of(Constants.R_HEADS + name)).setBranch(name));
+        clone.call().close();
+        Files.move(partial, cloneDirectory, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Repository openLocal(Path directory) throws IOException {
@@ -88,8 +107,14 @@ public final class CardRepository implements AutoCloseable {
         return repository;
     }
 
-    /** Fetches a remote (a local repository is always current) and returns the branch's head. */
+    /**
+     * Fetches a remote, or records a plain folder's state as a commit (a local repository is
+     * always current), and returns the branch's head.
+     */
     public Optional<RevCommit> refresh() throws IOException, GitAPIException {
+        if (source instanceof RepositorySource.Directory) {
+            FolderSnapshots.record(repository);
+        }
         if (source instanceof RepositorySource.Remote) {
             String ref = Constants.R_HEADS + branch;
             try (Git git = Git.wrap(repository)) {

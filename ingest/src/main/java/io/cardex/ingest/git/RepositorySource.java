@@ -2,6 +2,7 @@ package io.cardex.ingest.git;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,6 +40,23 @@ public sealed interface RepositorySource {
         }
     }
 
+    /**
+     * A plain folder of cards, without git: cardex records each state of it as a commit of a
+     * repository of its own (in the work directory, never in the folder), so that it is ingested
+     * exactly like a git repository, and watches the folder for changes.
+     */
+    record Directory(Path directory) implements RepositorySource {
+        @Override
+        public String defaultName() {
+            return RepositorySource.nameFrom(directory.toAbsolutePath().normalize().getFileName().toString());
+        }
+
+        @Override
+        public Optional<String> hostedAt() {
+            return Optional.empty();
+        }
+    }
+
     /** A remote repository, cloned once into the data directory and fetched afterwards. */
     record Remote(String url) implements RepositorySource {
         @Override
@@ -53,7 +71,10 @@ public sealed interface RepositorySource {
         }
     }
 
-    /** Reads the {@code --repo} setting: a URL (scheme:// or scp-like user@host:path) or a path. */
+    /**
+     * Reads the {@code --repo} setting: a URL (scheme:// or scp-like user@host:path), a path in a
+     * git repository, or a plain folder.
+     */
     static RepositorySource parse(String location) {
         if (location.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.+")) {
             URI.create(location);
@@ -62,7 +83,10 @@ public sealed interface RepositorySource {
         if (location.matches("[\\w.-]+@[\\w.-]+:.+")) {
             return new Remote(location);
         }
-        return new Local(Path.of(location));
+        Path path = Path.of(location);
+        boolean plainFolder = Files.isDirectory(path)
+                && new FileRepositoryBuilder().findGitDir(path.toFile()).getGitDir() == null;
+        return plainFolder ? new Directory(path) : new Local(path);
     }
 
     private static String nameFrom(String lastSegment) {
