@@ -8,6 +8,7 @@ import io.cardex.card.CardParser;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
+import io.cardex.card.event.Operation;
 import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.CardsRoot;
@@ -79,7 +80,7 @@ public final class Ingestor {
         commitsBehind = repository.commitsSince(from == null ? Optional.empty() : last.map(ObjectId::fromString), to);
         CardsRoot root = cardsRoot(to);
         List<CardId> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
-        int upserts = publish(changed, root, to);
+        int upserts = publish(changed, root, from, to);
         publisher.awaitAcknowledged();
         cursors.markPublished(name, branch, to.name());
         commitsBehind = 0;
@@ -91,12 +92,12 @@ public final class Ingestor {
     }
 
     /** Sends a change per card, saying how far it got every few seconds: a first snapshot can be large. */
-    private int publish(List<CardId> changed, CardsRoot root, RevCommit to) throws IOException {
+    private int publish(List<CardId> changed, CardsRoot root, RevTree from, RevCommit to) throws IOException {
         progress.started(changed.size());
         long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         int upserts = 0;
         for (CardId card : changed) {
-            CardChange change = toCardChange(card, root, to);
+            CardChange change = toCardChange(card, root, from, to);
             publisher.send(change);
             progress.sentOne();
             upserts += change instanceof CardChange.Upsert ? 1 : 0;
@@ -128,18 +129,20 @@ public final class Ingestor {
         return new CardsRoot(repository.hasDirectory(head, CardsRoot.MINDSPORE_HUB) ? CardsRoot.MINDSPORE_HUB : "");
     }
 
-    private CardChange toCardChange(CardId card, CardsRoot root, RevCommit commit) throws IOException {
+    /** @param before the tree published before; {@code null} for a first snapshot */
+    private CardChange toCardChange(CardId card, CardsRoot root, RevTree before, RevCommit commit) throws IOException {
         CardKey key = new CardKey(config.repositoryName(), card);
         List<CardFile> files = repository.cardFiles(commit.getTree(), root, card, config.cardRules().maxFileBytes());
         if (files.isEmpty()) {
             return new CardChange.Deletion(key);
         }
         Card parsed = parser.parse(card, fileIn(files, Language.EN), fileIn(files, Language.ZH));
+        Operation operation = before != null && repository.hasCard(before, root, card) ? Operation.UPDATE : Operation.CREATE;
         PersonIdent author = commit.getAuthorIdent();
         return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(),
                 config.repositoryName(), repository.branch(), commit.name(),
                 Instant.ofEpochSecond(commit.getCommitTime()), author.getName() + " <" + author.getEmailAddress() + ">",
-                card, files.stream().map(Ingestor::sourceFile).toList(), parsed));
+                card, operation, files.stream().map(Ingestor::sourceFile).toList(), parsed));
     }
 
     private static Optional<CardFile> fileIn(List<CardFile> files, Language language) {

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param repository    the name the card repository is ingested under
  * @param branch        the branch the commit is on
  * @param commit        the commit the card was read from (full SHA-1)
+ * @param operation     whether the commit added the card or changed it
  * @param files         the card's files as committed: {@code <name>.md}, {@code <name>_cn.md} or both
  * @param card          the card as parsed from its files, problems included
  */
@@ -29,6 +30,7 @@ public record ChangeEvent(
         Instant commitTime,
         String commitAuthor,
         CardId cardId,
+        Operation operation,
         List<SourceFile> files,
         Card card) {
 

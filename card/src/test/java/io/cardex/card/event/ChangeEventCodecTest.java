@@ -81,6 +81,6 @@ class ChangeEventCodecTest {
         Card card = new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty());
         return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), "examples", "main",
                 "0123456789abcdef0123456789abcdef01234567", Instant.parse("2026-11-25T10:15:30Z"), "Ada <ada@example.com>",
-                id, List.of(new ChangeEvent.SourceFile(path, Language.EN, text)), card);
+                id, Operation.CREATE, List.of(new ChangeEvent.SourceFile(path, Language.EN, text)), card);
     }
 }

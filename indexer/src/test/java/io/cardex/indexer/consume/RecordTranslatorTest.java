@@ -10,6 +10,7 @@ import io.cardex.card.CardRules;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
+import io.cardex.card.event.Operation;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.index.IndexAction;
@@ -100,7 +101,7 @@ class RecordTranslatorTest {
         String text = "---\n" + header + "---\nBody\n";
         String path = id.path(Language.EN);
         return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), "examples", "main",
-                "0123456789abcdef0123456789abcdef01234567", NOW, "Ada <ada@example.com>", id,
+                "0123456789abcdef0123456789abcdef01234567", NOW, "Ada <ada@example.com>", id, Operation.CREATE,
                 List.of(new ChangeEvent.SourceFile(path, Language.EN, text)),
                 new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty()));
     }

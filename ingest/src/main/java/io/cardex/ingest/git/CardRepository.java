@@ -164,6 +164,18 @@ public final class CardRepository implements AutoCloseable {
         }
     }
 
+    /** Whether the tree holds a file of the card, in any language. */
+    public boolean hasCard(RevTree tree, CardsRoot root, CardId card) throws IOException {
+        for (Language language : Language.values()) {
+            try (TreeWalk walk = TreeWalk.forPath(repository, root.pathOf(card, language), tree)) {
+                if (walk != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * The files of a card in a tree, English first; none when the card is not in the tree. A file
      * larger than {@code maxBytes} is not read: it comes with its size and no content.

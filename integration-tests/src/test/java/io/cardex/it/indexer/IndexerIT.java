@@ -12,6 +12,7 @@ import io.cardex.card.CardRules;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
+import io.cardex.card.event.Operation;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.CardIndex;
@@ -136,7 +137,7 @@ class IndexerIT {
         String text = "# RefineNet\n---\nmodel-name: RefineNet\n" + headerLine + "\n---\nBody\n";
         String path = id.path(Language.EN);
         return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), KEY.repository(),
-                "main", "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id,
+                "main", "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id, Operation.UPDATE,
                 List.of(new ChangeEvent.SourceFile(path, Language.EN, text)),
                 new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty())));
     }

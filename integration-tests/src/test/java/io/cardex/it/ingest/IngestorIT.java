@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.cardex.card.CardRules;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
+import io.cardex.card.event.Operation;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestPass;
 import io.cardex.ingest.Ingestor;
@@ -89,8 +90,10 @@ class IngestorIT {
                         tuple("Upsert", "hub/mindspore/1.9/refinenet_voc2012"),
                         tuple("Deletion", "hub/mindspore/1.7/dlinknet_deepglobe"));
         assertThat(published).filteredOn(change -> change instanceof CardChange.Upsert)
-                .extracting(change -> ((CardChange.Upsert) change).event().card().header().evaluation().raw())
-                .containsExactlyInAnyOrder("acc80", "acc98.14 | acccls89.39 | iou98.08", "acc81");
+                .extracting(change -> ((CardChange.Upsert) change).event().card().header().evaluation().raw(),
+                        change -> ((CardChange.Upsert) change).event().operation())
+                .containsExactlyInAnyOrder(tuple("acc80", Operation.CREATE),
+                        tuple("acc98.14 | acccls89.39 | iou98.08", Operation.CREATE), tuple("acc81", Operation.UPDATE));
     }
 
     @Test
