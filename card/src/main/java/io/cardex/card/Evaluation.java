@@ -29,15 +29,23 @@ public record Evaluation(String raw, List<Metric> metrics) {
             if (colon > 0) {
                 String value = figure.substring(colon + 1).trim().replaceFirst("%$", "");
                 if (NUMBER.matcher(value).matches()) {
-                    metrics.add(new Metric(figure.substring(0, colon).trim(), Double.parseDouble(value)));
+                    addFinite(metrics, figure.substring(0, colon).trim(), value);
                 }
                 continue;
             }
             Matcher matcher = NAME_THEN_NUMBER.matcher(figure);
             if (matcher.matches()) {
-                metrics.add(new Metric(matcher.group(1), Double.parseDouble(matcher.group(2))));
+                addFinite(metrics, matcher.group(1), matcher.group(2));
             }
         }
         return new Evaluation(raw.trim(), metrics);
+    }
+
+    /** A figure of 309 digits or more is too large for a double, and no index takes Infinity: it stays in raw only. */
+    private static void addFinite(List<Metric> metrics, String name, String figure) {
+        double value = Double.parseDouble(figure);
+        if (Double.isFinite(value)) {
+            metrics.add(new Metric(name, value));
+        }
     }
 }

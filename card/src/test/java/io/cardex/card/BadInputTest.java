@@ -121,6 +121,72 @@ class BadInputTest {
         assertThat(parse("").problems()).extracting(Problem::code).containsExactly("no-front-matter");
     }
 
+    @Test
+    void placesAControlCharacterInTheHeaderWhereItIs() {
+        Card card = parse("---\nmodel-name: x\nauthor: some\u001Bone\n---\n");
+
+        assertThat(card.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem).extracting(Problem::code, Problem::line, Problem::column)
+                    .containsExactly("yaml-syntax", 3, 13);
+            assertThat(problem.message()).contains("U+001B");
+        });
+    }
+
+    @Test
+    void countsHeaderLinesAsEditorsDoWhateverUnicodeLineSeparatorsTheValuesHold() {
+        Card card = parse("---\nx-a: \"one\u2028two\u0085three\u2029four\"\nx-b: first\nx-b: again\n---\n");
+
+        assertThat(card.problems()).filteredOn(problem -> problem.code().equals("duplicate-key"))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.line()).isEqualTo(4);
+                    assertThat(problem.message()).contains("first on line 3");
+                });
+    }
+
+    @Test
+    void countsLinesEndedByCarriageReturnsWhenPlacingABadByte() {
+        byte[] text = "---\rmodel-name: caf\u00e9\r---\r".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(parse(new CardFile("a/b/c.md", text, text.length)).problems())
+                .extracting(Problem::code, Problem::line, Problem::column)
+                .contains(tuple("invalid-utf8", 2, 16));
+    }
+
+    @Test
+    void reportsATabIndentedHeaderOnceOnItsFirstTab() {
+        Card card = parse(VALID.replace("\n    ", "\n\t"));
+
+        assertThat(card.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem).extracting(Problem::code, Problem::line).containsExactly("tab-indentation", 34);
+            assertThat(problem.message()).contains("3 lines");
+        });
+        assertThat(card.header().assets()).hasSize(1);
+    }
+
+    @Test
+    void refusesAliasesThatRepeatALongListIntoMillionsOfValues() {
+        String bomb = "---\na: &a [" + "x, ".repeat(100_000) + "x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\n"
+                + "d: [*c, *c, *c]\n---\n";
+
+        assertThat(parse(bomb).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem).extracting(Problem::code, Problem::line).containsExactly("yaml-limit", 3);
+            assertThat(problem.message()).contains("aliases repeat more than");
+        });
+    }
+
+    @Test
+    void refusesANumberTooLargeForADouble() {
+        assertThat(parse("---\naccuracy: 1e400\n---\n").problems())
+                .extracting(Problem::code, Problem::line).contains(tuple("invalid-number", 2));
+    }
+
+    @Test
+    void leavesAFullWidthColonInsideAQuotedKeyAlone() {
+        Card card = parse("---\n\"x-note：kept\": v\n模型名称：RefineNet\n---\n");
+
+        assertThat(card.header().otherFields()).containsOnlyKeys("x-note：kept", "模型名称");
+    }
+
     private static Card parse(String text) {
         return parse(CardFile.of("a/b/c.md", text));
     }

@@ -18,6 +18,14 @@ class EvaluationTest {
     }
 
     @Test
+    void keepsAFigureTooLargeForADoubleInTheRawTextOnly() {
+        Evaluation evaluation = Evaluation.parse("acc" + "9".repeat(400) + " | iou98.08");
+
+        assertThat(evaluation.metrics()).containsExactly(new Metric("iou", 98.08));
+        assertThat(evaluation.raw()).startsWith("acc999");
+    }
+
+    @Test
     void keepsTheRawTextOfFiguresItCannotRead() {
         Evaluation evaluation = Evaluation.parse("2.0m | 5.93d");
 

@@ -17,14 +17,20 @@ import java.util.regex.Pattern;
  */
 public final class BodyReader {
 
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+    /**
+     * The opening of a heading line. Its text is taken apart in code: a regular expression for
+     * "text, then optional closing '#'s and blanks" took quadratic time on a long run of blanks.
+     */
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
     private static final Pattern CITATION_HEADING =
             Pattern.compile("(?i)^(citations?|references?|how to cite|引用|参考文献|引用说明)\\b.*|^(引用|参考).*");
+    // Possessive and bounded quantifiers keep these linear on long runs of blanks or letters
+    // ("arxiv" then a megabyte of spaces); old-style archive names, e.g. cond-mat.stat-mech, are short.
     private static final Pattern ARXIV_NEW = Pattern.compile(
-            "(?i)(?:arxiv\\s*:?\\s*|arxiv\\.org/(?:abs|pdf)/)(\\d{4}\\.\\d{4,5})(?:v\\d+)?");
+            "(?i)(?:arxiv\\s*+(?::\\s*+)?|arxiv\\.org/(?:abs|pdf)/)(\\d{4}\\.\\d{4,5})(?:v\\d+)?");
     private static final Pattern ARXIV_OLD = Pattern.compile(
-            "(?i)(?:arxiv\\s*:?\\s*|arxiv\\.org/(?:abs|pdf)/)([a-z][a-z.\\-]*/\\d{7})(?:v\\d+)?");
+            "(?i)(?:arxiv\\s*+(?::\\s*+)?|arxiv\\.org/(?:abs|pdf)/)([a-z][a-z.\\-]{0,24}+/\\d{7})(?:v\\d+)?");
     private static final Pattern DOI = Pattern.compile("(?i)\\b(10\\.\\d{4,9}/[^\\s\"<>]+)");
     private static final String DOI_TRAILING_PUNCTUATION = ".,;:)]}'";
 
@@ -49,29 +55,41 @@ public final class BodyReader {
         List<Section> sections = new ArrayList<>();
         boolean inFence = false;
         int headingIndex = -1;
-        Matcher heading = null;
+        String heading = null;
+        int level = 0;
         for (int i = 0; i <= lines.size(); i++) {
             boolean end = i == lines.size();
             Matcher next = end ? null : HEADING.matcher(lines.get(i));
             if (!end && FENCE.matcher(lines.get(i)).find()) {
                 inFence = !inFence;
             }
-            if (end || (!inFence && next.matches())) {
+            if (end || (!inFence && next.lookingAt())) {
                 if (heading != null) {
                     String text = String.join("\n", lines.subList(headingIndex + 1, i)).strip();
-                    sections.add(new Section(heading.group(2), heading.group(1).length(), firstLine + headingIndex, text));
+                    sections.add(new Section(heading, level, firstLine + headingIndex, text));
                 }
                 if (!end) {
-                    heading = next;
+                    heading = headingText(lines.get(i).substring(next.end(1)));
+                    level = next.group(1).length();
                     headingIndex = i;
-                    if (next.group(2).endsWith(":") || next.group(2).endsWith("：")) {
-                        problems.error("heading-ends-with-colon", firstLine + i, 1, "the heading '" + next.group(2)
+                    if (heading.endsWith(":") || heading.endsWith("：")) {
+                        problems.error("heading-ends-with-colon", firstLine + i, 1, "the heading '" + heading
                                 + "' ends with a colon, which the hub's checker refuses: remove it");
                     }
                 }
             }
         }
         return sections;
+    }
+
+    /** A heading's text: what follows its opening '#'s, without closing '#'s and blanks. */
+    private static String headingText(String afterOpening) {
+        String text = afterOpening.strip();
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '#') {
+            end--;
+        }
+        return text.substring(0, end).strip();
     }
 
     /** The papers a text identifies, each once, in the order they appear. */
@@ -86,10 +104,11 @@ public final class BodyReader {
         Matcher doi = DOI.matcher(text);
         while (doi.find()) {
             String id = doi.group(1);
-            while (!id.isEmpty() && DOI_TRAILING_PUNCTUATION.indexOf(id.charAt(id.length() - 1)) >= 0) {
-                id = id.substring(0, id.length() - 1);
+            int end = id.length();
+            while (end > 0 && DOI_TRAILING_PUNCTUATION.indexOf(id.charAt(end - 1)) >= 0) {
+                end--;
             }
-            papers.add(new PaperRef(PaperRef.Scheme.DOI, id.toLowerCase(Locale.ROOT)));
+            papers.add(new PaperRef(PaperRef.Scheme.DOI, id.substring(0, end).toLowerCase(Locale.ROOT)));
         }
         return List.copyOf(papers);
     }

@@ -60,7 +60,8 @@ public final class FileText {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
+            // A line ends at \n, \r\n or a lone \r, as String.lines() ends it for every other problem.
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'))) {
                 line++;
                 lineStart = i + 1;
             }

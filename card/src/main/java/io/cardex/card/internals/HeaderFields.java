@@ -36,8 +36,11 @@ public final class HeaderFields {
     /** YAML 1.1 booleans, as the hub's checker (PyYAML) reads them. */
     private static final Map<String, Boolean> BOOLEANS = Map.of(
             "true", true, "yes", true, "on", true, "false", false, "no", false, "off", false);
-    /** A number as YAML writes one: no NaN, no Infinity, no hexadecimal. */
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    /**
+     * A number as YAML writes one: no NaN, no Infinity, no hexadecimal. Each part has one way to
+     * match, so that a long run of digits does not make the match backtrack for ever.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final Header header;
     private final FileProblems problems;
@@ -154,7 +157,8 @@ public final class HeaderFields {
     }
 
     private static Double parseNumber(String value) {
-        if (!NUMBER.matcher(value).matches()) {
+        // 1e400 has the shape of a number, but no double holds it: it would be read as Infinity.
+        if (!NUMBER.matcher(value).matches() || Double.isInfinite(Double.parseDouble(value))) {
             throw new IllegalArgumentException("not a number");
         }
         return Double.valueOf(value);

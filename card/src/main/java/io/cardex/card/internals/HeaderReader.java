@@ -2,10 +2,13 @@ package io.cardex.card.internals;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -20,6 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -34,15 +38,23 @@ public final class HeaderReader {
     private static final int MAX_NESTING = 16;
     private static final int MAX_CODE_POINTS = 1 << 20;
     /**
+     * How many values aliases may repeat in one header. SnakeYAML's alias limit counts aliases, not
+     * what they repeat: three levels of three aliases to a long list unfold into millions of values.
+     */
+    private static final int MAX_REPEATED_VALUES = 10_000;
+    /**
      * A top-level {@code key: -} is not valid YAML, yet real cards write {@code evaluation: -}
      * for "none"; the MindSpore Hub checker rewrites it before parsing, and so do we.
      */
     private static final Pattern BARE_DASH_VALUE = Pattern.compile("(?m)^([A-Za-z][\\w-]*[ \\t]*:[ \\t]*)-[ \\t]*$");
     /**
      * Chinese cards separate key and value with a full-width colon ({@code 模型名称：RefineNet}),
-     * which YAML does not know; a full-width colon that ends a key is read as ':'.
+     * which YAML does not know; a full-width colon that ends a plain key is read as ':'. The key
+     * is matched greedily and stripped afterwards: a lazy key followed by blanks took quadratic
+     * time on a long line of blanks.
      */
-    private static final Pattern FULL_WIDTH_KEY_COLON = Pattern.compile("(?m)^([ \\t]*[^\\s:：#\\-][^:：\\n]*?)[ \\t]*：[ \\t]*");
+    private static final Pattern FULL_WIDTH_KEY_COLON =
+            Pattern.compile("(?m)^([ \\t]*[^\\s:：#\\-\"'][^:：\\n]*)：[ \\t]*");
     private static final Pattern LEADING_TABS = Pattern.compile("(?m)^( *)(\\t[\\t ]*)");
 
     private static final String HINT_QUOTE_COLON =
@@ -56,16 +68,24 @@ public final class HeaderReader {
     }
 
     public Header read(String yamlText, int firstLine, FileProblems problems) {
+        String yaml = lenient(yamlText, firstLine, problems);
+        HeaderPlaces places = new HeaderPlaces(yaml, firstLine);
         Node root;
         try {
-            root = newYaml().compose(new StringReader(lenient(yamlText, firstLine, problems)));
+            root = newYaml().compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? firstLine : firstLine + mark.getLine();
-            int column = mark == null ? 1 : mark.getColumn() + 1;
+            Header.Position at = mark == null ? new Header.Position(firstLine, 1) : places.of(mark);
             String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage());
-            problems.error("yaml-syntax", line, column, "the YAML header cannot be read: " + problem
+            problems.error("yaml-syntax", at.line(), at.column(), "the YAML header cannot be read: " + problem
                     + (problem.startsWith("mapping values are not allowed") ? HINT_QUOTE_COLON : ""));
+            return Header.EMPTY;
+        } catch (ReaderException e) {
+            // A character YAML does not allow (a control character, U+FFFE) comes without a mark.
+            Header.Position at = places.of(e.getPosition());
+            problems.error("yaml-syntax", at.line(), at.column(), String.format("the YAML header cannot be read: "
+                    + "it holds the character U+%04X, which YAML does not allow: remove it",
+                    e.getCodePoint()));
             return Header.EMPTY;
         } catch (YAMLException e) {
             problems.error("yaml-limit", firstLine, 1,
@@ -77,16 +97,17 @@ public final class HeaderReader {
             return Header.EMPTY;
         }
         if (!(root instanceof MappingNode mapping)) {
-            problems.error("header-not-mapping", firstLine + root.getStartMark().getLine(), 1,
+            problems.error("header-not-mapping", places.of(root.getStartMark()).line(), 1,
                     "the YAML header must be a list of 'key: value' fields");
             return Header.EMPTY;
         }
         Map<String, Header.Entry> entries = new LinkedHashMap<>();
-        Map<String, Header.Position> positions = new HashMap<>();
+        Unfolding unfolding = new Unfolding(places);
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
-            int line = firstLine + keyNode.getStartMark().getLine();
-            int column = keyNode.getStartMark().getColumn() + 1;
+            Header.Position at = places.of(keyNode.getStartMark());
+            int line = at.line();
+            int column = at.column();
             if (!(keyNode instanceof ScalarNode scalarKey)) {
                 problems.error("invalid-key", line, column, "a header key must be plain text");
                 continue;
@@ -97,51 +118,67 @@ public final class HeaderReader {
                         + entries.get(key).line() + "): keep one");
                 continue;
             }
-            positions.put(key, new Header.Position(line, column));
+            unfolding.positions.put(key, new Header.Position(line, column));
             Object value;
             try {
-                value = toValue(tuple.getValueNode(), key, firstLine, positions, 1);
+                value = toValue(tuple.getValueNode(), key, unfolding, 1);
             } catch (TooDeepException e) {
                 problems.error("yaml-limit", line, column, "'" + key + "' is nested more than " + MAX_NESTING
                         + " levels deep, or refers to itself: flatten it");
                 continue;
+            } catch (TooManyRepeatsException e) {
+                problems.error("yaml-limit", line, column, "'" + key + "' makes aliases repeat more than "
+                        + MAX_REPEATED_VALUES + " values in the header: write the values out, or use fewer aliases");
+                return Header.EMPTY;
             }
             entries.put(key, new Header.Entry(key, value, line, column));
         }
-        return new Header(entries, positions);
+        return new Header(entries, unfolding.positions);
     }
 
     /**
      * Rewrites what real cards write and YAML refuses, keeping every line where it was: a bare
-     * {@code -} value, full-width key colons, and tab indentation (reported, then read as spaces).
+     * {@code -} value, full-width key colons, and tab indentation (reported once, on its first
+     * line, for an editor that writes tabs writes them everywhere; then read as spaces).
      */
     private static String lenient(String yamlText, int firstLine, FileProblems problems) {
         String text = BARE_DASH_VALUE.matcher(yamlText).replaceAll("$1\"-\"");
-        text = FULL_WIDTH_KEY_COLON.matcher(text).replaceAll("$1: ");
+        text = FULL_WIDTH_KEY_COLON.matcher(text)
+                .replaceAll(key -> Matcher.quoteReplacement(key.group(1).stripTrailing()) + ": ");
         Matcher tabs = LEADING_TABS.matcher(text);
         StringBuilder spaced = new StringBuilder();
-        int line = firstLine;
-        int counted = 0;
+        int tabbedLines = 0;
+        Header.Position firstTab = null;
         while (tabs.find()) {
-            for (; counted < tabs.start(); counted++) {
-                line += text.charAt(counted) == '\n' ? 1 : 0;
+            if (tabbedLines++ == 0) {
+                int line = firstLine + (int) text.substring(0, tabs.start()).chars().filter(c -> c == '\n').count();
+                firstTab = new Header.Position(line, tabs.group(1).length() + 1);
             }
-            problems.error("tab-indentation", line, tabs.group(1).length() + 1,
-                    "the header is indented with a tab: YAML needs spaces");
             // Cards indent by four spaces, so that is the width a tab most likely stood for.
             tabs.appendReplacement(spaced, tabs.group(1) + tabs.group(2).replace("\t", "    "));
         }
         tabs.appendTail(spaced);
+        if (tabbedLines > 0) {
+            problems.error("tab-indentation", firstTab.line(), firstTab.column(), tabbedLines == 1
+                    ? "the header is indented with a tab: YAML needs spaces"
+                    : "the header is indented with tabs on " + tabbedLines
+                            + " lines, the first here: YAML needs spaces");
+        }
         return spaced.toString();
     }
 
     /** The node as plain values, noting where each nested key (or list item) stands below {@code path}. */
-    private static Object toValue(Node node, String path, int firstLine, Map<String, Header.Position> positions,
-                                  int depth) throws TooDeepException {
+    private static Object toValue(Node node, String path, Unfolding unfolding, int depth)
+            throws TooDeepException, TooManyRepeatsException {
         // Aliases can make a node its own descendant, which the composer's nesting limit does not see.
         if (depth > MAX_NESTING) {
             throw new TooDeepException();
         }
+        if (!unfolding.seen.add(node) && ++unfolding.repeated > MAX_REPEATED_VALUES) {
+            throw new TooManyRepeatsException();
+        }
+        HeaderPlaces places = unfolding.places;
+        Map<String, Header.Position> positions = unfolding.positions;
         if (node instanceof ScalarNode scalar) {
             return scalar.getValue();
         }
@@ -149,19 +186,32 @@ public final class HeaderReader {
             List<Object> values = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 String itemPath = path + "[" + values.size() + "]";
-                positions.put(itemPath, position(item, firstLine));
-                values.add(toValue(item, itemPath, firstLine, positions, depth + 1));
+                positions.put(itemPath, places.of(item.getStartMark()));
+                values.add(toValue(item, itemPath, unfolding, depth + 1));
             }
             return values;
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-            String key = String.valueOf(toValue(tuple.getKeyNode(), path, firstLine, positions, depth + 1));
+            String key = String.valueOf(toValue(tuple.getKeyNode(), path, unfolding, depth + 1));
             String keyPath = path + "." + key;
-            positions.putIfAbsent(keyPath, position(tuple.getKeyNode(), firstLine));
-            values.putIfAbsent(key, toValue(tuple.getValueNode(), keyPath, firstLine, positions, depth + 1));
+            positions.putIfAbsent(keyPath, places.of(tuple.getKeyNode().getStartMark()));
+            values.putIfAbsent(key, toValue(tuple.getValueNode(), keyPath, unfolding, depth + 1));
         }
         return values;
+    }
+
+    /** What turning one header's nodes into values has met so far. */
+    private static final class Unfolding {
+        final HeaderPlaces places;
+        final Map<String, Header.Position> positions = new HashMap<>();
+        /** Nodes already turned into values: meeting one again means an alias repeats it. */
+        final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int repeated;
+
+        Unfolding(HeaderPlaces places) {
+            this.places = places;
+        }
     }
 
     /** A value nested deeper than {@link #MAX_NESTING}, through aliases. */
@@ -171,8 +221,11 @@ public final class HeaderReader {
         }
     }
 
-    private static Header.Position position(Node node, int firstLine) {
-        return new Header.Position(firstLine + node.getStartMark().getLine(), node.getStartMark().getColumn() + 1);
+    /** A header whose aliases repeat more than {@link #MAX_REPEATED_VALUES} values. */
+    private static final class TooManyRepeatsException extends Exception {
+        TooManyRepeatsException() {
+            super(null, null, false, false);
+        }
     }
 
     private static Yaml newYaml() {

@@ -20,7 +20,11 @@ public final class PaperPageReader {
 
     private static final String ABOUT = "about";
     private static final String BENCHMARKS = "related benchmarks";
-    private static final Pattern AUTHORS_AND_YEAR = Pattern.compile("^(.+?)\\s*•\\s*((?:19|20)\\d{2})$");
+    /**
+     * Greedy, so that a long line of blanks is matched in linear time; the authors it captures
+     * may end in blanks, which are stripped with each name.
+     */
+    private static final Pattern AUTHORS_AND_YEAR = Pattern.compile("^(.+)•\\s*+((?:19|20)\\d{2})$");
     private static final Pattern TABLE_HEADER = Pattern.compile("(?i)^task\\s*dataset\\s*result\\s*rank$");
     private static final Pattern TABLE_END = Pattern.compile("(?i)^(showing \\d+ of \\d+ rows|other info)\\b.*");
     private static final Pattern RANK = Pattern.compile("\\d{1,9}");

@@ -20,26 +20,39 @@ import org.slf4j.LoggerFactory;
 public final class CardChangeTopicSetup {
 
     private static final Logger log = LoggerFactory.getLogger(CardChangeTopicSetup.class);
+    /** Long enough for a broker that is still starting, short enough to say soon that none answers. */
+    private static final int SETUP_TIMEOUT_SECONDS = 30;
 
     private CardChangeTopicSetup() {
     }
 
     public static void ensureExists(String bootstrapServers, String topic, int partitions, short replicationFactor)
-            throws InterruptedException, TimeoutException {
+            throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "cardex-ingest-setup"))) {
+                AdminClientConfig.CLIENT_ID_CONFIG, "cardex-ingest-setup",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(SETUP_TIMEOUT_SECONDS)))) {
             NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                     TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
                     // Deleted cards must stay visible long enough for a lagging indexer to see them.
                     TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(7))));
-            admin.createTopics(List.of(newTopic)).all().get(60, TimeUnit.SECONDS);
+            admin.createTopics(List.of(newTopic)).all().get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             log.info("created topic {} ({} partitions, compacted)", topic, partitions);
+        } catch (TimeoutException e) {
+            throw unreachable(bootstrapServers, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw unreachable(bootstrapServers, e.getCause());
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(),
                         e.getCause());
             }
         }
+    }
+
+    private static IllegalStateException unreachable(String bootstrapServers, Throwable cause) {
+        return new IllegalStateException("Kafka at " + bootstrapServers + " cannot be reached: check that it runs "
+                + "and that the bootstrap servers are right", cause);
     }
 }
