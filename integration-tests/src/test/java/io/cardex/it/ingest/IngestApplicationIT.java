@@ -80,8 +80,11 @@ class IngestApplicationIT {
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("\"triggered\"");
         List<CardChange> changes = new TopicReader(stack.kafkaBootstrapServers(), names.topic()).readAll(3);
-        assertThat(changes).hasSize(3).last().satisfies(change ->
-                assertThat(((CardChange.Upsert) change).event().card().header().evaluation().raw()).isEqualTo("acc81"));
+        // Changes of one card are ordered (one partition); across cards they are not.
+        assertThat(changes).hasSize(3)
+                .filteredOn(change -> change.key().cardId().value().equals("mindspore/1.9/refinenet_voc2012"))
+                .extracting(change -> ((CardChange.Upsert) change).event().card().header().evaluation().raw())
+                .containsExactly("acc80", "acc81");
     }
 
     @Test
