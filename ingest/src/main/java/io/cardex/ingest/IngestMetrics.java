@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The meters of the ingest of one repository, tagged with its name. */
 final class IngestMetrics {
 
+    private static final String PUBLISHED = "Card changes acknowledged by Kafka, by operation";
+
     private final Counter upserts;
     private final Counter deletions;
     private final Counter succeeded;
@@ -23,9 +25,9 @@ final class IngestMetrics {
     IngestMetrics(MeterRegistry registry, String repository, PassProgress progress, Clock clock) {
         this.clock = clock;
         upserts = Counter.builder("cardex.ingest.events.published").tag("repository", repository)
-                .tag("operation", "upsert").description("Card upserts acknowledged by Kafka").register(registry);
+                .tag("operation", "upsert").description(PUBLISHED).register(registry);
         deletions = Counter.builder("cardex.ingest.events.published").tag("repository", repository)
-                .tag("operation", "delete").description("Card deletions acknowledged by Kafka").register(registry);
+                .tag("operation", "delete").description(PUBLISHED).register(registry);
         succeeded = Counter.builder("cardex.ingest.passes").tag("repository", repository).tag("outcome", "success")
                 .description("Ingest passes (fetch, diff, publish)").register(registry);
         failed = Counter.builder("cardex.ingest.passes").tag("repository", repository).tag("outcome", "failure")

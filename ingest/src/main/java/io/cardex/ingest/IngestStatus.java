@@ -1,5 +1,6 @@
 package io.cardex.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -25,6 +26,7 @@ public record IngestStatus(
         Instant lastErrorAt,
         Instant nextAttemptAt) {
 
+    @JsonIgnore
     public boolean isFailing() {
         return "failing".equals(state);
     }
