@@ -2,10 +2,15 @@ package io.cardex.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Files that are not cards, or badly broken ones: each is one clear problem on that card. */
 class BadInputTest {
@@ -185,6 +190,35 @@ class BadInputTest {
         Card card = parse("---\n\"x-note：kept\": v\n模型名称：RefineNet\n---\n");
 
         assertThat(card.header().otherFields()).containsOnlyKeys("x-note：kept", "模型名称");
+    }
+
+    @Test
+    void quotesALongValueShortlyOnOneLine() {
+        Card card = parse("---\naccuracy: \"76.5\\n" + "9".repeat(5000) + "\"\n---\n");
+
+        assertThat(card.problems()).filteredOn(problem -> problem.code().equals("invalid-number"))
+                .singleElement().extracting(Problem::message).isEqualTo(
+                        "'accuracy' is '76.5\\n" + "9".repeat(74) + "…': write a number such as 76.5");
+    }
+
+    /** Cards with a value of 5000 characters, each quoted by another part of the parser. */
+    static Stream<Arguments> cardsWithALongValue() {
+        String value = "a\\nb\\u0085c\\u2028" + "x".repeat(5000);
+        return Stream.of(
+                // YAML takes a key of over 1024 characters only after a '? '.
+                arguments("duplicate-key", "---\n? \"" + value + "\"\n: first\n? \"" + value + "\"\n: again\n---\n"),
+                arguments("unknown-module-type", "---\nmodule-type: \"" + value + "\"\n---\n"),
+                arguments("invalid-link", "---\nrepo-link: \"" + value + "\"\n---\n"),
+                arguments("yaml-syntax", "---\nmodel-name: *" + "x".repeat(5000) + "\n---\n"),
+                arguments("heading-ends-with-colon", "---\nx: y\n---\n## a\u0085b\u2028" + "x".repeat(5000) + ":\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cardsWithALongValue")
+    void keepsAMessageThatQuotesALongValueShortAndOnOneLine(String code, String text) {
+        assertThat(parse(text).problems()).filteredOn(problem -> problem.code().equals(code))
+                .singleElement().extracting(Problem::message).asString()
+                .hasSizeLessThan(200).doesNotContain("\n", "\r", "\u0085", "\u2028");
     }
 
     private static Card parse(String text) {

@@ -86,6 +86,21 @@ class LargeInputTest {
         assertThat(card.paperPage().year()).isEqualTo(2016);
     }
 
+    @Test
+    void listsTheFirstHundredOfSixtyThousandDuplicateKeysThenCountsTheOthers() {
+        Card card = parse("---\n" + "x-key: v\n".repeat(60_001) + "---\n");
+
+        assertThat(card.problems()).hasSize(101);
+        assertThat(codes(card).subList(0, 100)).containsOnly("duplicate-key");
+        // 60,000 duplicates and 15 missing fields, less the 100 listed.
+        assertThat(card.problems().get(100)).satisfies(problem -> {
+            assertThat(problem).extracting(Problem::code, Problem::severity, Problem::line)
+                    .containsExactly("too-many-problems", Severity.ERROR, 0);
+            assertThat(problem.message()).startsWith("59915 more problems were found")
+                    .endsWith("fix the ones above and check the card again");
+        });
+    }
+
     private static Card parse(String text) {
         CardFile file = CardFile.of("a/b/c.md", text);
         assertThat(file.size()).isLessThanOrEqualTo(LIMIT);

@@ -73,8 +73,8 @@ public final class BodyReader {
                     level = next.group(1).length();
                     headingIndex = i;
                     if (heading.endsWith(":") || heading.endsWith("：")) {
-                        problems.error("heading-ends-with-colon", firstLine + i, 1, "the heading '" + heading
-                                + "' ends with a colon, which the hub's checker refuses: remove it");
+                        problems.error("heading-ends-with-colon", firstLine + i, 1, "the heading " + Quoted.of(heading)
+                                + " ends with a colon, which the hub's checker refuses: remove it");
                     }
                 }
             }

@@ -68,8 +68,8 @@ public final class HeaderChecks {
         for (String dataset : fields.trainDatasets()) {
             if (!KnownDatasets.contains(dataset)) {
                 Header.Position at = header.positionOf("train-dataset");
-                problems.warning("unknown-dataset", at.line(), at.column(), "the dataset '" + dataset
-                        + "' is not in the hub's list of datasets; check its spelling (cards may use new datasets)");
+                problems.warning("unknown-dataset", at.line(), at.column(), "the dataset " + Quoted.of(dataset)
+                        + " is not in the hub's list of datasets; check its spelling (cards may use new datasets)");
             }
         }
         if (fields.repoLink() != null) {
@@ -80,8 +80,8 @@ public final class HeaderChecks {
         }
         header.entries().forEach((key, entry) -> {
             if (!COLON_ALLOWED.contains(key) && containsColon(entry.value())) {
-                problems.error("stray-colon", entry.line(), entry.column(), "the value of '" + key
-                        + "' contains ':', which the hub's checker refuses: remove it or reword the value");
+                problems.error("stray-colon", entry.line(), entry.column(), "the value of " + Quoted.of(key)
+                        + " contains ':', which the hub's checker refuses: remove it or reword the value");
             }
         });
     }
@@ -94,12 +94,12 @@ public final class HeaderChecks {
         Header.Position at = header.positionOf("module-type");
         String[] parts = moduleType.toLowerCase(Locale.ROOT).split("-", -1);
         if (parts.length > 2) {
-            problems.error("invalid-module-type", at.line(), at.column(), "'module-type' is '" + moduleType
-                    + "': write a type and at most one detail, such as cv-classification");
+            problems.error("invalid-module-type", at.line(), at.column(), "'module-type' is " + Quoted.of(moduleType)
+                    + ": write a type and at most one detail, such as cv-classification");
         }
         if (!MODULE_TYPES.contains(parts[0])) {
-            problems.error("unknown-module-type", at.line(), at.column(), "'module-type' is '" + moduleType
-                    + "': its type must be one of " + sorted(MODULE_TYPES));
+            problems.error("unknown-module-type", at.line(), at.column(), "'module-type' is " + Quoted.of(moduleType)
+                    + ": its type must be one of " + sorted(MODULE_TYPES));
         }
     }
 
@@ -107,8 +107,8 @@ public final class HeaderChecks {
         for (String value : values) {
             if (!allowed.contains(value.toLowerCase(Locale.ROOT))) {
                 Header.Position at = header.positionOf(key);
-                problems.error(code, at.line(), at.column(),
-                        "'" + key + "' has '" + value + "': use one of " + sorted(allowed) + ", joined by '/'");
+                problems.error(code, at.line(), at.column(), "'" + key + "' has " + Quoted.of(value)
+                        + ": use one of " + sorted(allowed) + ", joined by '/'");
             }
         }
     }
@@ -120,7 +120,7 @@ public final class HeaderChecks {
         if (asset.fileFormat() != null && !FILE_FORMATS.contains(asset.fileFormat().toLowerCase(Locale.ROOT))) {
             Header.Position at = header.positionOf(path + ".file-format");
             problems.error("unknown-file-format", at.line(), at.column(),
-                    "'file-format' is '" + asset.fileFormat() + "': use one of " + sorted(FILE_FORMATS));
+                    "'file-format' is " + Quoted.of(asset.fileFormat()) + ": use one of " + sorted(FILE_FORMATS));
         }
         if (asset.link() != null) {
             checkLink("asset-link", asset.link(), header.positionOf(path + ".asset-link"));
@@ -141,19 +141,19 @@ public final class HeaderChecks {
     private void checkLink(String key, String link, Header.Position at) {
         URI uri = webAddress(link);
         if (uri == null) {
-            problems.error("invalid-link", at.line(), at.column(),
-                    "'" + key + "' is '" + link + "': write an http(s) address, such as <https://gitee.com/...>");
+            problems.error("invalid-link", at.line(), at.column(), "'" + key + "' is " + Quoted.of(link)
+                    + ": write an http(s) address, such as <https://gitee.com/...>");
         } else if (!rules.allowsHost(uri.getHost())) {
-            problems.error("host-not-allowed", at.line(), at.column(), "'" + key + "' points at " + uri.getHost()
-                    + ", which is not an allowed host " + sorted(rules.allowedHosts())
+            problems.error("host-not-allowed", at.line(), at.column(), "'" + key + "' points at "
+                    + Quoted.of(uri.getHost()) + ", which is not an allowed host " + sorted(rules.allowedHosts())
                     + ": host the file there, or ask the operator to allow the host");
         }
     }
 
     private void checkDigest(String digest, Header.Position at) {
         if (!HEX.matcher(digest).matches() || digest.length() > SHA256_HEX_LENGTH) {
-            problems.error("invalid-sha256", at.line(), at.column(),
-                    "'asset-sha256' is '" + digest + "': write the file's SHA-256 digest as 64 hexadecimal digits");
+            problems.error("invalid-sha256", at.line(), at.column(), "'asset-sha256' is " + Quoted.of(digest)
+                    + ": write the file's SHA-256 digest as 64 hexadecimal digits");
         } else if (digest.length() < SHORTEST_DIGEST_PREFIX) {
             problems.error("invalid-sha256", at.line(), at.column(), "'asset-sha256' has only " + digest.length()
                     + " digits: write the whole SHA-256 digest (64 hexadecimal digits)");

@@ -143,7 +143,8 @@ public final class HeaderFields {
             return parser.apply(value);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             Header.Entry entry = header.entries().get(key);
-            problems.error(code, entry.line(), entry.column(), "'" + key + "' is '" + value + "': " + whatToWrite);
+            problems.error(code, entry.line(), entry.column(),
+                    "'" + key + "' is " + Quoted.of(value) + ": " + whatToWrite);
             return null;
         }
     }

@@ -57,6 +57,9 @@ public final class HeaderReader {
             Pattern.compile("(?m)^([ \\t]*[^\\s:：#\\-\"'][^:：\\n]*)：[ \\t]*");
     private static final Pattern LEADING_TABS = Pattern.compile("(?m)^( *)(\\t[\\t ]*)");
 
+    /** Room for SnakeYAML's longest descriptions, but not for all of a long value it quotes. */
+    private static final int MAX_PROBLEM_SHOWN = 160;
+
     private static final String HINT_QUOTE_COLON =
             "; a value that holds ': ' must be quoted, e.g. summary: \"note: used for cv\"";
 
@@ -114,7 +117,7 @@ public final class HeaderReader {
             }
             String key = scalarKey.getValue().strip();
             if (entries.containsKey(key)) {
-                problems.error("duplicate-key", line, column, "'" + key + "' is set twice (first on line "
+                problems.error("duplicate-key", line, column, Quoted.of(key) + " is set twice (first on line "
                         + entries.get(key).line() + "): keep one");
                 continue;
             }
@@ -123,11 +126,11 @@ public final class HeaderReader {
             try {
                 value = toValue(tuple.getValueNode(), key, unfolding, 1);
             } catch (TooDeepException e) {
-                problems.error("yaml-limit", line, column, "'" + key + "' is nested more than " + MAX_NESTING
+                problems.error("yaml-limit", line, column, Quoted.of(key) + " is nested more than " + MAX_NESTING
                         + " levels deep, or refers to itself: flatten it");
                 continue;
             } catch (TooManyRepeatsException e) {
-                problems.error("yaml-limit", line, column, "'" + key + "' makes aliases repeat more than "
+                problems.error("yaml-limit", line, column, Quoted.of(key) + " makes aliases repeat more than "
                         + MAX_REPEATED_VALUES + " values in the header: write the values out, or use fewer aliases");
                 return Header.EMPTY;
             }
@@ -239,7 +242,8 @@ public final class HeaderReader {
                 new TextOnlyResolver());
     }
 
+    /** SnakeYAML's description of a problem, which can quote the header at any length, as one short line. */
     private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s+", " ").strip();
+        return message == null ? "" : Quoted.excerpt(message.replaceAll("\\s+", " ").strip(), MAX_PROBLEM_SHOWN);
     }
 }
