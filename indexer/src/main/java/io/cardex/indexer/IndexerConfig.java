@@ -19,4 +19,9 @@ public record IndexerConfig(
         Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl");
         Objects.requireNonNull(index, "index");
     }
+
+    /** Where the changes that cannot be written go, with the reason: the topic's name + {@code .dead-letters}. */
+    public String deadLetterTopic() {
+        return topic + ".dead-letters";
+    }
 }

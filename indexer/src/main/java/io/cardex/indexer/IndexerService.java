@@ -2,6 +2,7 @@ package io.cardex.indexer;
 
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.consume.RecordTranslator;
+import io.cardex.indexer.deadletter.DeadLetters;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.index.Rejection;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes card changes and writes them to the card index. Offsets are committed only after
- * Elasticsearch acknowledged the writes; when it cannot be reached the batch is read again
- * after a pause, so nothing is lost (writes are idempotent).
+ * Elasticsearch acknowledged the writes (and the dead-letter topic the changes that cannot be
+ * written); when either cannot be reached the batch is read again after a pause, so nothing is
+ * lost (writes are idempotent).
  */
 public final class IndexerService implements AutoCloseable {
 
@@ -41,6 +44,7 @@ public final class IndexerService implements AutoCloseable {
     private final CardIndex index;
     private final KafkaConsumer<String, byte[]> consumer;
     private final RecordTranslator translator = new RecordTranslator(Clock.systemUTC());
+    private final DeadLetters deadLetters;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -57,6 +61,7 @@ public final class IndexerService implements AutoCloseable {
                 // A consumer must never create the topic: it would lack log compaction.
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        this.deadLetters = new DeadLetters(config.bootstrapServers(), config.deadLetterTopic(), Clock.systemUTC());
         this.thread = new Thread(this::run, "cardex-indexer");
     }
 
@@ -68,6 +73,7 @@ public final class IndexerService implements AutoCloseable {
         try {
             awaitIndex();
             awaitTopic();
+            deadLetters.ensureTopic(config.bootstrapServers(), consumer.partitionsFor(config.topic()).size());
             consumer.subscribe(Set.of(config.topic()));
             Duration backoff = Duration.ofSeconds(1);
             while (running) {
@@ -123,26 +129,32 @@ public final class IndexerService implements AutoCloseable {
         }
     }
 
-    /** Returns whether the batch is done with: written, rejected per document, or unreadable. */
+    /**
+     * Returns whether the batch is done with: written, or sent to the dead-letter topic (an event
+     * that cannot be read, a document Elasticsearch refuses).
+     */
     private boolean write(ConsumerRecords<String, byte[]> records) {
         List<IndexAction> actions = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                actions.add(translator.translate(record));
-            } catch (UnreadableEventException e) {
-                log.error("skipping record {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
-                        record.key(), e.getMessage());
-            }
-        }
+        Map<IndexAction, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
         try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    IndexAction action = translator.translate(record);
+                    actions.add(action);
+                    sources.put(action, record);
+                } catch (UnreadableEventException e) {
+                    deadLetters.send(record, "unreadable event: " + e.getMessage());
+                }
+            }
             List<Rejection> rejections = index.write(actions);
             for (Rejection rejection : rejections) {
-                log.error("Elasticsearch refused card {}: {}", rejection.action().id(), rejection.reason());
+                deadLetters.send(sources.get(rejection.action()), "Elasticsearch refused the card: " + rejection.reason());
             }
+            deadLetters.awaitAcknowledged();
             log.info("indexed {} changes ({} refused)", actions.size() - rejections.size(), rejections.size());
             return true;
         } catch (Exception e) {
-            log.warn("cannot write {} changes to Elasticsearch, will retry: {}", actions.size(), e.getMessage());
+            log.warn("cannot write {} changes, will retry: {}", actions.size(), e.getMessage());
             return false;
         }
     }
@@ -171,6 +183,7 @@ public final class IndexerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deadLetters.close();
         elasticsearch.close();
     }
 }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
 import io.cardex.card.CardKey;
 import io.cardex.card.CardParser;
 import io.cardex.card.CardRules;
+import io.cardex.card.CardexJson;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
@@ -20,6 +24,7 @@ import io.cardex.indexer.index.IndexAction;
 import io.cardex.ingest.publish.CardChangeTopicSetup;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.TestStack;
+import io.cardex.it.support.TopicReader;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.stack.EmbeddedStack;
 import io.cardex.store.CardDocument;
@@ -46,6 +51,7 @@ class IndexerIT {
     private static final CardKey KEY = CardKey.parse("hub/mindspore/1.9/refinenet_voc2012");
 
     private final EmbeddedStack stack = TestStack.get();
+    private final ObjectMapper json = CardexJson.newMapper();
     private final UniqueNames names = UniqueNames.forTest("indexer");
     private ElasticsearchConnection elasticsearch;
     private ChangePublisher publisher;
@@ -121,6 +127,40 @@ class IndexerIT {
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(storedSummary()).isEqualTo("behind the garbage"));
+        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), names.topic() + ".dead-letters")
+                .readValues(1).get(0));
+        assertThat(letter.path("reason").asText()).startsWith("unreadable event: record value is not a change event");
+        assertThat(letter.path("key").asText()).isEqualTo(KEY.toString());
+        assertThat(letter.path("value").asText()).isEqualTo("{not json");
+        assertThat(letter.path("offset").asLong()).isNotNegative();
+    }
+
+    @Test
+    void aCardElasticsearchRefusesGoesToTheDeadLetterTopicAndTheNextCardsAreIndexed() throws Exception {
+        publisher.send(withOtherFieldsNested(upsert("summary: too deep"), 30));
+        publisher.send(upsert("summary: indexed after the refused one"));
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(storedSummary()).isEqualTo("indexed after the refused one"));
+        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), names.topic() + ".dead-letters")
+                .readValues(1).get(0));
+        assertThat(letter.path("reason").asText()).startsWith("Elasticsearch refused the card: ")
+                .contains("card.header.other_fields");
+        assertThat(json.readTree(letter.path("value").asText()).at("/card/header/summary").asText()).isEqualTo("too deep");
+    }
+
+    /** A card whose unknown header fields nest deeper than the index accepts (20 levels). */
+    private CardChange.Upsert withOtherFieldsNested(CardChange.Upsert upsert, int depth) throws Exception {
+        ObjectNode event = json.valueToTree(upsert.event());
+        ObjectNode nested = json.createObjectNode();
+        ObjectNode level = nested;
+        for (int i = 0; i < depth; i++) {
+            level = level.putObject("level" + i);
+        }
+        level.put("leaf", "deep");
+        ((ObjectNode) event.at("/card/header")).set("other_fields", nested);
+        return new CardChange.Upsert(json.treeToValue(event, ChangeEvent.class));
     }
 
     private GetResponse<CardDocument> stored() throws Exception {

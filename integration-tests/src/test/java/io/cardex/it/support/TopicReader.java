@@ -3,6 +3,7 @@ package io.cardex.it.support;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.card.event.UnreadableEventException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,24 +14,40 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads the card changes published to a topic, as the indexer would. */
+/** Reads a topic from its start, as a new consumer would. */
 public final class TopicReader {
 
     private final String bootstrapServers;
     private final String topic;
-    private final ChangeEventCodec codec = new ChangeEventCodec();
 
     public TopicReader(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
     }
 
+    /** Every card change on the topic, read as the indexer would; see {@link #readRecords}. */
+    public List<CardChange> readAll(int expected) throws UnreadableEventException {
+        ChangeEventCodec codec = new ChangeEventCodec();
+        List<CardChange> changes = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : readRecords(expected)) {
+            changes.add(codec.decode(record.key(), record.value()));
+        }
+        return changes;
+    }
+
+    /** Every record value on the topic, as text. */
+    public List<String> readValues(int expected) {
+        return readRecords(expected).stream()
+                .map(record -> record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8))
+                .toList();
+    }
+
     /**
-     * Every change on the topic, from the start: waits up to 30 s for {@code expected} of them,
+     * Every record on the topic, from the start: waits up to 30 s for {@code expected} of them,
      * then one second more, so that a duplicate beyond them would show up too.
      */
-    public List<CardChange> readAll(int expected) throws UnreadableEventException {
-        List<CardChange> changes = new ArrayList<>();
+    public List<ConsumerRecord<String, byte[]>> readRecords(int expected) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader-" + System.nanoTime(),
@@ -38,15 +55,11 @@ public final class TopicReader {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (changes.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    changes.add(codec.decode(record.key(), record.value()));
-                }
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                changes.add(codec.decode(record.key(), record.value()));
-            }
+            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
         }
-        return changes;
+        return records;
     }
 }

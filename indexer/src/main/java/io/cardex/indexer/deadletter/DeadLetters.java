@@ -1,0 +1,118 @@
+package io.cardex.indexer.deadletter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardex.card.CardexJson;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the changes the indexer cannot write to the dead-letter topic. The offsets of a
+ * batch are committed only once its dead letters are acknowledged: a change is either in the
+ * index or in the dead-letter topic, never lost.
+ */
+public final class DeadLetters implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    /** Long enough for someone to notice and look, short enough not to keep garbage forever. */
+    private static final long RETENTION_MS = TimeUnit.DAYS.toMillis(30);
+
+    private final String topic;
+    private final Clock clock;
+    private final ObjectMapper json = CardexJson.newMapper();
+    private final KafkaProducer<String, String> producer;
+    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+    public DeadLetters(String bootstrapServers, String topic, Clock clock) {
+        this.topic = topic;
+        this.clock = clock;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "cardex-indexer-dead-letters",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** Creates the dead-letter topic when missing. */
+    public void ensureTopic(String bootstrapServers, int partitions) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(RETENTION_MS)))))
+                    .all().get(30, TimeUnit.SECONDS);
+            log.info("created dead-letter topic {}", topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create dead-letter topic " + topic + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot create dead-letter topic " + topic + ": Kafka did not answer", e);
+        }
+    }
+
+    public void send(ConsumerRecord<String, byte[]> record, String reason) {
+        log.error("dead letter {}-{}@{} (key {}) to {}: {}", record.topic(), record.partition(), record.offset(),
+                record.key(), topic, reason);
+        byte[] value = record.value();
+        String text = value == null ? null : utf8(value);
+        DeadLetter letter = new DeadLetter(reason, record.topic(), record.partition(), record.offset(), record.key(),
+                value == null ? null : text != null ? text : Base64.getEncoder().encodeToString(value),
+                value == null ? null : text != null ? "utf-8" : "base64", clock.instant());
+        try {
+            producer.send(new ProducerRecord<>(topic, record.key(), json.writeValueAsString(letter)), (metadata, e) -> {
+                if (e != null) {
+                    firstFailure.compareAndSet(null, e);
+                }
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a dead letter is always writable as JSON", e);
+        }
+    }
+
+    /**
+     * Waits until every dead letter sent so far is acknowledged.
+     *
+     * @throws IllegalStateException when Kafka refused one: the batch must then be read again
+     */
+    public void awaitAcknowledged() {
+        producer.flush();
+        Exception failure = firstFailure.getAndSet(null);
+        if (failure != null) {
+            throw new IllegalStateException("Kafka did not acknowledge a dead letter: " + failure.getMessage(), failure);
+        }
+    }
+
+    private static String utf8(byte[] value) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException notText) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,70 @@
+package io.cardex.indexer.verify;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SizeLimitTest {
+
+    private static final int LIMIT = 1000;
+
+    private final AssetServer server = AssetServer.start();
+    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config().withMaxBytes(LIMIT));
+
+    @AfterEach
+    void stop() {
+        verifier.close();
+        server.close();
+    }
+
+    @Test
+    void aFileAnnouncedLargerThanTheLimitIsNotDownloaded() throws Exception {
+        byte[] large = new byte[64 * 1024 * 1024];
+        AtomicBoolean sentWhole = new AtomicBoolean();
+        server.handle("/large.ckpt", exchange -> {
+            exchange.sendResponseHeaders(200, large.length);
+            exchange.getResponseBody().write(large);
+            sentWhole.set(true);
+        });
+
+        AssetCheck check = verifier.verify(server.url("/large.ckpt"), Sha256.hex(large)).get(10, SECONDS);
+
+        assertThat(check.status()).isEqualTo(AssetStatus.TOO_LARGE);
+        assertThat(check.bytes()).isZero();
+        assertThat(check.actualSha256()).isNull();
+        assertThat(check.error()).contains(large.length + " bytes", "limit of " + LIMIT, "not downloaded");
+        assertThat(sentWhole).isFalse();
+    }
+
+    @Test
+    void aFileThatTurnsOutLargerThanTheLimitIsCutOff() throws Exception {
+        byte[] large = new byte[LIMIT * 50];
+        server.handle("/unannounced.ckpt", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            AssetServer.trickle(exchange, large, 100, Duration.ofMillis(1));
+        });
+
+        AssetCheck check = verifier.verify(server.url("/unannounced.ckpt"), Sha256.hex(large)).get(10, SECONDS);
+
+        assertThat(check.status()).isEqualTo(AssetStatus.TOO_LARGE);
+        assertThat(check.bytes()).isGreaterThan(LIMIT).isLessThan(large.length);
+        assertThat(check.actualSha256()).isNull();
+        assertThat(check.error()).contains("larger than the limit of " + LIMIT, "stopped");
+    }
+
+    @Test
+    void aFileOfExactlyTheLimitIsVerified() throws Exception {
+        byte[] exact = new byte[LIMIT];
+        Arrays.fill(exact, (byte) 7);
+        server.serve("/exact.ckpt", exact);
+
+        AssetCheck check = verifier.verify(server.url("/exact.ckpt"), Sha256.hex(exact)).get(10, SECONDS);
+
+        assertThat(check.status()).isEqualTo(AssetStatus.VERIFIED);
+    }
+}
