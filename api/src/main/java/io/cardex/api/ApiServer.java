@@ -5,6 +5,7 @@ import io.cardex.api.http.ProblemDetails;
 import io.cardex.api.search.InvalidQueryException;
 import io.cardex.api.search.SearchQuery;
 import io.cardex.api.search.SearchService;
+import io.cardex.api.search.StatusFilter;
 import io.cardex.card.CardexJson;
 import io.cardex.store.ElasticsearchConnection;
 import io.javalin.Javalin;
@@ -60,7 +61,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void search(Context ctx) throws IOException {
         SearchQuery query = new SearchQuery(ctx.queryParam("q"),
-                intParam(ctx, "size", SearchQuery.DEFAULT_SIZE), intParam(ctx, "from", 0));
+                intParam(ctx, "size", SearchQuery.DEFAULT_SIZE), intParam(ctx, "from", 0),
+                StatusFilter.parse(ctx.queryParam("status")));
         ctx.json(search.search(query));
     }
 

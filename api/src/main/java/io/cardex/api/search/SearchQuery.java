@@ -6,8 +6,9 @@ package io.cardex.api.search;
  * @param text words to look for; blank for every card
  * @param size how many cards to return, 1 to {@link #MAX_SIZE}
  * @param from how many of the best cards to skip
+ * @param status which cards to look at: valid ones unless asked otherwise
  */
-public record SearchQuery(String text, int size, int from) {
+public record SearchQuery(String text, int size, int from, StatusFilter status) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;

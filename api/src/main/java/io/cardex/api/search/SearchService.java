@@ -10,6 +10,7 @@ import io.cardex.store.CardDocument;
 import io.cardex.store.CardIndexNames;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** Full-text search over the card index. */
 public final class SearchService {
@@ -44,13 +45,22 @@ public final class SearchService {
         return new SearchResult(query.text(), total, hits);
     }
 
-    /** The words of the query, and the model cards citing a paper whose page matches them. */
+    /** The words of the query, and the model cards citing a paper whose page matches them, among the cards asked for. */
     private Query toElasticsearch(SearchQuery query) throws IOException {
-        if (query.text().isEmpty()) {
+        Query matching = matching(query.text());
+        Optional<String> status = query.status().indexedStatus();
+        if (status.isEmpty()) {
+            return matching;
+        }
+        return Query.of(q -> q.bool(b -> b.must(matching).filter(f -> f.term(t -> t.field("status").value(status.get())))));
+    }
+
+    private Query matching(String text) throws IOException {
+        if (text.isEmpty()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        List<Query> citingModels = paperLinks.citingModels(query.text());
-        Query words = textQuery(query.text(), FIELDS);
+        List<Query> citingModels = paperLinks.citingModels(text);
+        Query words = textQuery(text, FIELDS);
         if (citingModels.isEmpty()) {
             return words;
         }

@@ -32,8 +32,17 @@ public final class ApiClient {
 
     /** The keys of the cards GET /search?q=... returns. */
     public List<String> searchKeys(String query) {
+        return keysOf(search(query));
+    }
+
+    /** The keys of the cards GET /search?q=...&amp;status=... returns. */
+    public List<String> searchKeys(String query, String status) {
+        return keysOf(get("/search?status=" + status + "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).body());
+    }
+
+    private static List<String> keysOf(JsonNode answer) {
         List<String> keys = new ArrayList<>();
-        search(query).path("cards").forEach(card -> keys.add(card.path("key").asText()));
+        answer.path("cards").forEach(card -> keys.add(card.path("key").asText()));
         return keys;
     }
 
