@@ -126,6 +126,32 @@ class CardParserTest {
     }
 
     @Test
+    void readsTheShapesChineseCardsUseForNoEvaluationAndCompactAssetLists() {
+        String chinese = new String(Fixtures.bytes("refinenet_cn.md"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("评估：acc80", "评估：-")
+                .replace("-\n    文件格式：ckpt\n    资源链接", "  - 文件格式：ckpt\n    资源链接");
+        assertThat(chinese).contains("评估：-").contains("  - 文件格式：ckpt");
+
+        Card card = parser.parse(Fixtures.id("refinenet_cn.md"), Optional.empty(),
+                Optional.of(CardFile.of("cards/refinenet_cn.md", chinese)));
+
+        assertThat(card.problems()).extracting(Problem::code).containsExactly("missing-english-version");
+        assertThat(card.header().evaluation()).isNull();
+        assertThat(card.header().assets()).extracting(Asset::fileFormat).containsExactly("ckpt");
+    }
+
+    @Test
+    void aListItemHoldingAFullWidthColonStaysText() {
+        String text = new String(Fixtures.bytes("quirks.md"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("custom-field: kept as is", "custom-field:\n  - 比例：3比1");
+
+        Card card = parser.parse(Fixtures.id("quirks.md"), Optional.of(CardFile.of("cards/quirks.md", text)),
+                Optional.empty());
+
+        assertThat(card.header().otherFields()).isEqualTo(Map.of("custom-field", List.of("比例：3比1")));
+    }
+
+    @Test
     void readsAPaperPageAsASecondKindOfCard() {
         Card card = Fixtures.parse("paper-refinenet.md");
 

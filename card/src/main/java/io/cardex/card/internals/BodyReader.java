@@ -59,11 +59,14 @@ public final class BodyReader {
         int level = 0;
         for (int i = 0; i <= lines.size(); i++) {
             boolean end = i == lines.size();
-            Matcher next = end ? null : HEADING.matcher(lines.get(i));
-            if (!end && FENCE.matcher(lines.get(i)).find()) {
+            // Only a line starting with '#', '`' or '~' can be a heading or a fence: the others
+            // (nearly all) are not worth a regex.
+            boolean marked = !end && startsWithMark(lines.get(i));
+            Matcher next = marked ? HEADING.matcher(lines.get(i)) : null;
+            if (marked && FENCE.matcher(lines.get(i)).find()) {
                 inFence = !inFence;
             }
-            if (end || (!inFence && next.lookingAt())) {
+            if (end || (!inFence && next != null && next.lookingAt())) {
                 if (heading != null) {
                     String text = String.join("\n", lines.subList(headingIndex + 1, i)).strip();
                     sections.add(new Section(heading, level, firstLine + headingIndex, text));
@@ -82,6 +85,15 @@ public final class BodyReader {
         return sections;
     }
 
+    private static boolean startsWithMark(String line) {
+        int i = 0;
+        while (i < line.length() && i < 3 && line.charAt(i) == ' ') {
+            i++;
+        }
+        char first = i < line.length() ? line.charAt(i) : ' ';
+        return first == '#' || first == '`' || first == '~';
+    }
+
     /** A heading's text: what follows its opening '#'s, without closing '#'s and blanks. */
     private static String headingText(String afterOpening) {
         String text = afterOpening.strip();
@@ -95,14 +107,17 @@ public final class BodyReader {
     /** The papers a text identifies, each once, in the order they appear. */
     public static List<PaperRef> papers(String text) {
         Set<PaperRef> papers = new LinkedHashSet<>();
-        for (Pattern arxiv : List.of(ARXIV_NEW, ARXIV_OLD)) {
+        // Both arXiv forms need the word "arxiv", and a DOI needs "10.": most texts lack one.
+        boolean mentionsArxiv = text.toLowerCase(Locale.ROOT).contains("arxiv");
+        for (Pattern arxiv : mentionsArxiv ? List.of(ARXIV_NEW, ARXIV_OLD) : List.<Pattern>of()) {
             Matcher matcher = arxiv.matcher(text);
             while (matcher.find()) {
                 papers.add(new PaperRef(PaperRef.Scheme.ARXIV, matcher.group(1).toLowerCase(Locale.ROOT)));
             }
         }
+        boolean mentionsDoi = text.contains("10.");
         Matcher doi = DOI.matcher(text);
-        while (doi.find()) {
+        while (mentionsDoi && doi.find()) {
             String id = doi.group(1);
             int end = id.length();
             while (end > 0 && DOI_TRAILING_PUNCTUATION.indexOf(id.charAt(end - 1)) >= 0) {

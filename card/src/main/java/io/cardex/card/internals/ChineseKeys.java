@@ -53,6 +53,11 @@ public final class ChineseKeys {
     private ChineseKeys() {
     }
 
+    /** Whether a key is one of the Chinese keys of the card schema. */
+    public static boolean isKey(String key) {
+        return ENGLISH.containsKey(key);
+    }
+
     public static Header toEnglish(Header header) {
         Map<String, Header.Entry> entries = new LinkedHashMap<>();
         for (Header.Entry entry : header.entries().values()) {

@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads a card's YAML header into a {@link Header}. It only composes the YAML node graph (no
  * object construction at all, so no custom types), with limits on aliases, nesting and size,
- * and keeps every scalar as text.
+ * and keeps every scalar as text. Not thread-safe: each {@link io.cardex.card.CardParser} has its
+ * own, reused for every card.
  */
 public final class HeaderReader {
 
@@ -46,7 +47,8 @@ public final class HeaderReader {
      * A top-level {@code key: -} is not valid YAML, yet real cards write {@code evaluation: -}
      * for "none"; the MindSpore Hub checker rewrites it before parsing, and so do we.
      */
-    private static final Pattern BARE_DASH_VALUE = Pattern.compile("(?m)^([A-Za-z][\\w-]*[ \\t]*:[ \\t]*)-[ \\t]*$");
+    private static final Pattern BARE_DASH_VALUE =
+            Pattern.compile("(?m)^(\\p{L}[\\p{L}\\p{N}_-]*+[ \\t]*+:[ \\t]*+)-[ \\t]*+$");
     /**
      * Chinese cards separate key and value with a full-width colon ({@code 模型名称：RefineNet}),
      * which YAML does not know; a full-width colon that ends a plain key is read as ':'. The key
@@ -55,6 +57,12 @@ public final class HeaderReader {
      */
     private static final Pattern FULL_WIDTH_KEY_COLON =
             Pattern.compile("(?m)^([ \\t]*[^\\s:：#\\-\"'][^:：\\n]*)：[ \\t]*");
+    /**
+     * A list item can be a plain text that holds '：', so it is read as a key only when it is one
+     * of the Chinese card keys: {@code - 文件格式：ckpt} in a compact asset list.
+     */
+    private static final Pattern LIST_ITEM_FULL_WIDTH_KEY =
+            Pattern.compile("(?m)^([ \\t]*-[ \\t]+)([^\\s:：#\\-\"'][^:：\\n]*)：[ \\t]*");
     private static final Pattern LEADING_TABS = Pattern.compile("(?m)^( *)(\\t[\\t ]*)");
 
     /** Room for SnakeYAML's longest descriptions, but not for all of a long value it quotes. */
@@ -70,12 +78,15 @@ public final class HeaderReader {
         }
     }
 
+    /** Building SnakeYAML's loader costs as much as reading a small header: it is built once. */
+    private final Yaml yaml = newYaml();
+
     public Header read(String yamlText, int firstLine, FileProblems problems) {
-        String yaml = lenient(yamlText, firstLine, problems);
-        HeaderPlaces places = new HeaderPlaces(yaml, firstLine);
+        String header = lenient(yamlText, firstLine, problems);
+        HeaderPlaces places = new HeaderPlaces(header, firstLine);
         Node root;
         try {
-            root = newYaml().compose(new StringReader(yaml));
+            root = yaml.compose(new StringReader(header));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Header.Position at = mark == null ? new Header.Position(firstLine, 1) : places.of(mark);
@@ -145,9 +156,20 @@ public final class HeaderReader {
      * line, for an editor that writes tabs writes them everywhere; then read as spaces).
      */
     private static String lenient(String yamlText, int firstLine, FileProblems problems) {
-        String text = BARE_DASH_VALUE.matcher(yamlText).replaceAll("$1\"-\"");
-        text = FULL_WIDTH_KEY_COLON.matcher(text)
-                .replaceAll(key -> Matcher.quoteReplacement(key.group(1).stripTrailing()) + ": ");
+        // Most headers need none of these rewrites: a cheap look first spares the regexes.
+        String text = yamlText;
+        if (text.indexOf('：') >= 0) {
+            text = FULL_WIDTH_KEY_COLON.matcher(text)
+                    .replaceAll(key -> Matcher.quoteReplacement(key.group(1).stripTrailing()) + ": ");
+            text = LIST_ITEM_FULL_WIDTH_KEY.matcher(text).replaceAll(item -> Matcher.quoteReplacement(
+                    ChineseKeys.isKey(item.group(2).strip()) ? item.group(1) + item.group(2).strip() + ": " : item.group()));
+        }
+        if (hasLineEndingInDash(text)) {
+            text = BARE_DASH_VALUE.matcher(text).replaceAll("$1\"-\"");
+        }
+        if (text.indexOf('\t') < 0) {
+            return text;
+        }
         Matcher tabs = LEADING_TABS.matcher(text);
         StringBuilder spaced = new StringBuilder();
         int tabbedLines = 0;
@@ -168,6 +190,22 @@ public final class HeaderReader {
                             + " lines, the first here: YAML needs spaces");
         }
         return spaced.toString();
+    }
+
+    private static boolean hasLineEndingInDash(String text) {
+        int last = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                if (last >= 0 && text.charAt(last) == '-') {
+                    return true;
+                }
+                last = -1;
+            } else if (c != ' ' && c != '\t') {
+                last = i;
+            }
+        }
+        return false;
     }
 
     /** The node as plain values, noting where each nested key (or list item) stands below {@code path}. */

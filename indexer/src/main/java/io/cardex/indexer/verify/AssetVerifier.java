@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks that the files cards link to have the SHA-256 the cards give, downloading at most
  * {@link VerifierConfig#concurrency()} at a time. Calls return at once; the future completes with
- * an {@link AssetCheck}, never with an exception. A verified asset is not downloaded again.
+ * an {@link AssetCheck}, never with an exception, on a download thread (chain slow work with the
+ * {@code ...Async} methods). A verified asset is not downloaded again.
  */
 public final class AssetVerifier implements AutoCloseable {
 

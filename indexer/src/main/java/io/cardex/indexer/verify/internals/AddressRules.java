@@ -12,7 +12,7 @@ import java.util.Optional;
  * these rules a card could make the indexer request the cloud metadata service or an internal
  * admin page.
  */
-public final class AddressRules {
+final class AddressRules {
 
     private static final byte[] NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] IPV4_COMPATIBLE_PREFIX = new byte[12];
@@ -20,13 +20,13 @@ public final class AddressRules {
     private final boolean allowLoopback;
     private final boolean allowPrivate;
 
-    public AddressRules(boolean allowLoopback, boolean allowPrivate) {
+    AddressRules(boolean allowLoopback, boolean allowPrivate) {
         this.allowLoopback = allowLoopback;
         this.allowPrivate = allowPrivate;
     }
 
     /** What kind of address {@code address} is, in words, when it is refused; empty when it is allowed. */
-    public Optional<String> refusal(InetAddress address) {
+    Optional<String> refusal(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (address.isLoopbackAddress()) {
             return allowLoopback ? Optional.empty() : Optional.of("a loopback address");

@@ -18,13 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A response body handed to the reading thread as the HTTP client's own buffers, without copying.
- * A few buffers are requested ahead so that the network keeps filling while the reader hashes:
- * in lock-step (as {@code BodyHandlers.ofInputStream()} does) a download runs at about half the
- * speed of the digest. At most {@link #AHEAD} lists of buffers are held, however large the body.
+ * Buffers are requested ahead so that the network keeps filling while the reader hashes: in
+ * lock-step, as {@code BodyHandlers.ofInputStream()} reads, a download runs at about half the speed
+ * of the digest. At most {@link #AHEAD} lists of buffers are held however large the body, about
+ * 1 MiB with the client's 16 KiB buffers ({@code -Djdk.httpclient.bufsize}).
  */
-public final class BodyChunks implements HttpResponse.BodySubscriber<BodyChunks>, AutoCloseable {
+final class BodyChunks implements HttpResponse.BodySubscriber<BodyChunks>, AutoCloseable {
 
-    private static final int AHEAD = 16;
+    private static final int AHEAD = 64;
     private static final List<ByteBuffer> END = List.of();
 
     private final BlockingQueue<List<ByteBuffer>> queue = new ArrayBlockingQueue<>(AHEAD + 1);
@@ -71,7 +72,7 @@ public final class BodyChunks implements HttpResponse.BodySubscriber<BodyChunks>
      * @throws TimeoutException when no buffer came within {@code wait}
      * @throws IOException      when the body broke off
      */
-    public ByteBuffer next(Duration wait) throws IOException, TimeoutException, InterruptedException {
+    ByteBuffer next(Duration wait) throws IOException, TimeoutException, InterruptedException {
         while (!current.hasNext()) {
             if (ended) {
                 return null;

@@ -3,18 +3,14 @@ package io.cardex.indexer.verify.internals;
 import io.cardex.indexer.verify.AssetStatus;
 import io.cardex.indexer.verify.VerifierConfig;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,8 +18,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import javax.net.ssl.SSLException;
 
 /**
  * Fetches an asset and digests its body while it streams in, never holding the file: follows
@@ -37,11 +31,13 @@ public final class Fetcher {
 
     private final VerifierConfig config;
     private final UrlPolicy policy;
+    private final FetchFailures failures;
     private final HttpClient client;
 
     public Fetcher(VerifierConfig config) {
         this.config = config;
         this.policy = new UrlPolicy(config);
+        this.failures = new FetchFailures(config);
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // One long stream per request: HTTP/2 adds flow control and framing, and no speed.
@@ -59,7 +55,7 @@ public final class Fetcher {
     public Fetch fetch(String link, Validators validators) {
         Deadline deadline = Deadline.after(config.totalTimeout(), config.readTimeout());
         if (link == null || link.isBlank()) {
-            return Fetch.refused(new Failure(AssetStatus.BLOCKED, "the card gives no link"), link);
+            return Fetch.refused(new Failure(AssetStatus.BLOCKED, "the card gives no link"), null);
         }
         URI first;
         try {
@@ -81,10 +77,8 @@ public final class Fetcher {
         while (true) {
             Optional<Failure> refusal = policy.refusalOfRequest(url);
             if (refusal.isPresent()) {
-                Failure failure = refusal.get();
-                return Fetch.refused(visited.isEmpty() ? failure
-                        : new Failure(failure.status(), "redirected to " + url + ": " + failure.message()),
-                        url.toString());
+                return Fetch.refused(visited.isEmpty() ? refusal.get()
+                        : failures.refusedRedirect(url, refusal.get()), url.toString());
             }
             visited.add(url);
             HttpResponse<BodyChunks> response;
@@ -96,14 +90,12 @@ public final class Fetcher {
                         .build();
                 response = client.send(request, info -> new BodyChunks());
             } catch (IOException e) {
-                return Fetch.refused(new Failure(AssetStatus.UNREACHABLE, requestFailure(e, url, deadline)),
-                        url.toString());
+                return Fetch.refused(failures.requestFailed(e, url, deadline), url.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Fetch.refused(interrupted(), url.toString());
+                return Fetch.refused(failures.interrupted(), url.toString());
             } catch (IllegalArgumentException e) {
-                return Fetch.refused(new Failure(AssetStatus.BLOCKED, url + " cannot be requested: "
-                        + e.getMessage()), url.toString());
+                return Fetch.refused(failures.cannotRequest(url, e), url.toString());
             }
             Hop hop = new Hop(url, response);
             try (BodyChunks body = response.body()) {
@@ -113,21 +105,19 @@ public final class Fetcher {
                 }
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isEmpty()) {
-                    return hop.failed(AssetStatus.UNREACHABLE, "HTTP " + status + " redirect without a Location");
+                    return hop.failed(failures.redirectWithoutLocation(status));
                 }
                 URI next;
                 try {
                     next = url.resolve(new URI(location.get()));
                 } catch (URISyntaxException e) {
-                    return hop.failed(AssetStatus.UNREACHABLE, "redirected to '" + location.get()
-                            + "', which is not a valid URL");
+                    return hop.failed(failures.redirectToNoUrl(location.get()));
                 }
                 if (visited.contains(next)) {
-                    return hop.failed(AssetStatus.UNREACHABLE, "redirect loop: " + chain(visited) + " → " + next);
+                    return hop.failed(failures.redirectLoop(visited, next));
                 }
                 if (visited.size() > config.maxRedirects()) {
-                    return hop.failed(AssetStatus.UNREACHABLE, "more than " + config.maxRedirects()
-                            + " redirects: " + chain(visited) + " → " + next);
+                    return hop.failed(failures.tooManyRedirects(visited, next));
                 }
                 url = next;
             }
@@ -140,13 +130,11 @@ public final class Fetcher {
             return hop.notModified(validators);
         }
         if (status != 200) {
-            return hop.failed(AssetStatus.UNREACHABLE, "the server answered HTTP " + status + statusWords(status)
-                    + " for " + hop.url);
+            return hop.failed(failures.httpStatus(status, hop.url));
         }
         OptionalLong length = hop.response.headers().firstValueAsLong("Content-Length");
         if (length.isPresent() && length.getAsLong() > config.maxBytes()) {
-            return hop.failed(AssetStatus.TOO_LARGE, "the file is " + length.getAsLong()
-                    + " bytes, more than the limit of " + config.maxBytes() + "; it was not downloaded");
+            return hop.failed(failures.announcedTooLarge(length.getAsLong()));
         }
         return digest(hop, body, deadline);
     }
@@ -159,97 +147,22 @@ public final class Fetcher {
             while ((chunk = body.next(deadline.nextWait())) != null) {
                 bytes += chunk.remaining();
                 if (bytes > config.maxBytes()) {
-                    return hop.failed(AssetStatus.TOO_LARGE, "the file is larger than the limit of "
-                            + config.maxBytes() + " bytes; the download was stopped", bytes);
+                    return hop.failed(failures.turnedOutTooLarge(), bytes);
                 }
                 if (deadline.passed()) {
-                    return hop.failed(AssetStatus.UNREACHABLE, tookTooLong(), bytes);
+                    return hop.failed(failures.tookTooLong(), bytes);
                 }
                 sha256.update(chunk);
             }
         } catch (TimeoutException e) {
-            return hop.failed(AssetStatus.UNREACHABLE, deadline.passed() ? tookTooLong()
-                    : "the download stalled: no data for " + inWords(config.readTimeout()) + " after " + bytes
-                            + " bytes", bytes);
+            return hop.failed(deadline.passed() ? failures.tookTooLong() : failures.stalled(bytes), bytes);
         } catch (IOException e) {
-            return hop.failed(AssetStatus.UNREACHABLE, "the download broke off after " + bytes + " bytes: "
-                    + rootMessage(e), bytes);
+            return hop.failed(failures.brokeOff(e, bytes), bytes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return hop.failed(interrupted(), bytes);
+            return hop.failed(failures.interrupted(), bytes);
         }
         return hop.digested(bytes, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    private String requestFailure(IOException e, URI url, Deadline deadline) {
-        String server = url.getHost() + ":" + port(url);
-        if (e instanceof HttpConnectTimeoutException) {
-            return "could not connect to " + server + " within " + inWords(config.connectTimeout());
-        }
-        if (e instanceof HttpTimeoutException) {
-            return deadline.passed() ? tookTooLong()
-                    : "no response from " + server + " within " + inWords(config.readTimeout());
-        }
-        if (e instanceof ConnectException) {
-            // The client reports a refused connection without any message.
-            return "could not connect to " + server + ": "
-                    + (hasMessage(e) ? rootMessage(e) : "connection refused");
-        }
-        if (e instanceof SSLException) {
-            return "the secure connection to " + server + " failed: " + rootMessage(e);
-        }
-        return "the request to " + server + " failed: " + rootMessage(e);
-    }
-
-    private String tookTooLong() {
-        return "the check took longer than its limit of " + inWords(config.totalTimeout());
-    }
-
-    private static Failure interrupted() {
-        return new Failure(AssetStatus.UNREACHABLE, "the check was interrupted");
-    }
-
-    private static String statusWords(int status) {
-        if (status == 404 || status == 410) {
-            return " (not found)";
-        }
-        if (status == 401 || status == 403) {
-            return " (access denied)";
-        }
-        if (status == 429) {
-            return " (too many requests)";
-        }
-        return status >= 500 ? " (server error)" : "";
-    }
-
-    private static int port(URI url) {
-        if (url.getPort() != -1) {
-            return url.getPort();
-        }
-        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    }
-
-    private static String chain(List<URI> urls) {
-        return urls.stream().map(URI::toString).collect(Collectors.joining(" → "));
-    }
-
-    /** The most specific message in a chain of causes: the HTTP client often wraps the real one. */
-    private static String rootMessage(Throwable error) {
-        String message = error.getClass().getSimpleName();
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                message = cause.getMessage();
-            }
-        }
-        return message;
-    }
-
-    private static boolean hasMessage(Throwable error) {
-        return !rootMessage(error).equals(error.getClass().getSimpleName());
-    }
-
-    private static String inWords(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static MessageDigest newSha256() {
@@ -263,12 +176,8 @@ public final class Fetcher {
     /** One request of a fetch and the response it got. */
     private record Hop(URI url, HttpResponse<?> response) {
 
-        Fetch failed(AssetStatus status, String message) {
-            return failed(new Failure(status, message), 0);
-        }
-
-        Fetch failed(AssetStatus status, String message, long bytes) {
-            return failed(new Failure(status, message), bytes);
+        Fetch failed(Failure failure) {
+            return failed(failure, 0);
         }
 
         Fetch failed(Failure failure, long bytes) {

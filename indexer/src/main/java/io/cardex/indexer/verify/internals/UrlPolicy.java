@@ -25,12 +25,12 @@ import java.util.stream.Stream;
  * cache entry expires between check and connect, or caching is turned off, a rebinding DNS server can
  * win that window. Where that matters, an egress firewall must back these rules.
  */
-public final class UrlPolicy {
+final class UrlPolicy {
 
     private final CardRules hostRules;
     private final AddressRules addressRules;
 
-    public UrlPolicy(VerifierConfig config) {
+    UrlPolicy(VerifierConfig config) {
         Set<String> hosts = Stream.concat(config.allowedHosts().stream(), config.mirrors().stream().map(Mirror::host))
                 .collect(Collectors.toSet());
         // The same host rule cards are validated with; the file-size limit plays no part here.
@@ -39,7 +39,7 @@ public final class UrlPolicy {
     }
 
     /** Why a card's link may not be fetched, judged from the link alone: its scheme and host. */
-    public Optional<Failure> refusalOfLink(URI url) {
+    Optional<Failure> refusalOfLink(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return blocked(scheme.isEmpty()
@@ -58,7 +58,7 @@ public final class UrlPolicy {
     }
 
     /** Why a URL may not be requested: its scheme, its host and every address the host resolves to. */
-    public Optional<Failure> refusalOfRequest(URI url) {
+    Optional<Failure> refusalOfRequest(URI url) {
         Optional<Failure> refusal = refusalOfLink(url);
         if (refusal.isPresent()) {
             return refusal;

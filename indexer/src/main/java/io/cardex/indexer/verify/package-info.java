@@ -1,0 +1,19 @@
+/**
+ * Asset verification: downloads the files a card links to and checks their SHA-256.
+ *
+ * <p>{@link io.cardex.indexer.verify.AssetVerifier} is the entry point, configured by a
+ * {@link io.cardex.indexer.verify.VerifierConfig}; each check ends as an
+ * {@link io.cardex.indexer.verify.AssetCheck}. The machinery (URL and address policy, streaming
+ * digest, cache) lives in {@code internals} and may change without notice.
+ *
+ * <p>Links are chosen by card authors, so every request is checked first: http or https, an
+ * allowed host, and public addresses only, on every redirect hop. The address check cannot be
+ * pinned to the connection Java's HttpClient makes; see {@code internals.UrlPolicy} for the
+ * residual DNS-rebinding window.
+ *
+ * <p>Throughput: the body is digested on the verifier's thread while the client keeps receiving.
+ * The client's 16 KiB read buffers cost about a fifth of the speed on fast links; the JVM option
+ * {@code -Djdk.httpclient.bufsize=65536} brings a loopback download to about the speed of
+ * {@code openssl dgst}.
+ */
+package io.cardex.indexer.verify;
