@@ -51,46 +51,55 @@ public final class BodyReader {
     }
 
     private static List<Section> sections(String body, int firstLine, FileProblems problems) {
-        List<String> lines = body.lines().toList();
         List<Section> sections = new ArrayList<>();
         boolean inFence = false;
-        int headingIndex = -1;
         String heading = null;
         int level = 0;
-        for (int i = 0; i <= lines.size(); i++) {
-            boolean end = i == lines.size();
+        int headingLine = 0;
+        int textStart = 0;
+        int lineIndex = 0;
+        // Walks the body by offsets: a section's text is one substring, not a join of its lines.
+        for (int start = 0; start < body.length(); lineIndex++) {
+            int end = body.indexOf('\n', start);
+            end = end < 0 ? body.length() : end;
+            String line = null;
+            Matcher next = null;
             // Only a line starting with '#', '`' or '~' can be a heading or a fence: the others
             // (nearly all) are not worth a regex.
-            boolean marked = !end && startsWithMark(lines.get(i));
-            Matcher next = marked ? HEADING.matcher(lines.get(i)) : null;
-            if (marked && FENCE.matcher(lines.get(i)).find()) {
-                inFence = !inFence;
+            if (startsWithMark(body, start, end)) {
+                line = body.substring(start, end);
+                next = HEADING.matcher(line);
+                if (FENCE.matcher(line).find()) {
+                    inFence = !inFence;
+                }
             }
-            if (end || (!inFence && next != null && next.lookingAt())) {
+            if (!inFence && next != null && next.lookingAt()) {
                 if (heading != null) {
-                    String text = String.join("\n", lines.subList(headingIndex + 1, i)).strip();
-                    sections.add(new Section(heading, level, firstLine + headingIndex, text));
+                    sections.add(new Section(heading, level, headingLine, body.substring(textStart, start).strip()));
                 }
-                if (!end) {
-                    heading = headingText(lines.get(i).substring(next.end(1)));
-                    level = next.group(1).length();
-                    headingIndex = i;
-                    if (heading.endsWith(":") || heading.endsWith("：")) {
-                        problems.error("heading-ends-with-colon", firstLine + i, 1, "the heading " + Quoted.of(heading)
-                                + " ends with a colon, which the hub's checker refuses: remove it");
-                    }
+                heading = headingText(line.substring(next.end(1)));
+                level = next.group(1).length();
+                headingLine = firstLine + lineIndex;
+                textStart = Math.min(end + 1, body.length());
+                if (heading.endsWith(":") || heading.endsWith("：")) {
+                    problems.error("heading-ends-with-colon", headingLine, 1, "the heading " + Quoted.of(heading)
+                            + " ends with a colon, which the hub's checker refuses: remove it");
                 }
             }
+            start = end + 1;
+        }
+        if (heading != null) {
+            sections.add(new Section(heading, level, headingLine, body.substring(textStart).strip()));
         }
         return sections;
     }
 
-    private static boolean startsWithMark(String line) {
-        int i = 0;
-        while (i < line.length() && i < 3 && line.charAt(i) == ' ') {
+    private static boolean startsWithMark(String text, int start, int end) {
+        int i = start;
+        while (i < end && i - start < 3 && text.charAt(i) == ' ') {
             i++;
         }
-        char first = i < line.length() ? line.charAt(i) : ' ';
+        char first = i < end ? text.charAt(i) : ' ';
         return first == '#' || first == '`' || first == '~';
     }
 

@@ -16,7 +16,30 @@ public record CardSections(String title, Optional<String> header, int headerFirs
 
     /** Whether the text has a header at all; a text without one may be a paper page. */
     public static boolean hasDelimiter(String text) {
-        return Lines.of(text).indexOfDelimiter(0) >= 0;
+        // Cards open with their header: looking at each "---" found is quicker than splitting lines.
+        for (int at = text.indexOf(DELIMITER); at >= 0; at = text.indexOf(DELIMITER, at + 1)) {
+            if (isWholeLine(text, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the "---" at {@code at} is all its line holds, blanks aside. */
+    private static boolean isWholeLine(String text, int at) {
+        int before = at - 1;
+        while (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r') {
+            if (!Character.isWhitespace(text.charAt(before--))) {
+                return false;
+            }
+        }
+        int after = at + DELIMITER.length();
+        while (after < text.length() && text.charAt(after) != '\n' && text.charAt(after) != '\r') {
+            if (!Character.isWhitespace(text.charAt(after++))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static CardSections split(String text, FileProblems problems) {
@@ -25,7 +48,7 @@ public record CardSections(String title, Optional<String> header, int headerFirs
         if (opening < 0) {
             problems.error("no-front-matter", 1, 1,
                     "the card has no YAML header: put its fields between two lines of '---' at the top");
-            return new CardSections(titleBefore(lines, lines.count(), problems), Optional.empty(), 0, text, 1);
+            return new CardSections(titleBefore(lines, lines.count(), problems), Optional.empty(), 0, lines.text(), 1);
         }
         String title = titleBefore(lines, opening, problems);
         int closing = lines.indexOfDelimiter(opening + 1);
@@ -64,7 +87,7 @@ public record CardSections(String title, Optional<String> header, int headerFirs
 
         static Lines of(String text) {
             String normalised = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
-            int[] starts = new int[16];
+            int[] starts = new int[Math.max(16, normalised.length() / 32)];
             int count = 0;
             int start = 0;
             while (start < normalised.length()) {

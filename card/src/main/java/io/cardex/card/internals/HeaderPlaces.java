@@ -1,7 +1,6 @@
 package io.cardex.card.internals;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.yaml.snakeyaml.error.Mark;
 
 /**
@@ -20,14 +19,23 @@ final class HeaderPlaces {
      */
     HeaderPlaces(String yaml, int firstLine) {
         this.firstLine = firstLine;
-        int[] codePoints = yaml.codePoints().toArray();
-        IntStream.Builder starts = IntStream.builder().add(0);
-        for (int i = 0; i < codePoints.length; i++) {
-            if (codePoints[i] == '\n') {
-                starts.add(i + 1);
+        int[] starts = new int[Math.max(8, yaml.length() / 16)];
+        int lines = 1;
+        int codePoint = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < yaml.length() && Character.isLowSurrogate(yaml.charAt(i + 1))) {
+                i++;
+            }
+            codePoint++;
+            if (c == '\n') {
+                if (lines == starts.length) {
+                    starts = Arrays.copyOf(starts, lines * 2);
+                }
+                starts[lines++] = codePoint;
             }
         }
-        this.lineStarts = starts.build().toArray();
+        this.lineStarts = Arrays.copyOf(starts, lines);
     }
 
     Header.Position of(Mark mark) {
