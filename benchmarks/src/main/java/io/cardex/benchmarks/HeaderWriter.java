@@ -36,10 +36,7 @@ final class HeaderWriter {
         return new HeaderWriter(false, hubStyle).write(spec, spec.summary());
     }
 
-    /**
-     * Always in the hub's style: the parser reads a full-width colon only where it ends a key at
-     * the start of a line, so a compact {@code - 文件格式：ckpt} list item would not be a field.
-     */
+    /** Always in the hub's style, as the hub's own Chinese cards are written. */
     static String chinese(ModelSpec spec) {
         return new HeaderWriter(true, true).write(spec, spec.family().name() + " 用于" + chineseArea(spec));
     }
@@ -52,8 +49,7 @@ final class HeaderWriter {
         fields.put("fine-tunable", spec.fineTunable());
         fields.put("model-version", spec.version());
         fields.put("train-dataset", spec.dataset());
-        // The parser reads a bare '-' ("no evaluation") under English keys only; Chinese cards leave the field out.
-        fields.put("evaluation", chinese && spec.evaluation().equals("-") ? null : spec.evaluation());
+        fields.put("evaluation", spec.evaluation());
         fields.put("author", spec.author());
         fields.put("update-time", spec.updateTime());
         fields.put("repo-link", spec.repoLink());
