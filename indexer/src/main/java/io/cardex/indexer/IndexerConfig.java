@@ -1,16 +1,20 @@
 package io.cardex.indexer;
 
+import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.store.CardIndexNames;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the indexer is told at start-up.
  *
- * @param groupId the Kafka consumer group; indexers sharing it share the topic's partitions
+ * @param groupId      the Kafka consumer group; indexers sharing it share the topic's partitions
+ * @param verification how to download and check the cards' assets; empty not to check them
  */
 public record IndexerConfig(
-        String bootstrapServers, String topic, String groupId, URI elasticsearchUrl, CardIndexNames index) {
+        String bootstrapServers, String topic, String groupId, URI elasticsearchUrl, CardIndexNames index,
+        Optional<VerifierConfig> verification) {
 
     public IndexerConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -18,6 +22,7 @@ public record IndexerConfig(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl");
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(verification, "verification");
     }
 
     /** Where the changes that cannot be written go, with the reason: the topic's name + {@code .dead-letters}. */

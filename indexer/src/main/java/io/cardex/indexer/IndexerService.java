@@ -6,6 +6,7 @@ import io.cardex.indexer.deadletter.DeadLetters;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.index.Rejection;
+import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.store.ElasticsearchConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,6 +48,7 @@ public final class IndexerService implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final RecordTranslator translator = new RecordTranslator(Clock.systemUTC());
     private final DeadLetters deadLetters;
+    private final Optional<AssetChecking> assetChecking;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -61,6 +65,7 @@ public final class IndexerService implements AutoCloseable {
                 // A consumer must never create the topic: it would lack log compaction.
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        this.assetChecking = config.verification().map(verification -> new AssetChecking(new AssetVerifier(verification), index));
         this.deadLetters = new DeadLetters(config.bootstrapServers(), config.deadLetterTopic(), Clock.systemUTC());
         this.thread = new Thread(this::run, "cardex-indexer");
     }
@@ -152,10 +157,21 @@ public final class IndexerService implements AutoCloseable {
             }
             deadLetters.awaitAcknowledged();
             log.info("indexed {} changes ({} refused)", actions.size() - rejections.size(), rejections.size());
+            assetChecking.ifPresent(checking -> checkAssets(checking, actions, rejections));
             return true;
         } catch (Exception e) {
             log.warn("cannot write {} changes, will retry: {}", actions.size(), e.getMessage());
             return false;
+        }
+    }
+
+    private static void checkAssets(AssetChecking checking, List<IndexAction> written, List<Rejection> rejections) {
+        Set<IndexAction> refused = rejections.stream().map(Rejection::action)
+                .collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())));
+        for (IndexAction action : written) {
+            if (action instanceof IndexAction.Put put && !refused.contains(put)) {
+                checking.check(put);
+            }
         }
     }
 
@@ -184,6 +200,7 @@ public final class IndexerService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deadLetters.close();
+        assetChecking.ifPresent(AssetChecking::close);
         elasticsearch.close();
     }
 }

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * @param indexedAt when the indexer wrote this version: the time field of the index in Kibana
  * @param otherText the keys and values of header fields cardex does not know, as words to search
  *                  ({@code card.header.other_fields} keeps them whole, for exact filters)
+ * @param assetChecks what downloading each asset of the card showed, in the order of its assets;
+ *                  {@code pending} until checked, empty when assets are not verified
  */
 public record CardDocument(
         String key,
@@ -24,13 +26,19 @@ public record CardDocument(
         CardSource source,
         Instant indexedAt,
         String otherText,
+        List<AssetCheck> assetChecks,
         Card card) {
+
+    public CardDocument {
+        assetChecks = List.copyOf(assetChecks);
+    }
 
     /** The index template (settings and mappings) of the card index, as JSON. */
     public static InputStream indexTemplateJson() {
         return CardDocument.class.getResourceAsStream("card-index-template.json");
     }
 
+    /** The card with every asset {@code pending}, to be checked. */
     public static CardDocument of(ChangeEvent event, Instant indexedAt) {
         Card card = event.card();
         return new CardDocument(
@@ -43,7 +51,14 @@ public record CardDocument(
                         event.files().stream().map(ChangeEvent.SourceFile::path).toList()),
                 indexedAt,
                 card.header() == null ? null : wordsOf(card.header().otherFields()),
+                card.header() == null ? List.of() : card.header().assets().stream()
+                        .map(asset -> AssetCheck.pending(asset.link(), asset.sha256())).toList(),
                 card);
+    }
+
+    /** The same document with what checking its assets showed. */
+    public CardDocument withAssetChecks(List<AssetCheck> checks) {
+        return new CardDocument(key, repository, cardId, status, source, indexedAt, otherText, checks, card);
     }
 
     private static String wordsOf(Object value) {

@@ -92,4 +92,23 @@ public final class CardIndex {
         }
         return rejections;
     }
+
+    /**
+     * Writes the document again unless a newer version of the card is stored: the same external
+     * version is accepted ({@code external_gte}), a higher one wins.
+     *
+     * @return whether it was written; {@code false} when a newer change of the card is stored
+     */
+    public boolean replaceChecked(String id, long version, CardDocument document) throws IOException {
+        try {
+            client.index(i -> i.index(names.alias()).id(id).version(version).versionType(VersionType.ExternalGte)
+                    .document(document));
+            return true;
+        } catch (ElasticsearchException e) {
+            if (e.status() == CONFLICT) {
+                return false;
+            }
+            throw new IOException("Elasticsearch refused the asset checks of " + id + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -7,6 +7,8 @@ import io.cardex.indexer.verify.internals.ExpectedDigest;
 import io.cardex.indexer.verify.internals.Fetch;
 import io.cardex.indexer.verify.internals.Fetcher;
 import io.cardex.indexer.verify.internals.Validators;
+import io.cardex.store.AssetCheck;
+import io.cardex.store.AssetStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -17,3 +17,5 @@
  * {@code openssl dgst}.
  */
 package io.cardex.indexer.verify;
+
+import io.cardex.store.AssetCheck;

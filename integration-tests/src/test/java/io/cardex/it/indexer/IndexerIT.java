@@ -1,12 +1,14 @@
 package io.cardex.it.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
 import io.cardex.card.CardKey;
@@ -21,20 +23,30 @@ import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
+import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.ingest.publish.CardChangeTopicSetup;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.TopicReader;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.stack.EmbeddedStack;
+import io.cardex.store.AssetCheck;
+import io.cardex.store.AssetStatus;
 import io.cardex.store.CardDocument;
 import io.cardex.store.CardStatus;
 import io.cardex.store.ElasticsearchConnection;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,6 +64,8 @@ class IndexerIT {
 
     private final EmbeddedStack stack = TestStack.get();
     private final ObjectMapper json = CardexJson.newMapper();
+    private static final byte[] CHECKPOINT = "weights of a tiny model".getBytes(StandardCharsets.UTF_8);
+    private HttpServer assets;
     private final UniqueNames names = UniqueNames.forTest("indexer");
     private ElasticsearchConnection elasticsearch;
     private ChangePublisher publisher;
@@ -62,13 +76,23 @@ class IndexerIT {
         CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
         elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
         publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
+        assets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        assets.createContext("/models/refinenet.ckpt", exchange -> {
+            exchange.sendResponseHeaders(200, CHECKPOINT.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(CHECKPOINT);
+            }
+        });
+        assets.start();
         indexer = new IndexerService(new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(),
-                names.consumerGroup(), stack.elasticsearchUrl(), names.index()));
+                names.consumerGroup(), stack.elasticsearchUrl(), names.index(),
+                Optional.of(VerifierConfig.DEFAULT.withAllowedHosts(Set.of("127.0.0.1")).withAllowLoopback(true))));
         indexer.start();
     }
 
     @AfterEach
     void stop() throws Exception {
+        assets.stop(0);
         indexer.close();
         publisher.close();
         elasticsearch.close();
@@ -148,6 +172,21 @@ class IndexerIT {
         assertThat(letter.path("reason").asText()).startsWith("Elasticsearch refused the card: ")
                 .contains("card.header.other_fields");
         assertThat(json.readTree(letter.path("value").asText()).at("/card/header/summary").asText()).isEqualTo("too deep");
+    }
+
+    @Test
+    void aCardIsSearchableAtOnceAndItsAssetsAreCheckedAfterwards() throws Exception {
+        String link = "http://127.0.0.1:" + assets.getAddress().getPort() + "/models/refinenet.ckpt";
+        String good = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CHECKPOINT));
+        publisher.send(upsert("asset:\n  - file-format: ckpt\n    asset-link: " + link + "\n    asset-sha256: " + good
+                + "\n  - file-format: ckpt\n    asset-link: " + link + "\n    asset-sha256: " + "0".repeat(64)));
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(stored().source().assetChecks()).extracting(AssetCheck::status, AssetCheck::bytes)
+                        .containsExactly(tuple(AssetStatus.VERIFIED, (long) CHECKPOINT.length),
+                                tuple(AssetStatus.MISMATCH, (long) CHECKPOINT.length)));
+        assertThat(stored().source().assetChecks().get(1).actualSha256()).isEqualTo(good);
     }
 
     /** A card whose unknown header fields nest deeper than the index accepts (20 levels). */

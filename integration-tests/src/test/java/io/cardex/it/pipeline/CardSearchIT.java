@@ -65,7 +65,7 @@ class CardSearchIT {
                         names.topic(), 3, (short) 1, CardRules.DEFAULT)),
                 new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
                 new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                        stack.elasticsearchUrl(), names.index()),
+                        stack.elasticsearchUrl(), names.index(), Optional.empty()),
                 new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))

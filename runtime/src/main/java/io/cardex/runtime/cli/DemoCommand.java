@@ -48,6 +48,8 @@ final class DemoCommand implements Callable<Integer> {
                         new RepositorySource.Local(repository), REPOSITORY_NAME, Optional.empty(), Optional.empty(),
                         POLL_INTERVAL, workDirectory, bootstrapServers, topic, partitions, (short) 1,
                         CardRules.DEFAULT)),
+                // The example cards point at real checkpoints of hundreds of MB: a demo downloads none.
+                Optional.empty(),
                 (running, pipeline) -> {
                     awaitSearchable(pipeline.apiPort(), cards);
                     printHowToUse(pipeline.apiPort(), repository, running.elasticsearchUrl());

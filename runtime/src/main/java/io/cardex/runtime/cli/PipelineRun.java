@@ -3,6 +3,7 @@ package io.cardex.runtime.cli;
 import io.cardex.api.ApiConfig;
 import io.cardex.card.event.CardChangeTopic;
 import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.runtime.pipeline.Pipeline;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,11 @@ final class PipelineRun {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    int run(StackOptions options, String command, IngestSettings ingest, OnReady onReady) throws StartupFailure {
+    /**
+     * @param verification how the indexer checks the cards' assets; empty not to download them
+     */
+    int run(StackOptions options, String command, IngestSettings ingest, Optional<VerifierConfig> verification,
+            OnReady onReady) throws StartupFailure {
         StackConfig stackConfig = options.stackConfig(command);
         Path logFile = LogFile.attach(stackConfig.dataDirectory());
         log.info("data in {}, details logged to {}", stackConfig.dataDirectory(), logFile);
@@ -61,7 +67,7 @@ final class PipelineRun {
                             CardChangeTopic.DEFAULT_NAME, TOPIC_PARTITIONS),
                     new IngestServerConfig(options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
                     new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CONSUMER_GROUP,
-                            stack.elasticsearchUrl(), index),
+                            stack.elasticsearchUrl(), index, verification),
                     new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)));
             onReady.run(stack, pipeline);
         } catch (StartupFailure | RuntimeException e) {

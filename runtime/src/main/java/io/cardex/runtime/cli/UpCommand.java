@@ -1,9 +1,12 @@
 package io.cardex.runtime.cli;
 
+import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.runtime.stack.StartupFailure;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code cardex up}: the whole pipeline for card repositories on the embedded stack. */
 @Command(name = "up", sortOptions = false,
@@ -13,6 +16,11 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositories;
 
+    @Option(names = "--verify-assets", defaultValue = "${env:CARDEX_VERIFY_ASSETS:-false}",
+            description = "Download every asset of every card and check its SHA-256 (env CARDEX_VERIFY_ASSETS; "
+                    + "default ${DEFAULT-VALUE}): only from the allowed hosts, never from private addresses.")
+    boolean verifyAssets;
+
     @Mixin
     StackOptions stack;
 
@@ -21,6 +29,8 @@ final class UpCommand implements Callable<Integer> {
         return new PipelineRun().run(stack, "data",
                 (bootstrapServers, workDirectory, topic, partitions) ->
                         repositories.configs(bootstrapServers, workDirectory, topic, partitions, (short) 1),
+                verifyAssets ? Optional.of(VerifierConfig.DEFAULT.withAllowedHosts(
+                        repositories.cardRules.cardRules().allowedHosts())) : Optional.empty(),
                 (running, pipeline) -> System.out.printf("%ncardex is up: cards of %s are searchable at "
                                 + "http://localhost:%d/search?q=...%n"
                                 + "Webhooks, health and metrics of ingest: http://localhost:%d/webhooks/{github,gitee,gitlab}, "

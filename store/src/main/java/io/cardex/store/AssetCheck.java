@@ -1,4 +1,4 @@
-package io.cardex.indexer.verify;
+package io.cardex.store;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.cardex.indexer.verify;
+package io.cardex.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
