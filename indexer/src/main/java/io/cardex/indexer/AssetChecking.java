@@ -9,6 +9,7 @@ import io.cardex.store.CardDocument;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -60,7 +61,7 @@ final class AssetChecking implements AutoCloseable {
 
     private void writeBack(IndexAction.Put put, List<AssetCheck> checks) {
         Map<String, Long> statuses = checks.stream().collect(Collectors.groupingBy(
-                check -> check.status().name().toLowerCase(java.util.Locale.ROOT), Collectors.counting()));
+                check -> check.status().name().toLowerCase(Locale.ROOT), Collectors.counting()));
         try {
             if (index.replaceChecked(put.id(), put.version(), put.document().withAssetChecks(checks))) {
                 log.info("assets of {} checked: {}", put.id(), statuses);

@@ -11,6 +11,7 @@ import io.cardex.store.ElasticsearchConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -167,7 +168,7 @@ public final class IndexerService implements AutoCloseable {
 
     private static void checkAssets(AssetChecking checking, List<IndexAction> written, List<Rejection> rejections) {
         Set<IndexAction> refused = rejections.stream().map(Rejection::action)
-                .collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())));
+                .collect(Collectors.toCollection(() -> Collections.newSetFromMap(new IdentityHashMap<>())));
         for (IndexAction action : written) {
             if (action instanceof IndexAction.Put put && !refused.contains(put)) {
                 checking.check(put);

@@ -1,5 +1,6 @@
 package io.cardex.card.internals;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -92,7 +93,7 @@ public record CardSections(String title, Optional<String> header, int headerFirs
             int start = 0;
             while (start < normalised.length()) {
                 if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                    starts = Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = start;
                 int end = normalised.indexOf('\n', start);
