@@ -13,7 +13,7 @@ import java.util.Optional;
  * same cards. About one card in ten is broken the way real cards are (see {@link Flaw}), and
  * about one in ten also has a Chinese version.
  */
-final class CardGenerator {
+public final class CardGenerator {
 
     static final double BROKEN_SHARE = 0.10;
     static final double CHINESE_SHARE = 0.10;
@@ -25,11 +25,11 @@ final class CardGenerator {
 
     private final SeededChoices choices;
 
-    CardGenerator(long seed) {
+    public CardGenerator(long seed) {
         this.choices = new SeededChoices(seed);
     }
 
-    List<GeneratedCard> generate(int count) {
+    public List<GeneratedCard> generate(int count) {
         List<GeneratedCard> cards = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             cards.add(next());
@@ -37,7 +37,8 @@ final class CardGenerator {
         return cards;
     }
 
-    private GeneratedCard next() {
+    /** The next card of the corpus, for a writer that keeps no more than one card in memory. */
+    public GeneratedCard next() {
         ModelSpec spec = ModelSpec.random(choices);
         Flaw flaw = choices.chance(BROKEN_SHARE) ? choices.oneOf(Flaw.BREAKING) : Flaw.NONE;
         CardId id = new CardId(spec.owner() + "/" + spec.version() + "/" + spec.name());

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param chinese its {@code _cn.md} file, for the cards that have a Chinese version
  */
-record GeneratedCard(CardId id, CardFile english, Optional<CardFile> chinese, Flaw flaw) {
+public record GeneratedCard(CardId id, CardFile english, Optional<CardFile> chinese, Flaw flaw) {
 
     Card parse(CardParser parser) {
         return parser.parse(id, Optional.of(english), chinese);

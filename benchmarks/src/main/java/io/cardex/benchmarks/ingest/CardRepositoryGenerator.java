@@ -1,0 +1,81 @@
+package io.cardex.benchmarks.ingest;
+
+import io.cardex.benchmarks.CardGenerator;
+import io.cardex.benchmarks.GeneratedCard;
+import io.cardex.card.CardFile;
+import io.cardex.card.CardId;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * Writes a card repository as ingest reads one: {@code count} distinct generated cards as
+ * {@code <user>/<version>/<name>.md} (and {@code <name>_cn.md}) in a fresh git repository, on
+ * branch {@code main}, committed once and packed as a clone from a git host would be.
+ */
+public final class CardRepositoryGenerator {
+
+    public static final String AUTHOR = "Ada";
+    public static final String EMAIL = "ada@example.com";
+    private static final int PROGRESS_EVERY = 1_000;
+
+    private final long seed;
+    private final PrintStream progress;
+
+    /** @param progress where a line is printed every thousand cards written */
+    public CardRepositoryGenerator(long seed, PrintStream progress) {
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    /**
+     * Writes the repository into {@code directory}, which must not exist or be empty. Cards are
+     * written one at a time, never all held in memory; a generated card whose id was already
+     * written is skipped, so the repository holds exactly {@code count} cards.
+     */
+    public GeneratedRepository write(Path directory, int count) throws IOException, GitAPIException {
+        long started = System.nanoTime();
+        CardGenerator generator = new CardGenerator(seed);
+        Set<CardId> written = new HashSet<>();
+        int files = 0;
+        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+            while (written.size() < count) {
+                GeneratedCard card = generator.next();
+                if (!written.add(card.id())) {
+                    continue;
+                }
+                files += writeFile(directory, card.english());
+                files += card.chinese().map(chinese -> writeFile(directory, chinese)).orElse(0);
+                if (written.size() % PROGRESS_EVERY == 0 || written.size() == count) {
+                    progress.printf(Locale.ROOT, "  generated %,d of %,d cards%n", written.size(), count);
+                }
+            }
+            progress.printf(Locale.ROOT, "  committing %,d files and packing the repository...%n", files);
+            git.add().addFilepattern(".").call();
+            RevCommit commit = git.commit().setMessage(count + " generated cards")
+                    .setAuthor(AUTHOR, EMAIL).setCommitter(AUTHOR, EMAIL).call();
+            git.gc().call();
+            progress.printf(Locale.ROOT, "  repository of %,d cards ready in %.1f s: %s%n", count,
+                    (System.nanoTime() - started) / 1e9, directory);
+            return new GeneratedRepository(directory, count, files, commit.name(), written.iterator().next());
+        }
+    }
+
+    private static int writeFile(Path directory, CardFile file) {
+        try {
+            Path target = directory.resolve(file.path());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.content());
+            return 1;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

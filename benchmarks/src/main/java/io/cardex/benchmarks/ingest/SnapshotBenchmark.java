@@ -1,0 +1,143 @@
+package io.cardex.benchmarks.ingest;
+
+import io.cardex.card.CardRules;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.IngestPass;
+import io.cardex.ingest.Ingestor;
+import io.cardex.ingest.PassProgress;
+import io.cardex.ingest.cursor.CursorStore;
+import io.cardex.ingest.git.CardRepository;
+import io.cardex.ingest.git.LoggingProgressMonitor;
+import io.cardex.ingest.git.RepositorySource;
+import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.ingest.publish.ChangePublisher;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A first snapshot of a card repository, as ingest makes it: every card read from git, parsed
+ * and published to a fresh topic, until Kafka has acknowledged them all ({@link Ingestor#ingestOnce()}
+ * returns). Each run has its own topic and cursor, so each is a first snapshot.
+ */
+final class SnapshotBenchmark {
+
+    static final int TOPIC_PARTITIONS = 3;
+    /** How often the heap sampler forces a full GC and reads what is left. */
+    private static final Duration HEAP_SAMPLE_INTERVAL = Duration.ofMillis(100);
+
+    private final String bootstrapServers;
+    private final Path workDirectory;
+    private int runs;
+
+    SnapshotBenchmark(String bootstrapServers, Path workDirectory) {
+        this.bootstrapServers = bootstrapServers;
+        this.workDirectory = workDirectory;
+    }
+
+    /**
+     * The result of one snapshot.
+     *
+     * @param seconds       wall time of the pass, from its start to the last acknowledgement
+     * @param heapBeforeMb  heap in use after a full GC, before the pass
+     * @param peakHeapMb    the most heap in use after any of the full GCs forced during the pass;
+     *                      0 when the heap was not sampled
+     */
+    record Run(int cards, double seconds, double heapBeforeMb, double peakHeapMb) {
+    }
+
+    /** A snapshot timed alone: nothing else runs in this JVM meanwhile. */
+    Run timed(GeneratedRepository repository) throws Exception {
+        return run(repository, false);
+    }
+
+    /**
+     * A snapshot during which a sampler thread forces a full GC every 100 ms and keeps the
+     * largest heap left in use: the peak of live memory, at the cost of a slower pass.
+     */
+    Run heapSampled(GeneratedRepository repository) throws Exception {
+        return run(repository, true);
+    }
+
+    private Run run(GeneratedRepository repository, boolean sampleHeap) throws Exception {
+        runs++;
+        Path work = Files.createDirectories(workDirectory.resolve("snapshot-" + runs));
+        String topic = "benchmark-snapshot-" + runs + "-" + System.nanoTime();
+        IngestConfig config = new IngestConfig(new RepositorySource.Local(repository.directory()), "hub",
+                Optional.empty(), Optional.empty(), Duration.ofHours(1), work, bootstrapServers, topic,
+                TOPIC_PARTITIONS, (short) 1, CardRules.DEFAULT);
+        CardChangeTopicSetup.ensureExists(bootstrapServers, topic, TOPIC_PARTITIONS, (short) 1);
+        try (CardRepository cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
+                     new LoggingProgressMonitor("benchmark"));
+             ChangePublisher publisher = new ChangePublisher(bootstrapServers, topic)) {
+            Ingestor ingestor = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()),
+                    new PassProgress());
+            double heapBefore = liveHeapMb();
+            HeapSampler sampler = sampleHeap ? HeapSampler.start() : null;
+            long started = System.nanoTime();
+            IngestPass pass;
+            try {
+                pass = ingestor.ingestOnce();
+            } finally {
+                if (sampler != null) {
+                    sampler.stop();
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (pass.upserts() != repository.cards()) {
+                throw new IllegalStateException("the snapshot published " + pass.upserts() + " cards, not "
+                        + repository.cards());
+            }
+            return new Run(repository.cards(), seconds, heapBefore, sampler == null ? 0 : sampler.peakMb());
+        }
+    }
+
+    static double liveHeapMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
+    }
+
+    /** Forces a full GC at intervals on its own thread and keeps the largest heap in use after one. */
+    private static final class HeapSampler implements Runnable {
+
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong peakBytes = new AtomicLong();
+        private final Thread thread = new Thread(this, "heap-sampler");
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler();
+            sampler.thread.setDaemon(true);
+            sampler.thread.start();
+            return sampler;
+        }
+
+        @Override
+        public void run() {
+            while (running.get()) {
+                System.gc();
+                peakBytes.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(HEAP_SAMPLE_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.interrupt();
+            thread.join();
+        }
+
+        double peakMb() {
+            return peakBytes.get() / 1e6;
+        }
+    }
+}
