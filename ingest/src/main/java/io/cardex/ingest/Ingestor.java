@@ -11,6 +11,7 @@ import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
 import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
+import io.cardex.ingest.git.ChangedCard;
 import io.cardex.ingest.git.CardsRoot;
 import io.cardex.ingest.git.TreeDiff;
 import io.cardex.ingest.publish.ChangePublisher;
@@ -79,7 +80,7 @@ public final class Ingestor {
         RevTree from = lastPublishedTree(last);
         commitsBehind = repository.commitsSince(from == null ? Optional.empty() : last.map(ObjectId::fromString), to);
         CardsRoot root = cardsRoot(to);
-        List<CardId> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
+        List<ChangedCard> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
         int upserts = publish(changed, root, from, to);
         publisher.awaitAcknowledged();
         cursors.markPublished(name, branch, to.name());
@@ -92,11 +93,11 @@ public final class Ingestor {
     }
 
     /** Sends a change per card, saying how far it got every few seconds: a first snapshot can be large. */
-    private int publish(List<CardId> changed, CardsRoot root, RevTree from, RevCommit to) throws IOException {
+    private int publish(List<ChangedCard> changed, CardsRoot root, RevTree from, RevCommit to) throws IOException {
         progress.started(changed.size());
         long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         int upserts = 0;
-        for (CardId card : changed) {
+        for (ChangedCard card : changed) {
             CardChange change = toCardChange(card, root, from, to);
             publisher.send(change);
             progress.sentOne();
@@ -130,9 +131,11 @@ public final class Ingestor {
     }
 
     /** @param before the tree published before; {@code null} for a first snapshot */
-    private CardChange toCardChange(CardId card, CardsRoot root, RevTree before, RevCommit commit) throws IOException {
+    private CardChange toCardChange(ChangedCard changed, CardsRoot root, RevTree before, RevCommit commit)
+            throws IOException {
+        CardId card = changed.id();
         CardKey key = new CardKey(config.repositoryName(), card);
-        List<CardFile> files = repository.cardFiles(commit.getTree(), root, card, config.cardRules().maxFileBytes());
+        List<CardFile> files = repository.cardFiles(commit.getTree(), root, changed, config.cardRules().maxFileBytes());
         if (files.isEmpty()) {
             return new CardChange.Deletion(key);
         }

@@ -180,24 +180,28 @@ public final class CardRepository implements AutoCloseable {
      * The files of a card in a tree, English first; none when the card is not in the tree. A file
      * larger than {@code maxBytes} is not read: it comes with its size and no content.
      */
-    public List<CardFile> cardFiles(RevTree tree, CardsRoot root, CardId card, long maxBytes) throws IOException {
+    public List<CardFile> cardFiles(RevTree tree, CardsRoot root, ChangedCard card, long maxBytes) throws IOException {
         List<CardFile> files = new ArrayList<>();
         try (ObjectReader reader = repository.newObjectReader()) {
             for (Language language : Language.values()) {
-                String path = root.pathOf(card, language);
-                try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
-                    if (walk == null || !walk.getFileMode(0).equals(FileMode.REGULAR_FILE)
-                            && !walk.getFileMode(0).equals(FileMode.EXECUTABLE_FILE)) {
-                        continue;
-                    }
-                    ObjectId blob = walk.getObjectId(0);
-                    long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
-                    byte[] content = size > maxBytes ? new byte[0] : reader.open(blob, Constants.OBJ_BLOB).getBytes();
+                String path = root.pathOf(card.id(), language);
+                Optional<ObjectId> blob = card.filesSeen().containsKey(language)
+                        ? card.filesSeen().get(language) : lookUp(reader, path, tree);
+                if (blob.isPresent()) {
+                    long size = reader.getObjectSize(blob.get(), Constants.OBJ_BLOB);
+                    byte[] content = size > maxBytes ? new byte[0] : reader.open(blob.get(), Constants.OBJ_BLOB).getBytes();
                     files.add(new CardFile(path, content, size));
                 }
             }
         }
         return files;
+    }
+
+    /** A file the diff did not mention, found by walking the tree: the slower way, seldom needed. */
+    private static Optional<ObjectId> lookUp(ObjectReader reader, String path, RevTree tree) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+            return walk != null && TreeDiff.isFile(walk.getFileMode(0)) ? Optional.of(walk.getObjectId(0)) : Optional.empty();
+        }
     }
 
     @Override

@@ -2,11 +2,15 @@ package io.cardex.ingest.git;
 
 import java.io.IOException;
 import io.cardex.card.CardId;
-import java.util.LinkedHashSet;
+import io.cardex.card.Language;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevTree;
@@ -29,11 +33,11 @@ public final class TreeDiff {
 
     /**
      * @param from the tree last published, or {@code null} for a first snapshot
-     * @return each card once, in the order the diff meets them
+     * @return each card once, in the order the diff meets them, with what the diff saw of its files
      */
-    public static List<CardId> changedCards(Repository repository, RevTree from, RevTree to, CardsRoot root)
+    public static List<ChangedCard> changedCards(Repository repository, RevTree from, RevTree to, CardsRoot root)
             throws IOException {
-        Set<CardId> cards = new LinkedHashSet<>();
+        Map<CardId, ChangedCard> cards = new LinkedHashMap<>();
         try (ObjectReader reader = repository.newObjectReader();
              DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             formatter.setRepository(repository);
@@ -42,10 +46,17 @@ public final class TreeDiff {
             }
             AbstractTreeIterator fromTree = from == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, from);
             for (DiffEntry entry : formatter.scan(fromTree, new CanonicalTreeParser(null, reader, to))) {
-                String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
-                root.cardAt(path).ifPresent(cards::add);
+                boolean gone = entry.getChangeType() == DiffEntry.ChangeType.DELETE || !isFile(entry.getNewMode());
+                String path = gone ? entry.getOldPath() : entry.getNewPath();
+                Optional<ObjectId> blob = gone ? Optional.empty() : Optional.of(entry.getNewId().toObjectId());
+                root.cardAt(path).ifPresent(id -> cards.merge(id, ChangedCard.of(id).seeing(Language.ofPath(path), blob),
+                        (seen, more) -> seen.seeing(Language.ofPath(path), blob)));
             }
         }
-        return List.copyOf(cards);
+        return List.copyOf(cards.values());
+    }
+
+    static boolean isFile(FileMode mode) {
+        return mode.equals(FileMode.REGULAR_FILE) || mode.equals(FileMode.EXECUTABLE_FILE);
     }
 }

@@ -2,7 +2,6 @@ package io.cardex.ingest.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardex.card.CardId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ class PlainFolderTest {
 
             assertThat(second).isNotEqualTo(first);
             assertThat(TreeDiff.changedCards(repository.repository(), first.getTree(), second.getTree(), ROOT))
-                    .extracting(CardId::value)
+                    .extracting(card -> card.id().value())
                     .containsExactlyInAnyOrder("mindspore/1.9/refinenet", "mindspore/1.7/dlinknet");
         }
         try (Stream<Path> files = Files.walk(folder)) {

@@ -2,7 +2,6 @@ package io.cardex.ingest.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardex.card.CardId;
 import java.nio.file.Path;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,7 @@ class TreeDiffTest {
                 .commit("first cards");
 
         assertThat(TreeDiff.changedCards(repo.git().getRepository(), null, head.getTree(), REPOSITORY_ROOT))
-                .extracting(CardId::value)
+                .extracting(card -> card.id().value())
                 .containsExactlyInAnyOrder("mindspore/1.9/refinenet", "mindspore/1.7/dlinknet");
     }
 
@@ -51,7 +50,7 @@ class TreeDiffTest {
                 .commit("edit one, delete one");
 
         assertThat(TreeDiff.changedCards(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
-                .extracting(CardId::value)
+                .extracting(card -> card.id().value())
                 .containsExactlyInAnyOrder("mindspore/1.9/refinenet", "mindspore/1.7/dlinknet");
     }
 
@@ -62,7 +61,7 @@ class TreeDiffTest {
         RevCommit second = repo.move("mindspore/1.9/refinenet.md", "mindspore/2.0/refinenet.md").commit("move");
 
         assertThat(TreeDiff.changedCards(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
-                .extracting(CardId::value)
+                .extracting(card -> card.id().value())
                 .containsExactlyInAnyOrder("mindspore/1.9/refinenet", "mindspore/2.0/refinenet");
     }
 
@@ -74,7 +73,7 @@ class TreeDiffTest {
 
         assertThat(TreeDiff.changedCards(repo.git().getRepository(), null, head.getTree(),
                 new CardsRoot(CardsRoot.MINDSPORE_HUB)))
-                .extracting(CardId::value)
+                .extracting(card -> card.id().value())
                 .containsExactly("mindspore/1.9/refinenet");
     }
 
@@ -86,7 +85,7 @@ class TreeDiffTest {
         RevCommit second = repo.write("mindspore/1.9/refinenet_cn.md", "模型名称：RefineNet 二\n").commit("edit zh");
 
         assertThat(TreeDiff.changedCards(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
-                .extracting(CardId::value)
+                .extracting(card -> card.id().value())
                 .containsExactly("mindspore/1.9/refinenet");
     }
 
@@ -97,7 +96,7 @@ class TreeDiffTest {
                 .commit("both languages");
 
         assertThat(TreeDiff.changedCards(repo.git().getRepository(), null, head.getTree(), REPOSITORY_ROOT))
-                .extracting(CardId::value)
+                .extracting(card -> card.id().value())
                 .containsExactly("mindspore/1.9/refinenet");
     }
 }
