@@ -30,4 +30,17 @@ public record CardIndexNames(String alias) {
     public String versionedIndex(int version) {
         return alias + "-v" + version;
     }
+
+    /** The version of an index named by {@link #versionedIndex}; 0 for any other name. */
+    public int versionOf(String index) {
+        String prefix = alias + "-v";
+        if (!index.startsWith(prefix)) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(index.substring(prefix.length()));
+        } catch (NumberFormatException notVersioned) {
+            return 0;
+        }
+    }
 }

@@ -26,10 +26,42 @@ public final class CardIndex {
 
     private final ElasticsearchClient client;
     private final CardIndexNames names;
+    /** Where writes go: the alias, or one index version while a reindex builds it. */
+    private final String target;
 
     public CardIndex(ElasticsearchClient client, CardIndexNames names) {
+        this(client, names, names.alias());
+    }
+
+    private CardIndex(ElasticsearchClient client, CardIndexNames names, String target) {
         this.client = client;
         this.names = names;
+        this.target = target;
+    }
+
+    /** The same card index, writing to one index version instead of the alias. */
+    public CardIndex writingTo(String index) {
+        return new CardIndex(client, names, index);
+    }
+
+    /** The index version the alias points at. */
+    public String currentIndex() throws IOException {
+        return client.indices().getAlias(a -> a.name(names.alias())).result().keySet().stream()
+                .max(java.util.Comparator.comparingInt(names::versionOf))
+                .orElseThrow(() -> new IOException("alias " + names.alias() + " points at no index"));
+    }
+
+    /** Creates an empty index version from the template, not behind the alias yet. */
+    public void create(String index) throws IOException {
+        client.indices().create(c -> c.index(index));
+    }
+
+    /** Points the alias at {@code to} instead of {@code from}, in one step: searches never see neither. */
+    public void moveAlias(String from, String to) throws IOException {
+        client.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(from).alias(names.alias())))
+                .actions(a -> a.add(add -> add.index(to).alias(names.alias()).isWriteIndex(true))));
+        client.indices().refresh(r -> r.index(to));
     }
 
     /**
@@ -67,7 +99,7 @@ public final class CardIndex {
         if (actions.isEmpty()) {
             return List.of();
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(names.alias());
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
         for (IndexAction action : actions) {
             if (action instanceof IndexAction.Put put) {
                 bulk.operations(op -> op.index(i -> i.id(put.id()).version(put.version())
@@ -101,7 +133,7 @@ public final class CardIndex {
      */
     public boolean replaceChecked(String id, long version, CardDocument document) throws IOException {
         try {
-            client.index(i -> i.index(names.alias()).id(id).version(version).versionType(VersionType.ExternalGte)
+            client.index(i -> i.index(target).id(id).version(version).versionType(VersionType.ExternalGte)
                     .document(document));
             return true;
         } catch (ElasticsearchException e) {

@@ -1,0 +1,134 @@
+package io.cardex.indexer.reindex;
+
+import io.cardex.card.event.UnreadableEventException;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.consume.RecordTranslator;
+import io.cardex.indexer.index.CardIndex;
+import io.cardex.indexer.index.IndexAction;
+import io.cardex.store.ElasticsearchConnection;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a new version of the card index from the compacted card-changes topic, then moves the
+ * alias to it in one step, while the indexer keeps writing and searches keep working:
+ * <ol>
+ * <li>replay the topic from its start up to its end as of now into {@code cards-v(n+1)};</li>
+ * <li>move the alias from {@code cards-vn} to it;</li>
+ * <li>replay what arrived meanwhile (the indexer wrote it to the old version) into it too.</li>
+ * </ol>
+ * Writes carry the same external versions as the indexer's, so the replays and the indexer can
+ * overlap safely. The old version is kept, to be deleted by hand once the new one is trusted.
+ */
+public final class Reindexer {
+
+    private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
+
+    private final IndexerConfig config;
+    private final RecordTranslator translator = new RecordTranslator(Clock.systemUTC());
+
+    public Reindexer(IndexerConfig config) {
+        this.config = config;
+    }
+
+    /** What a reindex did. */
+    public record Result(String oldIndex, String newIndex, long records, long unreadable, long refused) {
+    }
+
+    public Result run() throws IOException {
+        try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
+             KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+            CardIndex index = new CardIndex(elasticsearch.client(), config.index());
+            index.ensureExists();
+            String oldIndex = index.currentIndex();
+            String newIndex = config.index().versionedIndex(config.index().versionOf(oldIndex) + 1);
+            index.create(newIndex);
+            log.info("building {} from topic {} (the alias {} stays on {} meanwhile)", newIndex, config.topic(),
+                    config.index().alias(), oldIndex);
+            CardIndex target = index.writingTo(newIndex);
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Counts counts = new Counts();
+            replay(consumer, target, consumer.endOffsets(partitions), counts);
+            index.moveAlias(oldIndex, newIndex);
+            log.info("alias {} now points at {}; catching up with what arrived meanwhile", config.index().alias(),
+                    newIndex);
+            replay(consumer, target, consumer.endOffsets(partitions), counts);
+            log.info("reindexed {} records into {} ({} unreadable and {} refused, skipped: the dead-letter topic has "
+                    + "them); {} is kept: delete it when you no longer need it", counts.records, newIndex,
+                    counts.unreadable, counts.refused, oldIndex);
+            return new Result(oldIndex, newIndex, counts.records, counts.unreadable, counts.refused);
+        }
+    }
+
+    private static final class Counts {
+        long records;
+        long unreadable;
+        long refused;
+    }
+
+    /** Writes every record up to {@code end} (per partition), saying how far it got every few seconds. */
+    private void replay(KafkaConsumer<String, byte[]> consumer, CardIndex target, Map<TopicPartition, Long> end,
+                        Counts counts) throws IOException {
+        long total = end.entrySet().stream().mapToLong(e -> e.getValue() - consumer.position(e.getKey())).sum();
+        long done = 0;
+        long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
+        while (!reached(consumer, end)) {
+            List<IndexAction> actions = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    continue;
+                }
+                try {
+                    actions.add(translator.translate(record));
+                } catch (UnreadableEventException e) {
+                    counts.unreadable++;
+                }
+            }
+            counts.refused += target.write(actions).size();
+            counts.records += actions.size();
+            done += actions.size();
+            if (System.nanoTime() > nextReport) {
+                log.info("reindex: {} of {} records", done, total);
+                nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
+            }
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) throws IOException {
+        List<PartitionInfo> infos = consumer.partitionsFor(config.topic());
+        if (infos == null || infos.isEmpty()) {
+            throw new IOException("topic " + config.topic() + " does not exist: ingest creates it on its first run");
+        }
+        return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "cardex-reindex");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

@@ -1,0 +1,53 @@
+package io.cardex.runtime.cli;
+
+import io.cardex.card.event.CardChangeTopic;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.reindex.Reindexer;
+import io.cardex.runtime.stack.StartupFailure;
+import io.cardex.store.CardIndexNames;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cardex reindex}: a new version of the card index, built from the card topic, swapped in. */
+@Command(name = "reindex", sortOptions = false,
+        description = {"Build a new version of the card index from the card-changes topic and move the alias to it "
+                + "in one step; searches and the indexer keep working meanwhile.",
+                "Use it after an upgrade changed the index mapping. The old version is kept."})
+final class ReindexCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
+            defaultValue = "${env:CARDEX_KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+            description = "Kafka holding the topic (env CARDEX_KAFKA_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "${env:CARDEX_TOPIC:-" + CardChangeTopic.DEFAULT_NAME + "}",
+            description = "Topic of card changes (env CARDEX_TOPIC; default ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--elasticsearch", paramLabel = "URL", defaultValue = "${env:CARDEX_ELASTICSEARCH_URL:-http://127.0.0.1:9200}",
+            description = "Elasticsearch (env CARDEX_ELASTICSEARCH_URL; default ${DEFAULT-VALUE}).")
+    URI elasticsearch;
+
+    @Option(names = "--index", paramLabel = "ALIAS", defaultValue = "${env:CARDEX_INDEX:-" + CardIndexNames.DEFAULT_ALIAS + "}",
+            description = "Alias of the card index (env CARDEX_INDEX; default ${DEFAULT-VALUE}).")
+    String alias;
+
+    @Override
+    public Integer call() throws StartupFailure {
+        IndexerConfig config = new IndexerConfig(bootstrapServers, topic, "cardex-reindex", elasticsearch,
+                new CardIndexNames(alias), Optional.empty());
+        try {
+            Reindexer.Result result = new Reindexer(config).run();
+            System.out.printf("alias %s now points at %s (%d records; %d unreadable, %d refused); %s is kept%n",
+                    alias, result.newIndex(), result.records(), result.unreadable(), result.refused(), result.oldIndex());
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            throw new StartupFailure("reindex failed: " + e.getMessage() + " (is Kafka at " + bootstrapServers
+                    + " and Elasticsearch at " + elasticsearch + " running?)", e);
+        }
+    }
+}
