@@ -8,7 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code cardex} command and its sub-commands. */
-@Command(name = "cardex", mixinStandardHelpOptions = true, versionProvider = CardexCommand.Version.class,
+@Command(name = "cardex", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = CardexCommand.Version.class,
         subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, ReindexCommand.class,
                 ValidateCommand.class, CommandLine.HelpCommand.class},
         description = "Ingest model cards from a git repository through Kafka into Elasticsearch, and search them.")
