@@ -7,6 +7,8 @@ import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.store.AssetCheck;
 import io.cardex.store.CardDocument;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,25 +27,59 @@ import org.slf4j.LoggerFactory;
  * Checks the assets of every card written, after it is written: a card is searchable at once,
  * with its assets {@code pending}, and written again with what the downloads showed. The second
  * write carries the card's own version and only replaces a document of that version or older,
- * so a newer change of the card written meanwhile is never undone.
+ * so a newer change of the card written meanwhile is never undone. A sweep finds, in the index,
+ * the checks a restart cut off and the checks grown old (links rot), and does them again.
  */
 final class AssetChecking implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AssetChecking.class);
 
+    /** How many due cards one sweep takes on; the next sweep takes the rest. */
+    private static final int SWEEP_SIZE = 200;
+    private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(10);
+
     private final AssetVerifier verifier;
     private final CardIndex index;
+    private final Duration recheckEvery;
+    private final Clock clock;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "cardex-asset-sweep"));
     /** One writer: the write-backs are small and must not compete with the downloads for threads. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "cardex-asset-checks"));
 
-    AssetChecking(AssetVerifier verifier, CardIndex index) {
-        this.verifier = verifier;
+    AssetChecking(AssetVerification settings, CardIndex index, Clock clock) {
+        this.verifier = new AssetVerifier(settings.verifier(), clock);
         this.index = index;
+        this.recheckEvery = settings.recheckEvery();
+        this.clock = clock;
+    }
+
+    /** Sweeps the index for due checks now, then regularly. */
+    void startSweeping() {
+        long every = Math.min(recheckEvery.toMillis(), LONGEST_SWEEP_INTERVAL.toMillis());
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        try {
+            List<IndexAction.Put> due = index.dueForAssetChecks(clock.instant().minus(recheckEvery), SWEEP_SIZE);
+            if (!due.isEmpty()) {
+                log.info("checking the assets of {} cards again (cut off by a restart, or checked over {} ago)",
+                        due.size(), recheckEvery);
+            }
+            due.forEach(put -> start(put, verifier::recheck));
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot look for asset checks that are due, will try again: {}", e.getMessage());
+        }
     }
 
     /** Starts checking the card's assets and returns at once. */
     void check(IndexAction.Put put) {
+        start(put, verifier::verify);
+    }
+
+    private void start(IndexAction.Put put, BiFunction<String, String, CompletableFuture<AssetCheck>> download) {
         CardDocument document = put.document();
         List<Asset> assets = document.card().header() == null ? List.of() : document.card().header().assets();
         if (assets.isEmpty()) {
@@ -53,7 +90,8 @@ final class AssetChecking implements AutoCloseable {
             Asset asset = assets.get(i);
             // An asset without a link or digest is a problem of the card already; nothing to download.
             checks.add(asset.link() == null || asset.sha256() == null
-                    ? CompletableFuture.completedFuture(document.assetChecks().get(i)) : verifier.verify(asset));
+                    ? CompletableFuture.completedFuture(AssetCheck.pending(asset.link(), asset.sha256()))
+                    : download.apply(asset.link(), asset.sha256()));
         }
         CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
                 .thenRunAsync(() -> writeBack(put, checks.stream().map(CompletableFuture::join).toList()), writer);
@@ -75,9 +113,12 @@ final class AssetChecking implements AutoCloseable {
 
     @Override
     public void close() {
+        // Not interrupted: a sweep under way ends with its search, quickly.
+        sweeper.shutdown();
         verifier.close();
         writer.shutdown();
         try {
+            sweeper.awaitTermination(10, TimeUnit.SECONDS);
             writer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,5 @@
 package io.cardex.indexer;
 
-import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.store.CardIndexNames;
 import java.net.URI;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import java.util.Optional;
  */
 public record IndexerConfig(
         String bootstrapServers, String topic, String groupId, URI elasticsearchUrl, CardIndexNames index,
-        Optional<VerifierConfig> verification) {
+        Optional<AssetVerification> verification) {
 
     public IndexerConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");

@@ -6,7 +6,6 @@ import io.cardex.indexer.deadletter.DeadLetters;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.index.Rejection;
-import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.store.ElasticsearchConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +65,8 @@ public final class IndexerService implements AutoCloseable {
                 // A consumer must never create the topic: it would lack log compaction.
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        this.assetChecking = config.verification().map(verification -> new AssetChecking(new AssetVerifier(verification), index));
+        this.assetChecking = config.verification()
+                .map(verification -> new AssetChecking(verification, index, Clock.systemUTC()));
         this.deadLetters = new DeadLetters(config.bootstrapServers(), config.deadLetterTopic(), Clock.systemUTC());
         this.thread = new Thread(this::run, "cardex-indexer");
     }
@@ -78,6 +78,7 @@ public final class IndexerService implements AutoCloseable {
     private void run() {
         try {
             awaitIndex();
+            assetChecking.ifPresent(AssetChecking::startSweeping);
             awaitTopic();
             deadLetters.ensureTopic(config.bootstrapServers(), consumer.partitionsFor(config.topic()).size());
             consumer.subscribe(Set.of(config.topic()));

@@ -2,13 +2,19 @@ package io.cardex.indexer.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.cardex.store.CardDocument;
 import io.cardex.store.CardIndexNames;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
+import java.time.Instant;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +43,10 @@ public final class CardIndex {
         this.client = client;
         this.names = names;
         this.target = target;
+    }
+
+    private boolean writesThroughAlias() {
+        return target.equals(names.alias());
     }
 
     /** The same card index, writing to one index version instead of the alias. */
@@ -99,7 +109,8 @@ public final class CardIndex {
         if (actions.isEmpty()) {
             return List.of();
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
+        // Through the alias, never let Elasticsearch create a plain index of the alias's name.
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target).requireAlias(writesThroughAlias());
         for (IndexAction action : actions) {
             if (action instanceof IndexAction.Put put) {
                 bulk.operations(op -> op.index(i -> i.id(put.id()).version(put.version())
@@ -134,7 +145,7 @@ public final class CardIndex {
     public boolean replaceChecked(String id, long version, CardDocument document) throws IOException {
         try {
             client.index(i -> i.index(target).id(id).version(version).versionType(VersionType.ExternalGte)
-                    .document(document));
+                    .requireAlias(writesThroughAlias()).document(document));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == CONFLICT) {
@@ -142,5 +153,27 @@ public final class CardIndex {
             }
             throw new IOException("Elasticsearch refused the asset checks of " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The cards, with their versions, whose asset checks are due: an asset still {@code pending}
+     * (its check was cut off by a restart) or checked before {@code checkedBefore}; at most
+     * {@code limit} of them, oldest checks first.
+     */
+    public List<IndexAction.Put> dueForAssetChecks(Instant checkedBefore, int limit) throws IOException {
+        // A sweep is rare; refreshing first lets it see every card written so far.
+        client.indices().refresh(r -> r.index(target));
+        SearchResponse<CardDocument> response = client.search(s -> s.index(target).size(limit).version(true)
+                .query(q -> q.bool(b -> b.minimumShouldMatch("1")
+                        .should(sh -> sh.term(t -> t.field("asset_checks.status").value("pending")))
+                        .should(sh -> sh.range(r -> r.untyped(u -> u.field("asset_checks.checked_at")
+                                .lt(JsonData.of(checkedBefore.toString())))))))
+                .sort(o -> o.field(f -> f.field("asset_checks.checked_at").order(SortOrder.Asc)
+                        .missing("_first").unmappedType(FieldType.Date))), CardDocument.class);
+        List<IndexAction.Put> due = new ArrayList<>();
+        for (Hit<CardDocument> hit : response.hits().hits()) {
+            due.add(new IndexAction.Put(hit.id(), hit.version(), hit.source()));
+        }
+        return due;
     }
 }

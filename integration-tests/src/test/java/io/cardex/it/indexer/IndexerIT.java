@@ -19,6 +19,7 @@ import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
+import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.CardIndex;
@@ -84,9 +85,7 @@ class IndexerIT {
             }
         });
         assets.start();
-        indexer = new IndexerService(new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(),
-                names.consumerGroup(), stack.elasticsearchUrl(), names.index(),
-                Optional.of(VerifierConfig.DEFAULT.withAllowedHosts(Set.of("127.0.0.1")).withAllowLoopback(true))));
+        indexer = new IndexerService(config(""));
         indexer.start();
     }
 
@@ -189,6 +188,27 @@ class IndexerIT {
         assertThat(stored().source().assetChecks().get(1).actualSha256()).isEqualTo(good);
     }
 
+    @Test
+    void checksCutOffByARestartAreDoneWhenTheIndexerStartsAgain() throws Exception {
+        String link = "http://127.0.0.1:" + assets.getAddress().getPort() + "/models/refinenet.ckpt";
+        String good = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CHECKPOINT));
+        CardChange.Upsert upsert = upsert("asset:\n  - file-format: ckpt\n    asset-link: " + link
+                + "\n    asset-sha256: " + good);
+        CardIndex index = new CardIndex(elasticsearch.client(), names.index());
+        index.ensureExists();
+        index.write(List.of(new IndexAction.Put(KEY.toString(), 7, CardDocument.of(upsert.event(), Instant.now()))));
+        assertThat(stored().source().assetChecks()).extracting(AssetCheck::status).containsExactly(AssetStatus.PENDING);
+
+        try (IndexerService restarted = new IndexerService(config("-restarted"))) {
+            restarted.start();
+
+            await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(stored().source().assetChecks()).extracting(AssetCheck::status)
+                            .containsExactly(AssetStatus.VERIFIED));
+        }
+        assertThat(stored().version()).isEqualTo(7);
+    }
+
     /** A card whose unknown header fields nest deeper than the index accepts (20 levels). */
     private CardChange.Upsert withOtherFieldsNested(CardChange.Upsert upsert, int depth) throws Exception {
         ObjectNode event = json.valueToTree(upsert.event());
@@ -200,6 +220,13 @@ class IndexerIT {
         level.put("leaf", "deep");
         ((ObjectNode) event.at("/card/header")).set("other_fields", nested);
         return new CardChange.Upsert(json.treeToValue(event, ChangeEvent.class));
+    }
+
+    private IndexerConfig config(String groupSuffix) {
+        return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup() + groupSuffix,
+                stack.elasticsearchUrl(), names.index(), Optional.of(new AssetVerification(
+                        VerifierConfig.DEFAULT.withAllowedHosts(Set.of("127.0.0.1")).withAllowLoopback(true),
+                        Duration.ofHours(1))));
     }
 
     private GetResponse<CardDocument> stored() throws Exception {

@@ -2,8 +2,8 @@ package io.cardex.runtime.cli;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.card.event.CardChangeTopic;
+import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.runtime.pipeline.Pipeline;
@@ -49,7 +49,7 @@ final class PipelineRun {
     /**
      * @param verification how the indexer checks the cards' assets; empty not to download them
      */
-    int run(StackOptions options, String command, IngestSettings ingest, Optional<VerifierConfig> verification,
+    int run(StackOptions options, String command, IngestSettings ingest, Optional<AssetVerification> verification,
             OnReady onReady) throws StartupFailure {
         StackConfig stackConfig = options.stackConfig(command);
         Path logFile = LogFile.attach(stackConfig.dataDirectory());

@@ -1,7 +1,9 @@
 package io.cardex.runtime.cli;
 
+import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.runtime.stack.StartupFailure;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,6 +23,12 @@ final class UpCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}): only from the allowed hosts, never from private addresses.")
     boolean verifyAssets;
 
+    @Option(names = "--recheck-assets-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CARDEX_RECHECK_ASSETS_EVERY:-24h}",
+            description = "With --verify-assets, how old a check may get before the asset is checked again, to find "
+                    + "links that rot (env CARDEX_RECHECK_ASSETS_EVERY; default ${DEFAULT-VALUE}).")
+    Duration recheckAssetsEvery;
+
     @Mixin
     StackOptions stack;
 
@@ -29,8 +37,8 @@ final class UpCommand implements Callable<Integer> {
         return new PipelineRun().run(stack, "data",
                 (bootstrapServers, workDirectory, topic, partitions) ->
                         repositories.configs(bootstrapServers, workDirectory, topic, partitions, (short) 1),
-                verifyAssets ? Optional.of(VerifierConfig.DEFAULT.withAllowedHosts(
-                        repositories.cardRules.cardRules().allowedHosts())) : Optional.empty(),
+                verifyAssets ? Optional.of(new AssetVerification(VerifierConfig.DEFAULT.withAllowedHosts(
+                        repositories.cardRules.cardRules().allowedHosts()), recheckAssetsEvery)) : Optional.empty(),
                 (running, pipeline) -> System.out.printf("%ncardex is up: cards of %s are searchable at "
                                 + "http://localhost:%d/search?q=...%n"
                                 + "Webhooks, health and metrics of ingest: http://localhost:%d/webhooks/{github,gitee,gitlab}, "
