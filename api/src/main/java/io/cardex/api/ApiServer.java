@@ -6,6 +6,7 @@ import io.cardex.api.search.InvalidQueryException;
 import io.cardex.api.search.SearchQuery;
 import io.cardex.api.search.SearchService;
 import io.cardex.api.search.StatusFilter;
+import io.cardex.api.search.SuggestService;
 import io.cardex.card.CardexJson;
 import io.cardex.store.ElasticsearchConnection;
 import io.javalin.Javalin;
@@ -26,16 +27,20 @@ public final class ApiServer implements AutoCloseable {
     private final ApiConfig config;
     private final ElasticsearchConnection elasticsearch;
     private final SearchService search;
+    private final SuggestService suggestions;
     private final Javalin app;
 
     public ApiServer(ApiConfig config) {
         this.config = config;
         this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
         this.search = new SearchService(elasticsearch.client(), config.index());
+        this.suggestions = new SuggestService(elasticsearch.client(), config.index());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.jsonMapper(new JavalinJackson(CardexJson.newMapper(), false));
             javalin.routes.get("/search", this::search);
+            javalin.routes.get("/suggest", ctx ->
+                    ctx.json(Map.of("suggestions", suggestions.suggest(ctx.queryParam("prefix")))));
             javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             javalin.routes.exception(InvalidQueryException.class, (e, ctx) ->
                     problem(ctx, ProblemDetails.of(400, "Bad request", e.getMessage())));

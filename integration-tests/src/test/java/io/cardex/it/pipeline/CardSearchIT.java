@@ -107,6 +107,13 @@ class CardSearchIT {
     }
 
     @Test
+    void modelNamesAreSuggestedFromTheirFirstLetters() {
+        assertThat(api.get("/suggest?prefix=Refi").body().path("suggestions").toString()).isEqualTo("[\"RefineNet\"]");
+        assertThat(api.get("/suggest?prefix=dl").body().path("suggestions").toString()).isEqualTo("[\"dlinknet\"]");
+        assertThat(api.get("/suggest").status()).isEqualTo(400);
+    }
+
+    @Test
     void thePapersACardCitesAreStoredNormalised() {
         JsonNode card = api.search("refinenet voc2012").path("cards").get(0);
         assertThat(card.at("/card/body/papers/0/scheme").asText()).isEqualTo("arxiv");
