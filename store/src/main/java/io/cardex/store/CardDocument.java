@@ -1,9 +1,11 @@
 package io.cardex.store;
 
 import io.cardex.card.Card;
+import io.cardex.card.CardHeader;
 import io.cardex.card.event.ChangeEvent;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +17,8 @@ import java.util.stream.Collectors;
  * @param indexedAt when the indexer wrote this version: the time field of the index in Kibana
  * @param otherText the keys and values of header fields cardex does not know, as words to search
  *                  ({@code card.header.other_fields} keeps them whole, for exact filters)
+ * @param identifierWords the words inside the card's identifiers (id, names, datasets, module type),
+ *                  so that {@code road extraction} finds {@code DeepGlobeRoadExtractionDataset}
  * @param assetChecks what downloading each asset of the card showed, in the order of its assets;
  *                  {@code pending} until checked, empty when assets are not verified
  */
@@ -26,6 +30,7 @@ public record CardDocument(
         CardSource source,
         Instant indexedAt,
         String otherText,
+        String identifierWords,
         List<AssetCheck> assetChecks,
         Card card) {
 
@@ -51,6 +56,7 @@ public record CardDocument(
                         event.files().stream().map(ChangeEvent.SourceFile::path).toList()),
                 indexedAt,
                 card.header() == null ? null : wordsOf(card.header().otherFields()),
+                IdentifierWords.of(identifiers(card)),
                 card.header() == null ? List.of() : card.header().assets().stream()
                         .map(asset -> AssetCheck.pending(asset.link(), asset.sha256())).toList(),
                 card);
@@ -58,7 +64,23 @@ public record CardDocument(
 
     /** The same document with what checking its assets showed. */
     public CardDocument withAssetChecks(List<AssetCheck> checks) {
-        return new CardDocument(key, repository, cardId, status, source, indexedAt, otherText, checks, card);
+        return new CardDocument(key, repository, cardId, status, source, indexedAt, otherText, identifierWords, checks,
+                card);
+    }
+
+    private static List<String> identifiers(Card card) {
+        List<String> identifiers = new ArrayList<>(List.of(card.id().value()));
+        CardHeader header = card.header();
+        if (header != null) {
+            identifiers.add(header.modelName());
+            identifiers.add(header.backboneName());
+            identifiers.addAll(header.trainDatasets());
+            if (header.moduleType() != null) {
+                identifiers.add(header.moduleType().type());
+                identifiers.add(header.moduleType().detail());
+            }
+        }
+        return identifiers;
     }
 
     private static String wordsOf(Object value) {

@@ -19,7 +19,7 @@ public final class SearchService {
     private static final List<String> FIELDS = List.of(
             "card.header.model_name^5", "card.title^4", "card.header.backbone_name^2", "card.header.train_datasets^2",
             "card.header.module_type.detail^2", "card.header.summary", "card.header.author", "card.body.markdown",
-            "other_text", "card.chinese.title^2", "card.chinese.summary", "card.chinese.body.markdown",
+            "other_text", "identifier_words^2", "card.chinese.title^2", "card.chinese.summary", "card.chinese.body.markdown",
             "card.paper_page.title^4", "card.paper_page.abstract_text", "card.paper_page.authors",
             "card.paper_page.benchmarks.task^2", "card.paper_page.benchmarks.dataset^2");
 

@@ -107,6 +107,12 @@ class CardSearchIT {
     }
 
     @Test
+    void identifiersAreFoundByTheirParts() {
+        assertThat(api.searchKeys("road extraction")).containsExactly("hub/mindspore/1.7/dlinknet_deepglobe");
+        assertThat(api.searchKeys("deepglobe")).containsExactly("hub/mindspore/1.7/dlinknet_deepglobe");
+    }
+
+    @Test
     void modelNamesAreSuggestedFromTheirFirstLetters() {
         assertThat(api.get("/suggest?prefix=Refi").body().path("suggestions").toString()).isEqualTo("[\"RefineNet\"]");
         assertThat(api.get("/suggest?prefix=dl").body().path("suggestions").toString()).isEqualTo("[\"dlinknet\"]");
