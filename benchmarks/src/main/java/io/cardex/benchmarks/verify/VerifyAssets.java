@@ -1,0 +1,75 @@
+package io.cardex.benchmarks.verify;
+
+import io.cardex.indexer.verify.AssetVerifier;
+import io.cardex.indexer.verify.VerifierConfig;
+import io.cardex.store.AssetCheck;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Verifies loopback URLs all at once with the indexer's {@link AssetVerifier}, as the indexer would,
+ * and prints one {@code asset} line per URL and one {@code process} line: the wall and CPU time of the
+ * verification, the heap limit and the most the old generation held. {@link VerifyBenchmarkReport} runs it in a JVM
+ * of its own, so that the heap limit and the CPU time are the verifier's alone.
+ *
+ * <p>Arguments: the expected SHA-256, then one or more URLs.
+ */
+public final class VerifyAssets {
+
+    private VerifyAssets() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: VerifyAssets <sha256> <url>...");
+            System.exit(2);
+        }
+        String sha256 = args[0];
+        List<String> urls = Arrays.asList(args).subList(1, args.length);
+        VerifierConfig config = VerifierConfig.DEFAULT
+                .withAllowedHosts(Set.of("127.0.0.1"))
+                .withAllowLoopback(true)
+                .withMaxBytes(VerifierConfig.DEFAULT_MAX_BYTES)
+                .withConcurrency(Math.max(VerifierConfig.DEFAULT.concurrency(), urls.size()));
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (AssetVerifier verifier = new AssetVerifier(config)) {
+            long cpuBefore = os.getProcessCpuTime();
+            long started = System.nanoTime();
+            List<CompletableFuture<AssetCheck>> checks = urls.stream().map(url -> verifier.verify(url, sha256)).toList();
+            List<AssetCheck> done = checks.stream().map(CompletableFuture::join).toList();
+            long wall = System.nanoTime() - started;
+            long cpu = os.getProcessCpuTime() - cpuBefore;
+            for (AssetCheck check : done) {
+                say("asset status=%s bytes=%d seconds=%.4f url=%s%s", check.status(), check.bytes(),
+                        check.duration().toNanos() / 1e9, check.url(), check.error() == null ? "" : " error=" + check.error());
+            }
+            say("process wall=%.4f cpu=%.4f max-heap=%d peak-heap=%d", wall / 1e9, cpu / 1e9,
+                    Runtime.getRuntime().maxMemory(), peakHeapUsed());
+        }
+    }
+
+    /**
+     * The most the old generation held: what survived collections, so what the verifier kept. The
+     * young generation fills with the HTTP client's spent buffers up to the heap limit and is
+     * emptied again; its peak says nothing about what is kept.
+     */
+    private static long peakHeapUsed() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .filter(pool -> pool.getName().contains("Old") || pool.getName().contains("Tenured"))
+                .map(MemoryPoolMXBean::getPeakUsage)
+                .mapToLong(usage -> usage.getUsed())
+                .sum();
+    }
+
+    private static void say(String format, Object... values) {
+        System.out.println(String.format(Locale.ROOT, format, values));
+    }
+}
