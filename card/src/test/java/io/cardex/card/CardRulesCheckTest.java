@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,21 @@ class CardRulesCheckTest {
 
         assertThat(parse(text, CardRules.DEFAULT).problems()).extracting(Problem::code, Problem::message)
                 .contains(tuple("missing-field", "the header has no '" + key + "': add it"));
+    }
+
+    @ParameterizedTest(name = "featured-image {0} with images {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            refinenet.png | refinenet.png,other.jpg |
+            no-image      | refinenet.png           |
+            missing.png   | refinenet.png           | unknown-featured-image
+            """)
+    void aFeaturedImageMustBeAFileOfTheImagesFolder(String image, String images, String code) {
+        String text = replace(VALID, "license: Apache2.0", "featured-image: " + image + "\n\nlicense: Apache2.0");
+        CardRules rules = CardRules.DEFAULT.withFeaturedImages(Set.of(images.split(",")));
+
+        assertThat(parse(text, rules).problems()).extracting(Problem::code)
+                .containsExactlyElementsOf(code == null ? List.of() : List.of(code));
+        assertThat(parse(text, CardRules.DEFAULT).problems()).as("not looked up without the folder").isEmpty();
     }
 
     @Test

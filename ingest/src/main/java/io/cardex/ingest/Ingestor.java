@@ -45,7 +45,6 @@ public final class Ingestor {
     private final CardRepository repository;
     private final ChangePublisher publisher;
     private final CursorStore cursors;
-    private final CardParser parser;
     private final PassProgress progress;
     private volatile int commitsBehind;
 
@@ -55,7 +54,6 @@ public final class Ingestor {
         this.repository = repository;
         this.publisher = publisher;
         this.cursors = cursors;
-        this.parser = new CardParser(config.cardRules());
         this.progress = progress;
     }
 
@@ -81,7 +79,9 @@ public final class Ingestor {
         commitsBehind = repository.commitsSince(from == null ? Optional.empty() : last.map(ObjectId::fromString), to);
         CardsRoot root = cardsRoot(to);
         List<ChangedCard> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
-        int upserts = publish(changed, root, from, to);
+        CardParser parser = new CardParser(repository.fileNames(to.getTree(), root.imagesFolder())
+                .map(images -> config.cardRules().withFeaturedImages(images)).orElse(config.cardRules()));
+        int upserts = publish(changed, parser, root, from, to);
         publisher.awaitAcknowledged();
         cursors.markPublished(name, branch, to.name());
         commitsBehind = 0;
@@ -93,12 +93,13 @@ public final class Ingestor {
     }
 
     /** Sends a change per card, saying how far it got every few seconds: a first snapshot can be large. */
-    private int publish(List<ChangedCard> changed, CardsRoot root, RevTree from, RevCommit to) throws IOException {
+    private int publish(List<ChangedCard> changed, CardParser parser, CardsRoot root, RevTree from, RevCommit to)
+            throws IOException {
         progress.started(changed.size());
         long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         int upserts = 0;
         for (ChangedCard card : changed) {
-            CardChange change = toCardChange(card, root, from, to);
+            CardChange change = toCardChange(card, parser, root, from, to);
             publisher.send(change);
             progress.sentOne();
             upserts += change instanceof CardChange.Upsert ? 1 : 0;
@@ -131,8 +132,8 @@ public final class Ingestor {
     }
 
     /** @param before the tree published before; {@code null} for a first snapshot */
-    private CardChange toCardChange(ChangedCard changed, CardsRoot root, RevTree before, RevCommit commit)
-            throws IOException {
+    private CardChange toCardChange(ChangedCard changed, CardParser parser, CardsRoot root, RevTree before,
+                                    RevCommit commit) throws IOException {
         CardId card = changed.id();
         CardKey key = new CardKey(config.repositoryName(), card);
         List<CardFile> files = repository.cardFiles(commit.getTree(), root, changed, config.cardRules().maxFileBytes());

@@ -34,6 +34,7 @@ public final class HeaderChecks {
      * strings such as {@code 100%-EER:98.73} are too common on real cards to refuse.
      */
     private static final Set<String> COLON_ALLOWED = Set.of("repo-link", "asset", "evaluation");
+    private static final String FEATURED_IMAGE = "featured-image";
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final int SHA256_HEX_LENGTH = 64;
     private static final int SHORTEST_DIGEST_PREFIX = 8;
@@ -75,6 +76,7 @@ public final class HeaderChecks {
         if (fields.repoLink() != null) {
             checkLink("repo-link", fields.repoLink(), header.positionOf("repo-link"));
         }
+        checkFeaturedImage();
         for (int i = 0; i < fields.assets().size(); i++) {
             checkAsset(fields.assets().get(i), "asset[" + i + "]");
         }
@@ -84,6 +86,20 @@ public final class HeaderChecks {
                         + " contains ':', which the hub's checker refuses: remove it or reword the value");
             }
         });
+    }
+
+    /** The hub's checker requires a featured image to be a file of its images/ folder, or no-image. */
+    private void checkFeaturedImage() {
+        Header.Entry entry = header.entries().get(FEATURED_IMAGE);
+        if (entry == null || rules.featuredImages().isEmpty()) {
+            return;
+        }
+        String image = String.valueOf(entry.value()).strip();
+        if (!image.equals(CardRules.NO_IMAGE) && !rules.featuredImages().get().contains(image)) {
+            problems.error("unknown-featured-image", entry.line(), entry.column(), "'" + FEATURED_IMAGE + "' is "
+                    + Quoted.of(image) + ", which is not a file of the repository's images folder: add the image there, "
+                    + "or write " + CardRules.NO_IMAGE);
+        }
     }
 
     private int firstLine() {

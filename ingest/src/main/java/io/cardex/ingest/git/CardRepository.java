@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -161,6 +163,21 @@ public final class CardRepository implements AutoCloseable {
     public boolean hasDirectory(RevCommit commit, String path) throws IOException {
         try (TreeWalk walk = TreeWalk.forPath(repository, path, commit.getTree())) {
             return walk != null && walk.isSubtree();
+        }
+    }
+
+    /** The names of the files directly in a folder of the tree; empty when there is no such folder. */
+    public Optional<Set<String>> fileNames(RevTree tree, String folder) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(repository, folder, tree)) {
+            if (walk == null || !walk.isSubtree()) {
+                return Optional.empty();
+            }
+            walk.enterSubtree();
+            Set<String> names = new HashSet<>();
+            while (walk.next()) {
+                names.add(walk.getNameString());
+            }
+            return Optional.of(names);
         }
     }
 

@@ -32,4 +32,13 @@ public record CardsRoot(String path) {
     public String pathOf(CardId card, Language language) {
         return path.isEmpty() ? card.path(language) : path + "/" + card.path(language);
     }
+
+    /**
+     * Where the hub keeps the images a card's {@code featured-image} names: {@code images/} beside
+     * the cards root ({@code mshub_res/images} for {@code mshub_res/assets}).
+     */
+    public String imagesFolder() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "images" : path.substring(0, slash) + "/images";
+    }
 }

@@ -25,7 +25,9 @@ import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +131,25 @@ class IngestorIT {
         assertThat(chineseOnly.card().problems()).extracting(problem -> problem.code())
                 .containsExactly("missing-english-version");
         assertThat(refinenet.get(3)).isInstanceOf(CardChange.Deletion.class);
+    }
+
+    @Test
+    void aFeaturedImageIsLookedUpInTheRepositorysImagesFolder() throws Exception {
+        ingestor.ingestOnce();
+        repository.write("images/refinenet.png", "png")
+                .edit(REFINENET, card -> card.replace("license: Apache2.0", "featured-image: refinenet.png\n\nlicense: Apache2.0"))
+                .edit(DLINKNET, card -> card.replace("license: Apache2.0", "featured-image: dlinknet.png\n\nlicense: Apache2.0"))
+                .commit("featured images, one missing");
+        ingestor.ingestOnce();
+
+        // The last change of each card: a card's changes are in order, whatever the partitions.
+        Map<String, CardChange> latest = new LinkedHashMap<>();
+        readTopic(4).forEach(change -> latest.put(change.key().cardId().value(), change));
+        assertThat(latest.values()).extracting(change -> change.key().cardId().value(),
+                        change -> ((CardChange.Upsert) change).event().card().problems().stream().map(p -> p.code()).toList())
+                .containsExactlyInAnyOrder(
+                        tuple("mindspore/1.9/refinenet_voc2012", List.of()),
+                        tuple("mindspore/1.7/dlinknet_deepglobe", List.of("unknown-featured-image")));
     }
 
     private List<CardChange> readTopic(int expected) throws Exception {

@@ -1,14 +1,18 @@
 package io.cardex.runtime.cli;
 
+import io.cardex.card.CardRules;
 import io.cardex.runtime.validate.CardFiles;
 import io.cardex.runtime.validate.Validation;
 import io.cardex.runtime.validate.ValidationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,17 +35,35 @@ final class ValidateCommand implements Callable<Integer> {
             description = "text (like a compiler) or json (for programs); default ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The repository's images folder: a featured-image must name a file there (or no-image); "
+                    + "without it, featured-image is not looked up.")
+    Path images;
+
     @Mixin
     CardRulesOptions rules;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private CardRules cardRules() throws IOException {
+        if (images == null) {
+            return rules.cardRules();
+        }
+        if (!Files.isDirectory(images)) {
+            throw new NoSuchFileException(images.toString());
+        }
+        try (Stream<Path> files = Files.list(images)) {
+            return rules.cardRules().withFeaturedImages(
+                    files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()));
+        }
+    }
+
     @Override
     public Integer call() {
         Validation validation;
         try {
-            validation = Validation.of(CardFiles.find(paths), rules.cardRules());
+            validation = Validation.of(CardFiles.find(paths), cardRules());
         } catch (NoSuchFileException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "no such file or directory: " + e.getFile() + " (give card files or directories of cards)");

@@ -95,6 +95,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void looksUpAFeaturedImageInTheImagesFolderGiven() throws IOException {
+        replace("license: Apache2.0", "featured-image: refinenet.png\n\nlicense: Apache2.0");
+        Path images = Files.createDirectories(directory.resolve("images"));
+
+        assertThat(validate("--images", images.toString(), card.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("error[unknown-featured-image]");
+
+        Files.writeString(images.resolve("refinenet.png"), "png");
+        assertThat(validate("--images", images.toString(), card.toString())).isZero();
+    }
+
+    @Test
     void aMissingPathIsAUsageError() {
         int status = validate(directory.resolve("nothere").toString());
 
