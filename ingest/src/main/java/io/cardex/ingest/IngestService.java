@@ -150,6 +150,19 @@ public final class IngestService implements AutoCloseable {
         }
         status = new IngestStatus(config.repositoryName(), before.branch(), "failing", before.lastPublishedHead(),
                 before.lastSuccessAt(), behind, before.eventsPublished(), cause, clock.instant(), pollAfter(backoff));
+        reopenNextTime();
+    }
+
+    /**
+     * Drops the repository after a failure, so that the retry opens it afresh: a clone someone
+     * repaired or removed (to be cloned again) is then seen, not the broken one kept open.
+     */
+    private void reopenNextTime() {
+        if (repository != null) {
+            repository.close();
+            repository = null;
+        }
+        ingestor = null;
     }
 
     /** The poll interval, doubled for each failure in a row, at most {@link #MAX_BACKOFF}. */
