@@ -83,6 +83,7 @@ public final class Ingestor {
                 .map(images -> config.cardRules().withFeaturedImages(images)).orElse(config.cardRules()));
         int upserts = publish(changed, parser, root, from, to);
         publisher.awaitAcknowledged();
+        repository.keepPublished(to);
         cursors.markPublished(name, branch, to.name());
         commitsBehind = 0;
         IngestPass pass = new IngestPass(from == null ? Optional.empty() : last, Optional.of(to.name()),

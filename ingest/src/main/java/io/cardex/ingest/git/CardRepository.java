@@ -20,6 +20,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
@@ -37,6 +38,7 @@ public final class CardRepository implements AutoCloseable {
 
     /** Beyond this, "how far behind" is only "far": counting a long history costs more than it tells. */
     public static final int MAX_COUNTED_COMMITS = 10_000;
+    private static final String PUBLISHED_REFS = "refs/cardex/published/";
 
     private final RepositorySource source;
     private final Repository repository;
@@ -152,6 +154,27 @@ public final class CardRepository implements AutoCloseable {
                 commits++;
             }
             return commits;
+        }
+    }
+
+    /**
+     * Keeps the commit last published reachable in a repository of cardex's own (a clone, a
+     * folder's record), under {@code refs/cardex/published/<branch>}: after a force-push the next
+     * pass can still diff against it and delete the cards the rewrite removed. A local repository
+     * is the user's and is left untouched.
+     */
+    public void keepPublished(RevCommit commit) throws IOException {
+        if (source instanceof RepositorySource.Local) {
+            return;
+        }
+        RefUpdate update = repository.updateRef(PUBLISHED_REFS + branch);
+        update.setNewObjectId(commit);
+        update.setForceUpdate(true);
+        RefUpdate.Result result = update.update();
+        if (result == RefUpdate.Result.LOCK_FAILURE || result == RefUpdate.Result.IO_FAILURE
+                || result == RefUpdate.Result.REJECTED) {
+            throw new IOException("cannot keep the published commit " + commit.name() + " in " + repository.getDirectory()
+                    + ": " + result);
         }
     }
 
