@@ -2,18 +2,21 @@ package io.cardex.api;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.cardex.api.http.ProblemDetails;
+import io.cardex.api.search.CardLookup;
 import io.cardex.api.search.InvalidQueryException;
 import io.cardex.api.search.SearchQuery;
 import io.cardex.api.search.SearchService;
 import io.cardex.api.search.StatusFilter;
 import io.cardex.api.search.SuggestService;
 import io.cardex.card.CardexJson;
+import io.cardex.store.CardDocument;
 import io.cardex.store.ElasticsearchConnection;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ public final class ApiServer implements AutoCloseable {
     private final ElasticsearchConnection elasticsearch;
     private final SearchService search;
     private final SuggestService suggestions;
+    private final CardLookup cards;
     private final Javalin app;
 
     public ApiServer(ApiConfig config) {
@@ -35,10 +39,12 @@ public final class ApiServer implements AutoCloseable {
         this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
         this.search = new SearchService(elasticsearch.client(), config.index());
         this.suggestions = new SuggestService(elasticsearch.client(), config.index());
+        this.cards = new CardLookup(elasticsearch.client(), config.index());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.jsonMapper(new JavalinJackson(CardexJson.newMapper(), false));
             javalin.routes.get("/search", this::search);
+            javalin.routes.get("/cards/<key>", this::card);
             javalin.routes.get("/suggest", ctx ->
                     ctx.json(Map.of("suggestions", suggestions.suggest(ctx.queryParam("prefix")))));
             javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
@@ -69,6 +75,18 @@ public final class ApiServer implements AutoCloseable {
                 intParam(ctx, "size", SearchQuery.DEFAULT_SIZE), intParam(ctx, "from", 0),
                 StatusFilter.parse(ctx.queryParam("status")));
         ctx.json(search.search(query));
+    }
+
+    /** The whole card: fields, asset checks, problems, source, Chinese text. */
+    private void card(Context ctx) throws IOException {
+        String key = ctx.pathParam("key");
+        Optional<CardDocument> card = cards.find(key);
+        if (card.isPresent()) {
+            ctx.json(card.get());
+        } else {
+            problem(ctx, ProblemDetails.of(404, "No such card", "no card has the key '" + key
+                    + "' (<repository>/<user-id>/<version>/<name>): find it with /search?q=..."));
+        }
     }
 
     private static void elasticsearchRefused(ElasticsearchException e, Context ctx) {

@@ -107,6 +107,20 @@ class CardSearchIT {
     }
 
     @Test
+    void aWholeCardIsServedByItsKey() {
+        ApiClient.Response card = api.get("/cards/" + REFINENET);
+        assertThat(card.status()).isEqualTo(200);
+        assertThat(card.body().path("key").asText()).isEqualTo(REFINENET);
+        assertThat(card.body().at("/card/chinese/summary").asText()).isEqualTo("RefineNet 用于图像语义分割");
+        assertThat(card.body().at("/source/paths").size()).isEqualTo(2);
+
+        ApiClient.Response missing = api.get("/cards/hub/nobody/1.0/nothing");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.body().path("detail").asText()).contains("'hub/nobody/1.0/nothing'");
+    }
+
+    @Test
     void identifiersAreFoundByTheirParts() {
         assertThat(api.searchKeys("road extraction")).containsExactly("hub/mindspore/1.7/dlinknet_deepglobe");
         assertThat(api.searchKeys("deepglobe")).containsExactly("hub/mindspore/1.7/dlinknet_deepglobe");

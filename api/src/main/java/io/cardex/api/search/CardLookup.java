@@ -1,0 +1,25 @@
+package io.cardex.api.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.cardex.store.CardDocument;
+import io.cardex.store.CardIndexNames;
+import java.io.IOException;
+import java.util.Optional;
+
+/** One whole card by its key, {@code <repository>/<card id>}. */
+public final class CardLookup {
+
+    private final ElasticsearchClient client;
+    private final CardIndexNames names;
+
+    public CardLookup(ElasticsearchClient client, CardIndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    public Optional<CardDocument> find(String key) throws IOException {
+        GetResponse<CardDocument> response = client.get(g -> g.index(names.alias()).id(key), CardDocument.class);
+        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    }
+}
