@@ -1,18 +1,17 @@
 package io.cardex.benchmarks.ingest;
 
+import static io.cardex.benchmarks.Terminal.deleteTree;
+import static io.cardex.benchmarks.Terminal.say;
+
 import io.cardex.runtime.stack.EmbeddedStack;
 import io.cardex.runtime.stack.Installation;
 import io.cardex.runtime.stack.StackConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Measures the two targets of the ingest service against a real Kafka and says whether they
@@ -53,7 +52,7 @@ public final class IngestBenchmarkReport {
         // Kafka and Elasticsearch are child processes: stopped on Ctrl-C too, not only on return.
         Thread stopper = new Thread(() -> {
             stack.close();
-            delete(scratch);
+            deleteTree(scratch);
         }, "stop-stack");
         Runtime.getRuntime().addShutdownHook(stopper);
         boolean met;
@@ -63,7 +62,7 @@ public final class IngestBenchmarkReport {
             met = run(stack.kafkaBootstrapServers(), scratch);
         } finally {
             stack.close();
-            delete(scratch);
+            deleteTree(scratch);
         }
         System.exit(met ? 0 : 1);
     }
@@ -146,22 +145,5 @@ public final class IngestBenchmarkReport {
             say("  %,d cards in %.2f s = %,.0f cards/s", run.cards(), run.seconds(), run.cards() / run.seconds());
         }
         return run;
-    }
-
-    private static void say(String format, Object... values) {
-        System.out.println(String.format(Locale.ROOT, format, values));
-    }
-
-    private static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + directory, e);
-        }
     }
 }

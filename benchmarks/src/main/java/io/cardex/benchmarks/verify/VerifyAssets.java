@@ -1,5 +1,7 @@
 package io.cardex.benchmarks.verify;
 
+import static io.cardex.benchmarks.Terminal.say;
+
 import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.store.AssetCheck;
@@ -8,7 +10,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -67,9 +68,5 @@ public final class VerifyAssets {
                 .map(MemoryPoolMXBean::getPeakUsage)
                 .mapToLong(usage -> usage.getUsed())
                 .sum();
-    }
-
-    private static void say(String format, Object... values) {
-        System.out.println(String.format(Locale.ROOT, format, values));
     }
 }

@@ -1,7 +1,9 @@
 package io.cardex.benchmarks.verify;
 
+import static io.cardex.benchmarks.Terminal.deleteTree;
+import static io.cardex.benchmarks.Terminal.say;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -48,14 +49,14 @@ public final class VerifyBenchmarkReport {
     public static void main(String[] args) throws Exception {
         long size = size(args);
         Path scratch = Files.createTempDirectory("cardex-verify-benchmark-");
-        Thread cleaner = new Thread(() -> delete(scratch), "delete-scratch");
+        Thread cleaner = new Thread(() -> deleteTree(scratch), "delete-scratch");
         Runtime.getRuntime().addShutdownHook(cleaner);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         boolean met;
         try {
             met = run(scratch.resolve("asset.bin"), size);
         } finally {
-            delete(scratch);
+            deleteTree(scratch);
         }
         // The ratios assume a quiet machine: a load well above 1 after the run means something else ran.
         say("load average: %.2f before the run, %.2f after (nproc %d)", loadBefore,
@@ -232,22 +233,5 @@ public final class VerifyBenchmarkReport {
 
     private static String seconds(List<Double> values) {
         return values.stream().map(s -> String.format(Locale.ROOT, "%.2f s", s)).toList().toString();
-    }
-
-    private static void say(String format, Object... values) {
-        System.out.println(String.format(Locale.ROOT, format, values));
-    }
-
-    private static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + directory, e);
-        }
     }
 }
