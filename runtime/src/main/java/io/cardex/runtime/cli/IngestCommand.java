@@ -1,6 +1,5 @@
 package io.cardex.runtime.cli;
 
-import io.cardex.card.event.CardChangeTopic;
 import io.cardex.ingest.IngestApplication;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestPass;
@@ -31,14 +30,8 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repositories;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-            defaultValue = "${env:CARDEX_KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-            description = "Kafka to publish to (env CARDEX_KAFKA_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "${env:CARDEX_TOPIC:-" + CardChangeTopic.DEFAULT_NAME + "}",
-            description = "Topic of card changes, created when missing (env CARDEX_TOPIC; default ${DEFAULT-VALUE}).")
-    String topic;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "${env:CARDEX_WORK_DIR}",
             description = "Where clones and the publish cursor are kept (env CARDEX_WORK_DIR; "
@@ -61,8 +54,8 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws StartupFailure {
         Path work = workDirectory != null ? workDirectory.toAbsolutePath().normalize()
                 : StackConfig.defaultDataDirectory("ingest");
-        List<IngestConfig> configs = repositories.configs(bootstrapServers, work, topic, PipelineRun.TOPIC_PARTITIONS,
-                (short) 1);
+        List<IngestConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic,
+                PipelineRun.TOPIC_PARTITIONS, (short) 1);
         IngestApplication application;
         try {
             application = new IngestApplication(configs, new IngestServerConfig(host, port, WebhookSecrets.fromEnvironment()));

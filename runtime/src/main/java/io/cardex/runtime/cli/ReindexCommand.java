@@ -1,6 +1,5 @@
 package io.cardex.runtime.cli;
 
-import io.cardex.card.event.CardChangeTopic;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.reindex.Reindexer;
 import io.cardex.runtime.stack.StartupFailure;
@@ -10,6 +9,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cardex reindex}: a new version of the card index, built from the card topic, swapped in. */
@@ -19,14 +19,8 @@ import picocli.CommandLine.Option;
                 "Use it after an upgrade changed the index mapping. The old version is kept."})
 final class ReindexCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-            defaultValue = "${env:CARDEX_KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-            description = "Kafka holding the topic (env CARDEX_KAFKA_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "${env:CARDEX_TOPIC:-" + CardChangeTopic.DEFAULT_NAME + "}",
-            description = "Topic of card changes (env CARDEX_TOPIC; default ${DEFAULT-VALUE}).")
-    String topic;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--elasticsearch", paramLabel = "URL", defaultValue = "${env:CARDEX_ELASTICSEARCH_URL:-http://127.0.0.1:9200}",
             description = "Elasticsearch (env CARDEX_ELASTICSEARCH_URL; default ${DEFAULT-VALUE}).")
@@ -38,7 +32,7 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupFailure {
-        IndexerConfig config = new IndexerConfig(bootstrapServers, topic, "cardex-reindex", elasticsearch,
+        IndexerConfig config = new IndexerConfig(kafka.bootstrapServers, kafka.topic, "cardex-reindex", elasticsearch,
                 new CardIndexNames(alias), Optional.empty());
         try {
             Reindexer.Result result = new Reindexer(config).run();
@@ -46,7 +40,7 @@ final class ReindexCommand implements Callable<Integer> {
                     alias, result.newIndex(), result.records(), result.unreadable(), result.refused(), result.oldIndex());
             return 0;
         } catch (IOException | RuntimeException e) {
-            throw new StartupFailure("reindex failed: " + e.getMessage() + " (is Kafka at " + bootstrapServers
+            throw new StartupFailure("reindex failed: " + e.getMessage() + " (is Kafka at " + kafka.bootstrapServers
                     + " and Elasticsearch at " + elasticsearch + " running?)", e);
         }
     }
