@@ -1,5 +1,6 @@
 package io.cardex.indexer;
 
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.store.CardIndexNames;
 import java.net.URI;
 import java.util.Objects;
@@ -9,11 +10,12 @@ import java.util.Optional;
  * Everything the indexer is told at start-up.
  *
  * @param groupId      the Kafka consumer group; indexers sharing it share the topic's partitions
+ * @param bulk         how writes are batched, and how many may wait for an answer
  * @param verification how to download and check the cards' assets; empty not to check them
  */
 public record IndexerConfig(
         String bootstrapServers, String topic, String groupId, URI elasticsearchUrl, CardIndexNames index,
-        Optional<AssetVerification> verification) {
+        BulkSettings bulk, Optional<AssetVerification> verification) {
 
     public IndexerConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -21,6 +23,7 @@ public record IndexerConfig(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl");
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(bulk, "bulk");
         Objects.requireNonNull(verification, "verification");
     }
 

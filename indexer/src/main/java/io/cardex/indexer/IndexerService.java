@@ -1,26 +1,28 @@
 package io.cardex.indexer;
 
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import io.cardex.card.event.UnreadableEventException;
+import io.cardex.indexer.consume.IndexingMetrics;
+import io.cardex.indexer.consume.OffsetTracker;
+import io.cardex.indexer.consume.PendingWrite;
 import io.cardex.indexer.consume.RecordTranslator;
+import io.cardex.indexer.consume.WriteResults;
 import io.cardex.indexer.deadletter.DeadLetters;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
-import io.cardex.indexer.index.Rejection;
 import io.cardex.store.ElasticsearchConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -31,28 +33,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes card changes and writes them to the card index. Offsets are committed only after
- * Elasticsearch acknowledged the writes (and the dead-letter topic the changes that cannot be
- * written); when either cannot be reached the batch is read again after a pause, so nothing is
- * lost (writes are idempotent).
+ * Consumes card changes and writes them to the card index through a bulk writer. A change's
+ * offset is committed only once Elasticsearch acknowledged its write (or Kafka its dead letter);
+ * when Elasticsearch is busy, failing or unreachable, the changes not written are read again
+ * after a growing pause (writes are idempotent, so writing one twice is harmless). Reading stops
+ * (the partitions are paused) while too many changes wait for an answer, so a slow Elasticsearch
+ * never makes the indexer buffer without bound.
  */
 public final class IndexerService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IndexerService.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(30);
+    /** How long a rebalance waits for the writes of the partitions it takes away. */
+    private static final Duration REBALANCE_WAIT = Duration.ofSeconds(30);
 
     private final IndexerConfig config;
     private final ElasticsearchConnection elasticsearch;
     private final CardIndex index;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaClientMetrics consumerMetrics;
     private final RecordTranslator translator = new RecordTranslator(Clock.systemUTC());
     private final DeadLetters deadLetters;
     private final Optional<AssetChecking> assetChecking;
+    private final OffsetTracker tracker = new OffsetTracker();
+    private final IndexingMetrics metrics;
+    private final WriteResults results;
+    private final BulkIngester<PendingWrite> writer;
     private final Thread thread;
     private volatile boolean running = true;
+    private Duration retryPause = FIRST_RETRY_PAUSE;
+    private long readAgainAtNanos = System.nanoTime();
 
-    public IndexerService(IndexerConfig config) {
+    public IndexerService(IndexerConfig config, MeterRegistry registry) {
         this.config = config;
         this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
         this.index = new CardIndex(elasticsearch.client(), config.index());
@@ -65,9 +79,16 @@ public final class IndexerService implements AutoCloseable {
                 // A consumer must never create the topic: it would lack log compaction.
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(registry);
         this.assetChecking = config.verification()
                 .map(verification -> new AssetChecking(verification, index, Clock.systemUTC()));
         this.deadLetters = new DeadLetters(config.bootstrapServers(), config.deadLetterTopic(), Clock.systemUTC());
+        this.metrics = new IndexingMetrics(registry, tracker);
+        Consumer<IndexAction.Put> checkAssets = assetChecking.<Consumer<IndexAction.Put>>map(c -> c::check)
+                .orElse(put -> { });
+        this.results = new WriteResults(tracker, deadLetters, checkAssets, metrics);
+        this.writer = index.bulkWriter(config.bulk(), results);
         this.thread = new Thread(this::run, "cardex-indexer");
     }
 
@@ -81,25 +102,20 @@ public final class IndexerService implements AutoCloseable {
             assetChecking.ifPresent(AssetChecking::startSweeping);
             awaitTopic();
             deadLetters.ensureTopic(config.bootstrapServers(), consumer.partitionsFor(config.topic()).size());
-            consumer.subscribe(Set.of(config.topic()));
-            Duration backoff = Duration.ofSeconds(1);
+            consumer.subscribe(Set.of(config.topic()), new CommitOnRebalance());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
-                if (records.isEmpty()) {
-                    continue;
+                write(consumer.poll(POLL_TIMEOUT));
+                commitFinished();
+                if (tracker.hasFailures()) {
+                    readAgainOnceSettled();
                 }
-                if (write(records)) {
-                    consumer.commitSync(nextOffsets(records));
-                    backoff = Duration.ofSeconds(1);
-                } else {
-                    rewind(records);
-                    Thread.sleep(backoff.toMillis());
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                }
+                pauseWhileBusy();
             }
         } catch (WakeupException | InterruptedException stopping) {
-            // close() asked us to stop; the consumer is closed below, then the thread ends.
+            // close() asked us to stop; what was written is committed below, then the thread ends.
         } finally {
+            writer.close();
+            commitFinishedBeforeLeaving();
             consumer.close();
         }
     }
@@ -136,59 +152,117 @@ public final class IndexerService implements AutoCloseable {
         }
     }
 
+    /** Hands each change to the bulk writer; a change that cannot be read goes to the dead-letter topic. */
+    private void write(Iterable<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            tracker.started(new TopicPartition(record.topic(), record.partition()), record.offset());
+            try {
+                IndexAction action = translator.translate(record);
+                writer.add(CardIndex.operationFor(action), new PendingWrite(record, action));
+            } catch (UnreadableEventException e) {
+                results.unreadable(record, e.getMessage());
+            }
+        }
+    }
+
+    private void commitFinished() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = tracker.takeCommittable();
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (!tracker.hasFailures()) {
+            retryPause = FIRST_RETRY_PAUSE;
+        }
+        // A failed commit needs no retry: the next one covers its offsets, and until then a
+        // restart merely writes some changes a second time.
+        consumer.commitAsync(offsets, (committed, e) -> {
+            if (e != null) {
+                log.warn("cannot commit the offsets of the changes written yet, will with the next ones: {}",
+                        e.getMessage());
+            }
+        });
+    }
+
     /**
-     * Returns whether the batch is done with: written, or sent to the dead-letter topic (an event
-     * that cannot be read, a document Elasticsearch refuses).
+     * Once every write under way has its answer, reads the partitions again from their first
+     * change not written, after a pause that grows while the failures go on.
      */
-    private boolean write(ConsumerRecords<String, byte[]> records) {
-        List<IndexAction> actions = new ArrayList<>(records.count());
-        Map<IndexAction, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
+    private void readAgainOnceSettled() {
+        if (tracker.inFlight() > 0) {
+            return;
+        }
+        commitFinished();
+        Map<TopicPartition, Long> rewind = tracker.takeRewindPoints();
+        Set<TopicPartition> assigned = consumer.assignment();
+        rewind.forEach((partition, offset) -> {
+            if (assigned.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
+        log.warn("cannot write every change now; reading them again in {} s: {}", retryPause.toSeconds(),
+                results.lastFailure());
+        readAgainAtNanos = System.nanoTime() + retryPause.toNanos();
+        retryPause = retryPause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0
+                ? LONGEST_RETRY_PAUSE : retryPause.multipliedBy(2);
+    }
+
+    /**
+     * Stops reading while too many changes wait for Elasticsearch, while failed writes wait to be
+     * read again, and during the pause before that; polling goes on, so the group keeps this
+     * consumer.
+     */
+    private void pauseWhileBusy() {
+        boolean hold = tracker.inFlight() >= config.bulk().maxUnacknowledged() || tracker.hasFailures()
+                || System.nanoTime() - readAgainAtNanos < 0;
+        if (hold) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+        metrics.paused(consumer.paused().size());
+    }
+
+    private void commitFinishedBeforeLeaving() {
         try {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                try {
-                    IndexAction action = translator.translate(record);
-                    actions.add(action);
-                    sources.put(action, record);
-                } catch (UnreadableEventException e) {
-                    deadLetters.send(record, "unreadable event: " + e.getMessage());
+            Map<TopicPartition, OffsetAndMetadata> offsets = tracker.takeCommittable();
+            if (!offsets.isEmpty()) {
+                consumer.commitSync(offsets);
+            }
+        } catch (RuntimeException e) {
+            log.warn("cannot commit the offsets of the last changes written; they will be written again on the "
+                    + "next start: {}", e.getMessage());
+        }
+    }
+
+    /** When partitions go to another indexer, commits what was written of them, and nothing more. */
+    private final class CommitOnRebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            try {
+                if (!tracker.awaitSettled(partitions, REBALANCE_WAIT)) {
+                    log.warn("writes of {} still unanswered after {} s; the next reader writes them again",
+                            partitions, REBALANCE_WAIT.toSeconds());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            List<Rejection> rejections = index.write(actions);
-            for (Rejection rejection : rejections) {
-                deadLetters.send(sources.get(rejection.action()), "Elasticsearch refused the card: " + rejection.reason());
-            }
-            deadLetters.awaitAcknowledged();
-            log.info("indexed {} changes ({} refused)", actions.size() - rejections.size(), rejections.size());
-            assetChecking.ifPresent(checking -> checkAssets(checking, actions, rejections));
-            return true;
-        } catch (Exception e) {
-            log.warn("cannot write {} changes, will retry: {}", actions.size(), e.getMessage());
-            return false;
+            commitFinishedBeforeLeaving();
+            tracker.forget(partitions);
         }
-    }
 
-    private static void checkAssets(AssetChecking checking, List<IndexAction> written, List<Rejection> rejections) {
-        Set<IndexAction> refused = rejections.stream().map(Rejection::action)
-                .collect(Collectors.toCollection(() -> Collections.newSetFromMap(new IdentityHashMap<>())));
-        for (IndexAction action : written) {
-            if (action instanceof IndexAction.Put put && !refused.contains(put)) {
-                checking.check(put);
-            }
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Reading starts at the committed offsets; nothing to prepare.
         }
-    }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> partitionRecords = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(partitionRecords.get(partitionRecords.size() - 1).offset() + 1));
-        }
-        return offsets;
-    }
-
-    private void rewind(ConsumerRecords<String, byte[]> records) {
-        for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).get(0).offset());
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Another indexer owns them already: committing would overwrite its progress.
+            tracker.forget(partitions);
         }
     }
 
@@ -197,10 +271,11 @@ public final class IndexerService implements AutoCloseable {
         running = false;
         consumer.wakeup();
         try {
-            thread.join(30_000);
+            thread.join(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        consumerMetrics.close();
         deadLetters.close();
         assetChecking.ifPresent(AssetChecking::close);
         elasticsearch.close();

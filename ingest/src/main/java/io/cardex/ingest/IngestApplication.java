@@ -20,6 +20,7 @@ public final class IngestApplication implements AutoCloseable {
     private final List<IngestService> services;
     private final IngestServer server;
     private final IngestServerConfig serverConfig;
+    private final PrometheusMeterRegistry registry;
 
     public IngestApplication(List<IngestConfig> repositories, IngestServerConfig serverConfig) {
         if (repositories.isEmpty()) {
@@ -29,7 +30,7 @@ public final class IngestApplication implements AutoCloseable {
         if (names < repositories.size()) {
             throw new IllegalArgumentException("two repositories have the same name: give each its own, as NAME=PATH|URL");
         }
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.services = repositories.stream().map(config -> new IngestService(config, registry)).toList();
         PushRouter router = new PushRouter(services);
         this.serverConfig = serverConfig;
@@ -48,6 +49,11 @@ public final class IngestApplication implements AutoCloseable {
     /** The port of the HTTP server (health, metrics, webhooks). */
     public int port() {
         return server.port();
+    }
+
+    /** The meters {@code /metrics} serves: services running in the same process may add theirs. */
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
     }
 
     public List<IngestService> services() {

@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -27,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the changes the indexer cannot write to the dead-letter topic. The offsets of a
- * batch are committed only once its dead letters are acknowledged: a change is either in the
- * index or in the dead-letter topic, never lost.
+ * Publishes the changes the indexer cannot write to the dead-letter topic. A change's offset is
+ * committed only once its dead letter is acknowledged: a change is either in the index or in the
+ * dead-letter topic, never lost.
  */
 public final class DeadLetters implements AutoCloseable {
 
@@ -41,7 +41,6 @@ public final class DeadLetters implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json = CardexJson.newMapper();
     private final KafkaProducer<String, String> producer;
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
     public DeadLetters(String bootstrapServers, String topic, Clock clock) {
         this.topic = topic;
@@ -71,7 +70,8 @@ public final class DeadLetters implements AutoCloseable {
         }
     }
 
-    public void send(ConsumerRecord<String, byte[]> record, String reason) {
+    /** Publishes the record with the reason; the future completes once Kafka acknowledged the letter. */
+    public CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, String reason) {
         log.error("dead letter {}-{}@{} (key {}) to {}: {}", record.topic(), record.partition(), record.offset(),
                 record.key(), topic, reason);
         byte[] value = record.value();
@@ -79,27 +79,18 @@ public final class DeadLetters implements AutoCloseable {
         DeadLetter letter = new DeadLetter(reason, record.topic(), record.partition(), record.offset(), record.key(),
                 value == null ? null : text != null ? text : Base64.getEncoder().encodeToString(value),
                 value == null ? null : text != null ? "utf-8" : "base64", clock.instant());
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(topic, record.key(), json.writeValueAsString(letter)), (metadata, e) -> {
-                if (e != null) {
-                    firstFailure.compareAndSet(null, e);
+                if (e == null) {
+                    acknowledged.complete(null);
+                } else {
+                    acknowledged.completeExceptionally(e);
                 }
             });
+            return acknowledged;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a dead letter is always writable as JSON", e);
-        }
-    }
-
-    /**
-     * Waits until every dead letter sent so far is acknowledged.
-     *
-     * @throws IllegalStateException when Kafka refused one: the batch must then be read again
-     */
-    public void awaitAcknowledged() {
-        producer.flush();
-        Exception failure = firstFailure.getAndSet(null);
-        if (failure != null) {
-            throw new IllegalStateException("Kafka did not acknowledge a dead letter: " + failure.getMessage(), failure);
         }
     }
 

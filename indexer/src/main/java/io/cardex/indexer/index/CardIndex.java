@@ -1,23 +1,27 @@
 package io.cardex.indexer.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import io.cardex.store.CardDocument;
-import io.cardex.store.CardIndexNames;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import co.elastic.clients.transport.BackoffPolicy;
+import io.cardex.store.CardDocument;
+import io.cardex.store.CardIndexNames;
 import java.io.IOException;
-import java.time.Instant;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class CardIndex {
 
     private static final Logger log = LoggerFactory.getLogger(CardIndex.class);
-    private static final int CONFLICT = 409;
-    private static final int NOT_FOUND = 404;
-    private static final int TOO_MANY_REQUESTS = 429;
-    private static final int SERVER_ERROR = 500;
+    /** Pauses of 100 ms, 200 ms, ... 3.2 s before giving a write Elasticsearch was too busy for back to the caller. */
+    private static final long BUSY_FIRST_PAUSE_MILLIS = 100;
+    private static final int BUSY_RETRIES = 6;
 
     private final ElasticsearchClient client;
     private final CardIndexNames names;
@@ -98,7 +101,35 @@ public final class CardIndex {
     }
 
     /**
-     * Writes the actions in order in one bulk request.
+     * A bulk writer of this index: writes are sent in requests of up to
+     * {@link BulkSettings#maxOperations()} writes or {@link BulkSettings#maxBytes()} bytes, or
+     * after {@link BulkSettings#flushInterval()}; the listener hears what became of each. A write
+     * Elasticsearch is too busy for (429) is tried again a few times after a growing pause.
+     */
+    public <C> BulkIngester<C> bulkWriter(BulkSettings settings, BulkListener<C> listener) {
+        return BulkIngester.of(b -> b.client(client)
+                .maxOperations(settings.maxOperations())
+                .maxSize(settings.maxBytes())
+                .maxConcurrentRequests(settings.maxConcurrentRequests())
+                .flushInterval(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .backoffPolicy(BackoffPolicy.exponentialBackoff(BUSY_FIRST_PAUSE_MILLIS, BUSY_RETRIES))
+                // Through the alias, never let Elasticsearch create a plain index of the alias's name.
+                .globalSettings(g -> g.index(target).requireAlias(writesThroughAlias()))
+                .listener(listener));
+    }
+
+    /** The bulk operation of one write: its external version keeps an older change from replacing a newer one. */
+    public static BulkOperation operationFor(IndexAction action) {
+        if (action instanceof IndexAction.Put put) {
+            return BulkOperation.of(op -> op.index(i -> i.id(put.id()).version(put.version())
+                    .versionType(VersionType.External).document(put.document())));
+        }
+        return BulkOperation.of(op -> op.delete(d -> d.id(action.id()).version(action.version())
+                .versionType(VersionType.External)));
+    }
+
+    /**
+     * Writes the actions in order in one bulk request and waits for the answer.
      *
      * @return the writes refused for the document alone; a version conflict is not one of them,
      *         it means a newer version of the card is already stored
@@ -109,28 +140,17 @@ public final class CardIndex {
         if (actions.isEmpty()) {
             return List.of();
         }
-        // Through the alias, never let Elasticsearch create a plain index of the alias's name.
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target).requireAlias(writesThroughAlias());
-        for (IndexAction action : actions) {
-            if (action instanceof IndexAction.Put put) {
-                bulk.operations(op -> op.index(i -> i.id(put.id()).version(put.version())
-                        .versionType(VersionType.External).document(put.document())));
-            } else {
-                bulk.operations(op -> op.delete(d -> d.id(action.id()).version(action.version())
-                        .versionType(VersionType.External)));
-            }
-        }
-        BulkResponse response = client.bulk(bulk.build());
+        BulkResponse response = client.bulk(b -> b.index(target).requireAlias(writesThroughAlias())
+                .operations(actions.stream().map(CardIndex::operationFor).toList()));
         List<Rejection> rejections = new ArrayList<>();
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
-            BulkResponseItem item = items.get(i);
-            if (item.status() == TOO_MANY_REQUESTS || item.status() >= SERVER_ERROR) {
-                throw new IOException("Elasticsearch could not take every write now (status " + item.status() + ": "
-                        + (item.error() == null ? "no reason given" : item.error().reason()) + ")");
+            WriteOutcome outcome = WriteOutcome.of(items.get(i));
+            if (outcome instanceof WriteOutcome.Retry retry) {
+                throw new IOException("Elasticsearch could not take every write now (" + retry.reason() + ")");
             }
-            if (item.error() != null && item.status() != CONFLICT && item.status() != NOT_FOUND) {
-                rejections.add(new Rejection(actions.get(i), item.error().type() + ": " + item.error().reason()));
+            if (outcome instanceof WriteOutcome.Refused refused) {
+                rejections.add(new Rejection(actions.get(i), refused.reason()));
             }
         }
         return rejections;
@@ -148,7 +168,7 @@ public final class CardIndex {
                     .requireAlias(writesThroughAlias()).document(document));
             return true;
         } catch (ElasticsearchException e) {
-            if (e.status() == CONFLICT) {
+            if (e.status() == WriteOutcome.CONFLICT) {
                 return false;
             }
             throw new IOException("Elasticsearch refused the asset checks of " + id + ": " + e.getMessage(), e);

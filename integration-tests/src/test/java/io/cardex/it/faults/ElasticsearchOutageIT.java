@@ -1,11 +1,9 @@
 package io.cardex.it.faults;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import io.cardex.api.ApiConfig;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.ingest.http.IngestServerConfig;
@@ -24,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Elasticsearch out of the indexer's reach for a while: after it is back, the index matches the topic. */
 class ElasticsearchOutageIT {
@@ -48,7 +48,7 @@ class ElasticsearchOutageIT {
                              names.topic(), 3, (short) 1, CardRules.DEFAULT)),
                      new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
                      new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                             URI.create("http://127.0.0.1:" + proxy.port()), names.index(), Optional.empty()),
+                             URI.create("http://127.0.0.1:" + proxy.port()), names.index(), BulkSettings.DEFAULT, Optional.empty()),
                      new ApiConfig("127.0.0.1", 0, elasticsearch, names.index()))) {
             ApiClient api = new ApiClient(pipeline.apiPort());
             repository.commit("two cards");

@@ -1,9 +1,5 @@
 package io.cardex.it.indexer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
-
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +18,7 @@ import io.cardex.card.event.Operation;
 import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.verify.VerifierConfig;
@@ -36,6 +33,7 @@ import io.cardex.store.AssetStatus;
 import io.cardex.store.CardDocument;
 import io.cardex.store.CardStatus;
 import io.cardex.store.ElasticsearchConnection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,6 +55,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /** The indexer writes what the card-changes topic says to a real Elasticsearch, newest version last. */
 class IndexerIT {
@@ -85,7 +86,7 @@ class IndexerIT {
             }
         });
         assets.start();
-        indexer = new IndexerService(config(""));
+        indexer = new IndexerService(config(""), new SimpleMeterRegistry());
         indexer.start();
     }
 
@@ -199,7 +200,7 @@ class IndexerIT {
         index.write(List.of(new IndexAction.Put(KEY.toString(), 7, CardDocument.of(upsert.event(), Instant.now()))));
         assertThat(stored().source().assetChecks()).extracting(AssetCheck::status).containsExactly(AssetStatus.PENDING);
 
-        try (IndexerService restarted = new IndexerService(config("-restarted"))) {
+        try (IndexerService restarted = new IndexerService(config("-restarted"), new SimpleMeterRegistry())) {
             restarted.start();
 
             await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -224,7 +225,7 @@ class IndexerIT {
 
     private IndexerConfig config(String groupSuffix) {
         return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup() + groupSuffix,
-                stack.elasticsearchUrl(), names.index(), Optional.of(new AssetVerification(
+                stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.of(new AssetVerification(
                         VerifierConfig.DEFAULT.withAllowedHosts(Set.of("127.0.0.1")).withAllowLoopback(true),
                         Duration.ofHours(1))));
     }

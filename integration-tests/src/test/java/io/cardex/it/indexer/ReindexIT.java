@@ -1,11 +1,9 @@
 package io.cardex.it.indexer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import io.cardex.api.ApiConfig;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.reindex.Reindexer;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
@@ -24,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A reindex builds the next index version from the topic and swaps it in while everything runs. */
 class ReindexIT {
@@ -36,7 +36,7 @@ class ReindexIT {
         UniqueNames names = UniqueNames.forTest("reindex");
         Path work = TempDirectories.create("cardex-it-reindex-");
         IndexerConfig indexer = new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                stack.elasticsearchUrl(), names.index(), Optional.empty());
+                stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty());
         try (CardRepositoryFixture repository = CardRepositoryFixture.create().addExample(REFINENET)
                 .addExample("mindspore/1.7/dlinknet_deepglobe.md").addExample("papers/2016/refinenet.md");
              Pipeline pipeline = Pipeline.start(

@@ -1,12 +1,10 @@
 package io.cardex.it.pipeline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.api.ApiConfig;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.ingest.http.IngestServerConfig;
@@ -25,6 +23,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What the cards of issue 3 add to search, through the whole pipeline: languages, papers, broken cards. */
 class CardSearchIT {
@@ -65,7 +65,7 @@ class CardSearchIT {
                         names.topic(), 3, (short) 1, CardRules.DEFAULT)),
                 new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
                 new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                        stack.elasticsearchUrl(), names.index(), Optional.empty()),
+                        stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty()),
                 new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))

@@ -1,11 +1,9 @@
 package io.cardex.it.pipeline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import io.cardex.api.ApiConfig;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.ingest.http.IngestServerConfig;
@@ -22,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The real path: a commit, a change event on Kafka, the indexer, Elasticsearch, the API. */
 class ThinSliceIT {
@@ -41,7 +41,7 @@ class ThinSliceIT {
                              names.topic(), 3, (short) 1, CardRules.DEFAULT)),
                      new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
                      new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                             stack.elasticsearchUrl(), names.index(), Optional.empty()),
+                             stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty()),
                      new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()))) {
             ApiClient api = new ApiClient(pipeline.apiPort());
 

@@ -4,6 +4,7 @@ import io.cardex.api.ApiConfig;
 import io.cardex.card.event.CardChangeTopic;
 import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.runtime.pipeline.Pipeline;
@@ -67,7 +68,7 @@ final class PipelineRun {
                             CardChangeTopic.DEFAULT_NAME, TOPIC_PARTITIONS),
                     new IngestServerConfig(options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
                     new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CONSUMER_GROUP,
-                            stack.elasticsearchUrl(), index, verification),
+                            stack.elasticsearchUrl(), index, BulkSettings.DEFAULT, verification),
                     new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)));
             onReady.run(stack, pipeline);
         } catch (StartupFailure | RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.cardex.runtime.cli;
 
 import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.reindex.Reindexer;
 import io.cardex.runtime.stack.StartupFailure;
 import io.cardex.store.CardIndexNames;
@@ -33,7 +34,7 @@ final class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StartupFailure {
         IndexerConfig config = new IndexerConfig(kafka.bootstrapServers, kafka.topic, "cardex-reindex", elasticsearch,
-                new CardIndexNames(alias), Optional.empty());
+                new CardIndexNames(alias), BulkSettings.DEFAULT, Optional.empty());
         try {
             Reindexer.Result result = new Reindexer(config).run();
             System.out.printf("alias %s now points at %s (%d records; %d unreadable, %d refused); %s is kept%n",

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The three cardex services in one process, wired to one Kafka and one Elasticsearch: ingest
- * publishes card changes, the indexer writes them to the index, the API searches it.
+ * publishes card changes, the indexer writes them to the index, the API searches it. Ingest's
+ * {@code /metrics} serves the indexer's meters too.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -33,7 +34,7 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline start(List<IngestConfig> repositories, IngestServerConfig ingestServer,
                                  IndexerConfig indexerConfig, ApiConfig apiConfig) throws StartupFailure {
         IngestApplication ingest = new IngestApplication(repositories, ingestServer);
-        IndexerService indexer = new IndexerService(indexerConfig);
+        IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
         ApiServer api = new ApiServer(apiConfig);
         try {

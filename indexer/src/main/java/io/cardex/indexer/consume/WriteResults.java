@@ -1,0 +1,117 @@
+package io.cardex.indexer.consume;
+
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import io.cardex.indexer.deadletter.DeadLetters;
+import io.cardex.indexer.index.IndexAction;
+import io.cardex.indexer.index.WriteOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hears what Elasticsearch did with each write and settles its record: written or stale (a newer
+ * version is stored) finishes it; refused sends it to the dead-letter topic and finishes it once
+ * Kafka acknowledged the letter; busy, failing or unreachable marks it to be read again.
+ */
+public final class WriteResults implements BulkListener<PendingWrite> {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteResults.class);
+
+    private final OffsetTracker tracker;
+    private final DeadLetters deadLetters;
+    private final Consumer<IndexAction.Put> onWritten;
+    private final IndexingMetrics metrics;
+    private final Map<Long, Long> startedNanos = new ConcurrentHashMap<>();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>("");
+
+    /**
+     * @param onWritten told of every card stored, on the bulk writer's thread: it must return quickly
+     */
+    public WriteResults(OffsetTracker tracker, DeadLetters deadLetters, Consumer<IndexAction.Put> onWritten,
+                        IndexingMetrics metrics) {
+        this.tracker = tracker;
+        this.deadLetters = deadLetters;
+        this.onWritten = onWritten;
+        this.metrics = metrics;
+    }
+
+    /** Why the last writes that must be read again failed. */
+    public String lastFailure() {
+        return lastFailure.get();
+    }
+
+    /** Sends a change that cannot be read to the dead-letter topic; its record is finished once Kafka has it. */
+    public void unreadable(ConsumerRecord<String, byte[]> record, String reason) {
+        deadLetter(record, "unreadable event: " + reason);
+    }
+
+    @Override
+    public void beforeBulk(long executionId, BulkRequest request, List<PendingWrite> writes) {
+        startedNanos.put(executionId, System.nanoTime());
+    }
+
+    @Override
+    public void afterBulk(long executionId, BulkRequest request, List<PendingWrite> writes, BulkResponse response) {
+        Long started = startedNanos.remove(executionId);
+        if (started != null) {
+            metrics.bulkAnswered(Duration.ofNanos(System.nanoTime() - started));
+        }
+        int written = 0;
+        for (int i = 0; i < writes.size(); i++) {
+            PendingWrite write = writes.get(i);
+            WriteOutcome outcome = WriteOutcome.of(response.items().get(i));
+            if (outcome instanceof WriteOutcome.Written) {
+                written++;
+                metrics.written();
+                tracker.finished(write.partition(), write.offset());
+                if (write.action() instanceof IndexAction.Put put) {
+                    onWritten.accept(put);
+                }
+            } else if (outcome instanceof WriteOutcome.Stale) {
+                metrics.stale();
+                tracker.finished(write.partition(), write.offset());
+            } else if (outcome instanceof WriteOutcome.Refused refused) {
+                deadLetter(write.record(), "Elasticsearch refused the card: " + refused.reason());
+            } else if (outcome instanceof WriteOutcome.Retry retry) {
+                lastFailure.set("Elasticsearch could not take the write now (" + retry.reason() + ")");
+                metrics.retried(1);
+                tracker.failed(write.partition(), write.offset());
+            }
+        }
+        log.debug("bulk request {}: {} of {} changes written", executionId, written, writes.size());
+    }
+
+    @Override
+    public void afterBulk(long executionId, BulkRequest request, List<PendingWrite> writes, Throwable failure) {
+        startedNanos.remove(executionId);
+        metrics.bulkFailed();
+        lastFailure.set("Elasticsearch did not answer: " + failure.getMessage());
+        metrics.retried(writes.size());
+        for (PendingWrite write : writes) {
+            tracker.failed(write.partition(), write.offset());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        deadLetters.send(record, reason).whenComplete((acknowledged, failure) -> {
+            if (failure == null) {
+                metrics.deadLettered();
+                tracker.finished(partition, record.offset());
+            } else {
+                lastFailure.set("Kafka did not take a dead letter: " + failure.getMessage());
+                metrics.retried(1);
+                tracker.failed(partition, record.offset());
+            }
+        });
+    }
+}
