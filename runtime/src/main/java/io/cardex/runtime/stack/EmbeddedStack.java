@@ -31,6 +31,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final KafkaNode kafka;
     private final ElasticsearchNode elasticsearch;
     private final List<ChildProcess> processes = new ArrayList<>();
+    private ChildProcess kafkaProcess;
     private boolean closed;
 
     /**
@@ -57,7 +58,7 @@ public final class EmbeddedStack implements AutoCloseable {
             elasticsearch.prepare();
             log.info("starting Kafka {} on {} (logs in {})", installation.kafkaVersion(), kafka.bootstrapServers(),
                     kafka.logDirectory());
-            ChildProcess kafkaProcess = register(kafka.launch());
+            kafkaProcess = register(kafka.launch());
             log.info("starting Elasticsearch {} on {} (logs in {})", installation.elasticsearchVersion(),
                     elasticsearch.url(), elasticsearch.logDirectory());
             ChildProcess elasticsearchProcess = register(elasticsearch.launch());
@@ -134,6 +135,30 @@ public final class EmbeddedStack implements AutoCloseable {
             }
         }
         log.info("{} is ready ({} s)", process.name(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * Stops the Kafka broker, as an operator restarting it would; {@link #startKafka()} brings it
+     * back on the same port with the same data. Fault tests use the pair to show nothing is lost.
+     */
+    public void stopKafka() {
+        ChildProcess stopping;
+        synchronized (this) {
+            stopping = kafkaProcess;
+            processes.remove(stopping);
+        }
+        log.info("stopping {}", stopping.name());
+        stopping.stop(STOP_GRACE);
+    }
+
+    /** Starts the Kafka broker {@link #stopKafka() stopped} before, and returns once it answers. */
+    public void startKafka() throws StartupFailure {
+        try {
+            kafkaProcess = register(kafka.launch());
+        } catch (IOException e) {
+            throw new StartupFailure("cannot start Kafka again: " + e.getMessage(), e);
+        }
+        awaitReady(kafkaProcess, kafka::isReady, KAFKA_START_TIMEOUT);
     }
 
     public String kafkaBootstrapServers() {
