@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and published to a fresh topic, until Kafka has acknowledged them all ({@link Ingestor#ingestOnce()}
  * returns). Each run has its own topic and cursor, so each is a first snapshot.
  */
-final class SnapshotBenchmark {
+public final class SnapshotBenchmark {
 
     static final int TOPIC_PARTITIONS = 3;
     /** How often the heap sampler forces a full GC and reads what is left. */
@@ -35,7 +35,7 @@ final class SnapshotBenchmark {
     private final Path workDirectory;
     private int runs;
 
-    SnapshotBenchmark(String bootstrapServers, Path workDirectory) {
+    public SnapshotBenchmark(String bootstrapServers, Path workDirectory) {
         this.bootstrapServers = bootstrapServers;
         this.workDirectory = workDirectory;
     }
@@ -43,16 +43,17 @@ final class SnapshotBenchmark {
     /**
      * The result of one snapshot.
      *
+     * @param topic         where the pass published the cards
      * @param seconds       wall time of the pass, from its start to the last acknowledgement
      * @param heapBeforeMb  heap in use after a full GC, before the pass
      * @param peakHeapMb    the most heap in use after any of the full GCs forced during the pass;
      *                      0 when the heap was not sampled
      */
-    record Run(int cards, double seconds, double heapBeforeMb, double peakHeapMb) {
+    public record Run(String topic, int cards, double seconds, double heapBeforeMb, double peakHeapMb) {
     }
 
     /** A snapshot timed alone: nothing else runs in this JVM meanwhile. */
-    Run timed(GeneratedRepository repository) throws Exception {
+    public Run timed(GeneratedRepository repository) throws Exception {
         return run(repository, false);
     }
 
@@ -93,7 +94,7 @@ final class SnapshotBenchmark {
                 throw new IllegalStateException("the snapshot published " + pass.upserts() + " cards, not "
                         + repository.cards());
             }
-            return new Run(repository.cards(), seconds, heapBefore, sampler == null ? 0 : sampler.peakMb());
+            return new Run(topic, repository.cards(), seconds, heapBefore, sampler == null ? 0 : sampler.peakMb());
         }
     }
 
