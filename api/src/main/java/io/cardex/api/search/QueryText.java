@@ -4,22 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The words a user typed, split as the search reads them: plain words, and the rest ({@code
- * "quoted phrases"} and {@code -exclusions}), so that a typo-tolerant look at names can take the
- * plain words and still obey the phrases and exclusions.
+ * The words a user typed, split as the search reads them, so that the other ways a card can
+ * match (a name one typo away, a paper it cites) obey the phrases and exclusions too.
  *
- * @param words the words outside quotes, not excluded
- * @param rest  the phrases and exclusions as typed, joined by spaces; empty when there are none
+ * @param words    the words outside quotes, not excluded
+ * @param phrases  the {@code "quoted phrases"}, with their quotes
+ * @param excluded what follows a {@code -}: words, and phrases with their quotes
  */
-record QueryText(List<String> words, String rest) {
+record QueryText(List<String> words, List<String> phrases, List<String> excluded) {
 
     QueryText {
         words = List.copyOf(words);
+        phrases = List.copyOf(phrases);
+        excluded = List.copyOf(excluded);
     }
 
     static QueryText parse(String text) {
         List<String> words = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
         int length = text.length();
         int i = 0;
         while (i < length) {
@@ -27,22 +30,24 @@ record QueryText(List<String> words, String rest) {
                 i++;
                 continue;
             }
-            int start = i;
-            boolean excluded = text.charAt(i) == '-';
-            if (excluded) {
+            boolean exclusion = text.charAt(i) == '-';
+            if (exclusion) {
                 i++;
             }
+            int start = i;
             if (i < length && text.charAt(i) == '"') {
                 int close = text.indexOf('"', i + 1);
                 i = close < 0 ? length : close + 1;
-                rest.add(text.substring(start, i));
+                (exclusion ? excluded : phrases).add(text.substring(start, i));
             } else {
                 while (i < length && !Character.isWhitespace(text.charAt(i))) {
                     i++;
                 }
-                (excluded ? rest : words).add(text.substring(start, i));
+                if (i > start) {
+                    (exclusion ? excluded : words).add(text.substring(start, i));
+                }
             }
         }
-        return new QueryText(words, String.join(" ", rest));
+        return new QueryText(words, phrases, excluded);
     }
 }

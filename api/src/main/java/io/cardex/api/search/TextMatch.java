@@ -46,19 +46,32 @@ final class TextMatch {
         if (!parts.words().isEmpty()) {
             alternatives.add(nameWithATypo(parts));
         }
-        return Query.of(q -> q.bool(b -> b.should(alternatives).minimumShouldMatch("1")));
+        return Query.of(q -> q.bool(b -> {
+            b.should(alternatives).minimumShouldMatch("1");
+            if (!parts.excluded().isEmpty()) {
+                // However a card matches, through a paper it cites or a name like the words, what is excluded stays out.
+                b.mustNot(anyOf(String.join(" ", parts.excluded())));
+            }
+            return b;
+        }));
     }
 
-    /** A model name or title holding every plain word, each maybe one typo away; phrases and exclusions still apply. */
+    /** A model name or title holding every plain word, each maybe one typo away, and the card every phrase. */
     private static Query nameWithATypo(QueryText parts) {
         return Query.of(q -> q.bool(b -> {
             b.boost(TYPO_BOOST).must(m -> m.multiMatch(mm -> mm.query(String.join(" ", parts.words())).fields(NAMES)
                     .fuzziness(ONE_TYPO).operator(Operator.And)));
-            if (!parts.rest().isEmpty()) {
-                b.filter(textQuery(parts.rest(), FIELDS));
+            if (!parts.phrases().isEmpty()) {
+                b.filter(textQuery(String.join(" ", parts.phrases()), FIELDS));
             }
             return b;
         }));
+    }
+
+    /** Cards holding any of the words or phrases. */
+    private static Query anyOf(String text) {
+        return Query.of(q -> q.simpleQueryString(s -> s.query(text).fields(FIELDS).defaultOperator(Operator.Or)
+                .flags(SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Whitespace)));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.cardex.api.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryTextTest {
@@ -12,19 +11,22 @@ class QueryTextTest {
         QueryText text = QueryText.parse("refinnet \"semantic segmentation\"  -voc2012 -\"road extraction\" cv");
 
         assertThat(text.words()).containsExactly("refinnet", "cv");
-        assertThat(text.rest()).isEqualTo("\"semantic segmentation\" -voc2012 -\"road extraction\"");
+        assertThat(text.phrases()).containsExactly("\"semantic segmentation\"");
+        assertThat(text.excluded()).containsExactly("voc2012", "\"road extraction\"");
     }
 
     @Test
     void aHyphenInsideAWordIsPartOfIt() {
-        assertThat(QueryText.parse("nas-fpn").words()).isEqualTo(List.of("nas-fpn"));
+        assertThat(QueryText.parse("nas-fpn").words()).containsExactly("nas-fpn");
     }
 
     @Test
     void anUnclosedQuoteRunsToTheEnd() {
-        QueryText text = QueryText.parse("dlinknet \"road extr");
+        assertThat(QueryText.parse("dlinknet \"road extr").phrases()).containsExactly("\"road extr");
+    }
 
-        assertThat(text.words()).containsExactly("dlinknet");
-        assertThat(text.rest()).isEqualTo("\"road extr");
+    @Test
+    void aLoneHyphenExcludesNothing() {
+        assertThat(QueryText.parse("refinenet - ").excluded()).isEmpty();
     }
 }

@@ -151,6 +151,12 @@ class SearchApiIT {
         assertThat(api.searchKeys("refinnet -voc2012")).doesNotContain(REFINENET);
     }
 
+    @Test
+    void anExcludedWordKeepsACardOutEvenWhenItCitesAPaperThatMatches() {
+        assertThat(api.searchKeys("refinenet")).contains(PAPER, REFINENET);
+        assertThat(api.searchKeys("refinenet -voc2012")).contains(PAPER).doesNotContain(REFINENET);
+    }
+
     private static List<String> counts(JsonNode facet) {
         List<String> counts = new ArrayList<>();
         facet.forEach(value -> counts.add(value.path("value").asText() + "=" + value.path("count").asInt()));
