@@ -4,9 +4,8 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.cardex.api.http.ProblemDetails;
 import io.cardex.api.search.CardLookup;
 import io.cardex.api.search.InvalidQueryException;
-import io.cardex.api.search.SearchQuery;
+import io.cardex.api.search.SearchParameters;
 import io.cardex.api.search.SearchService;
-import io.cardex.api.search.StatusFilter;
 import io.cardex.api.search.SuggestService;
 import io.cardex.card.CardexJson;
 import io.cardex.store.CardDocument;
@@ -71,10 +70,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void search(Context ctx) throws IOException {
-        SearchQuery query = new SearchQuery(ctx.queryParam("q"),
-                intParam(ctx, "size", SearchQuery.DEFAULT_SIZE), intParam(ctx, "from", 0),
-                StatusFilter.parse(ctx.queryParam("status")));
-        ctx.json(search.search(query));
+        ctx.json(search.search(SearchParameters.parse(ctx.queryParamMap())));
     }
 
     /** The whole card: fields, asset checks, problems, source, Chinese text. */
@@ -102,18 +98,6 @@ public final class ApiServer implements AutoCloseable {
     private static void failed(Exception e, Context ctx) {
         log.error("request {} failed", ctx.path(), e);
         problem(ctx, ProblemDetails.of(500, "Internal error", "the request failed; the server log says why"));
-    }
-
-    private static int intParam(Context ctx, String name, int defaultValue) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException(name, "must be a whole number, not '" + value + "'");
-        }
     }
 
     private static void problem(Context ctx, ProblemDetails problem) {

@@ -9,6 +9,8 @@ import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.stack.Ports;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,28 @@ class ApiErrorsIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().path("detail").asText()).isEqualTo("parameter 'size' must be between 1 and 100, not 1000");
+    }
+
+    @Test
+    void everyMistakeInASearchIsA400NamingTheParameter() {
+        ApiClient api = startApi(TestStack.get().elasticsearchUrl());
+        Map<String, String> mistakes = new LinkedHashMap<>();
+        mistakes.put("/search?colour=red", "colour");
+        mistakes.put("/search?sort=popularity", "sort");
+        mistakes.put("/search?sort=name&order=up", "order");
+        mistakes.put("/search?facets=dataset,colour", "facets");
+        mistakes.put("/search?cursor=bm90LWEtY3Vyc29y", "cursor");
+        mistakes.put("/search?from=10&cursor=WyJuYW1lOmFzYyIsImEiLCJiIiwiYyJd", "from");
+        mistakes.put("/search?sort=updated&cursor=WyJuYW1lOmFzYyIsImEiLCJiIiwiYyJd", "cursor");
+        mistakes.put("/search?size=0", "size");
+        mistakes.put("/search?q=" + "a".repeat(501), "q");
+
+        mistakes.forEach((request, parameter) -> {
+            ApiClient.Response response = api.get(request);
+            assertThat(response.status()).as(request).isEqualTo(400);
+            assertThat(response.contentType()).as(request).startsWith("application/problem+json");
+            assertThat(response.body().path("detail").asText()).as(request).startsWith("parameter '" + parameter + "' ");
+        });
     }
 
     @Test

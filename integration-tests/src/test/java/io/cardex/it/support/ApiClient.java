@@ -40,6 +40,11 @@ public final class ApiClient {
         return keysOf(get("/search?status=" + status + "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).body());
     }
 
+    /** The keys of the cards a search returns, for a path and query such as {@code /search?sort=name}. */
+    public List<String> keys(String pathAndQuery) {
+        return keysOf(get(pathAndQuery).body());
+    }
+
     private static List<String> keysOf(JsonNode answer) {
         List<String> keys = new ArrayList<>();
         answer.path("cards").forEach(card -> keys.add(card.path("key").asText()));
