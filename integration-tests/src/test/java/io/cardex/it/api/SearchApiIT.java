@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.api.ApiConfig;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.ingest.http.IngestServerConfig;
@@ -60,7 +61,7 @@ class SearchApiIT {
                         names.topic(), 3, (short) 1, CardRules.DEFAULT)),
                 new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
                 new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                        stack.elasticsearchUrl(), names.index(), Optional.empty()),
+                        stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty()),
                 new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))
