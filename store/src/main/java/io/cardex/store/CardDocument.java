@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * @param identifierWords the words inside the card's identifiers (id, names, datasets, module type),
  *                  so that {@code road extraction} finds {@code DeepGlobeRoadExtractionDataset}
  * @param assetChecks what downloading each asset of the card showed, in the order of its assets;
- *                  {@code pending} until checked, empty when assets are not verified
+ *                  {@code pending} until checked, {@code unchecked} when the indexer does not verify assets
  */
 public record CardDocument(
         String key,
@@ -64,6 +64,12 @@ public record CardDocument(
                 card.header() == null ? List.of() : card.header().assets().stream()
                         .map(asset -> AssetCheck.pending(asset.link(), asset.sha256())).toList(),
                 card);
+    }
+
+    /** The same document with every asset {@code unchecked}: for an indexer that does not verify assets. */
+    public CardDocument withAssetsUnchecked() {
+        return withAssetChecks(assetChecks.stream().map(check -> AssetCheck.unchecked(check.url(), check.expectedSha256()))
+                .toList());
     }
 
     /** The same document with what checking its assets showed. */

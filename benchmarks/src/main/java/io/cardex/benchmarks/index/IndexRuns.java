@@ -68,7 +68,7 @@ final class IndexRuns {
 
     /** Reads the topic once, untimed, into the documents the plain load sends. */
     void loadDocuments(int expected) throws UnreadableEventException {
-        RecordTranslator translator = new RecordTranslator(Clock.systemUTC());
+        RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
