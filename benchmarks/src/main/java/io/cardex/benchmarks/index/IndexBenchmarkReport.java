@@ -58,9 +58,9 @@ public final class IndexBenchmarkReport {
         GeneratedRepository repository = new CardRepositoryGenerator(SEED, System.out).write(scratch.resolve("cards"), CARDS);
         String topic = new SnapshotBenchmark(stack.kafkaBootstrapServers(), scratch.resolve("ingest"))
                 .timed(repository).topic();
-        IndexRuns runs = new IndexRuns(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), topic);
+        IndexRuns runs = new IndexRuns(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), topic, CARDS);
         say("reading the %,d change events back to build the documents of the plain _bulk load...", CARDS);
-        runs.loadDocuments(CARDS);
+        runs.loadDocuments();
 
         say("warm-up: one round of each, not counted");
         report(runs.plainBulk());
