@@ -1,6 +1,5 @@
 package io.cardex.api.search;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,10 +17,10 @@ public final class SearchParameters {
     /** Parameters other than the filters; all but {@code facets} are given at most once. */
     private static final List<String> GENERAL = List.of("q", "size", "from", "cursor", "sort", "order", "facets");
 
-    private final Map<String, List<String>> parameters;
+    private final RequestParameters parameters;
 
     private SearchParameters(Map<String, List<String>> parameters) {
-        this.parameters = parameters;
+        this.parameters = new RequestParameters(parameters);
     }
 
     /** The search the parameters ask for, each value given as many times as the request repeats it. */
@@ -30,23 +29,23 @@ public final class SearchParameters {
     }
 
     private SearchQuery query() {
-        for (String name : parameters.keySet()) {
+        for (String name : parameters.names()) {
             if (!GENERAL.contains(name) && FilterField.byParameter(name).isEmpty()) {
                 throw new InvalidQueryException(name, "is not a parameter of /search: use "
                         + String.join(", ", GENERAL) + " or a filter: " + FilterField.parameterNames());
             }
         }
-        return new SearchQuery(single("q"), number("size", SearchQuery.DEFAULT_SIZE), number("from", 0),
-                Optional.ofNullable(single("cursor")).map(Cursor::decode),
-                Sorting.parse(single("sort"), single("order")), filters(), facets());
+        return new SearchQuery(parameters.single("q"), parameters.number("size", SearchQuery.DEFAULT_SIZE),
+                parameters.number("from", 0), Optional.ofNullable(parameters.single("cursor")).map(Cursor::decode),
+                Sorting.parse(parameters.single("sort"), parameters.single("order")), filters(), facets());
     }
 
     private Filters filters() {
         Map<FilterField, List<String>> filters = new EnumMap<>(FilterField.class);
         for (FilterField field : FilterField.values()) {
             List<String> values = field == FilterField.STATUS
-                    ? StatusFilter.parse(single("status")).indexedStatus().stream().toList()
-                    : all(field.parameter());
+                    ? StatusFilter.parse(parameters.single("status")).indexedStatus().stream().toList()
+                    : parameters.all(field.parameter());
             filters.put(field, values);
         }
         return new Filters(filters);
@@ -54,7 +53,7 @@ public final class SearchParameters {
 
     private List<FilterField> facets() {
         Set<FilterField> facets = new LinkedHashSet<>();
-        for (String list : all("facets")) {
+        for (String list : parameters.all("facets")) {
             for (String name : list.split(",")) {
                 if (!name.isBlank()) {
                     facets.add(FilterField.byParameter(name.strip()).orElseThrow(() -> new InvalidQueryException(
@@ -64,37 +63,5 @@ public final class SearchParameters {
             }
         }
         return List.copyOf(facets);
-    }
-
-    /** The non-blank values of a parameter, stripped. */
-    private List<String> all(String name) {
-        List<String> values = new ArrayList<>();
-        for (String value : parameters.getOrDefault(name, List.of())) {
-            if (!value.isBlank()) {
-                values.add(value.strip());
-            }
-        }
-        return values;
-    }
-
-    /** The value of a parameter that may be given once; null when absent or blank. */
-    private String single(String name) {
-        List<String> values = all(name);
-        if (values.size() > 1) {
-            throw new InvalidQueryException(name, "is given " + values.size() + " times; give it once");
-        }
-        return values.isEmpty() ? null : values.get(0);
-    }
-
-    private int number(String name, int absent) {
-        String value = single(name);
-        if (value == null) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException(name, "must be a whole number, not '" + value + "'");
-        }
     }
 }

@@ -76,6 +76,27 @@ class ApiErrorsIT {
         assertThat(response.body().toString()).doesNotContain("Exception");
     }
 
+    @Test
+    void statsAndSimilarCardsAreA503TooBeforeTheIndexIsCreated() {
+        assertEveryAnswerIsA503WithRetryAfter(startApi(TestStack.get().elasticsearchUrl()),
+                "/stats", "/cards/hub/mindspore/1.9/refinenet_voc2012/similar");
+    }
+
+    @Test
+    void statsAndSimilarCardsAreA503TooWhileElasticsearchIsUnreachable() {
+        assertEveryAnswerIsA503WithRetryAfter(startApi(URI.create("http://127.0.0.1:" + Ports.free())),
+                "/stats", "/cards/hub/mindspore/1.9/refinenet_voc2012/similar");
+    }
+
+    private static void assertEveryAnswerIsA503WithRetryAfter(ApiClient api, String... paths) {
+        for (String path : paths) {
+            ApiClient.Response response = api.get(path);
+            assertThat(response.status()).as(path).isEqualTo(503);
+            assertThat(response.retryAfter()).as(path).isEqualTo("5");
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+        }
+    }
+
     /** An API on a free port over an index nobody created. */
     private ApiClient startApi(URI elasticsearch) {
         server = new ApiServer(new ApiConfig("127.0.0.1", 0, elasticsearch, UniqueNames.forTest("api").index()));
