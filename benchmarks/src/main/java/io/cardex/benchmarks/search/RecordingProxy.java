@@ -21,7 +21,7 @@ import java.util.List;
 final class RecordingProxy implements AutoCloseable {
 
     /** One request the API sent to Elasticsearch. */
-    record EsRequest(String method, String pathAndQuery, String contentType, byte[] body) {
+    record EsRequest(String method, String pathAndQuery, String contentType, String accept, byte[] body) {
     }
 
     private final URI elasticsearch;
@@ -52,9 +52,11 @@ final class RecordingProxy implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
+        // Both: Elasticsearch refuses a compatible-with media type on one of them only.
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
         EsRequest request = new EsRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                contentType, body);
+                contentType, accept, body);
         synchronized (this) {
             recorded.add(request);
         }
@@ -83,6 +85,9 @@ final class RecordingProxy implements AutoCloseable {
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
+        }
+        if (request.accept() != null) {
+            builder.header("Accept", request.accept());
         }
         return builder.build();
     }

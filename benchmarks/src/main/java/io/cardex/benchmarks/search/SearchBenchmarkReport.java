@@ -1,31 +1,27 @@
 package io.cardex.benchmarks.search;
 
-import static io.cardex.benchmarks.Terminal.deleteTree;
-import static io.cardex.benchmarks.Terminal.say;
-
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
+import io.cardex.benchmarks.BenchmarkStack;
 import io.cardex.benchmarks.index.IndexRuns;
 import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.SnapshotBenchmark;
 import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.runtime.stack.Installation;
-import io.cardex.runtime.stack.StackConfig;
 import io.cardex.store.CardIndexNames;
 import io.cardex.store.ElasticsearchConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import static io.cardex.benchmarks.Terminal.deleteTree;
+import static io.cardex.benchmarks.Terminal.say;
 
 /**
  * Measures the search API under load against an index of 10,000 generated cards, and the same
@@ -48,25 +44,7 @@ public final class SearchBenchmarkReport {
     }
 
     public static void main(String[] args) throws Exception {
-        // Readable by all: as root, the stack runs Elasticsearch as an unprivileged user that must enter it.
-        Path scratch = Files.createTempDirectory("cardex-search-benchmark-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        EmbeddedStack stack = new EmbeddedStack(StackConfig.onFreePorts(scratch.resolve("stack")), Installation.current());
-        // Kafka and Elasticsearch are child processes: stopped on Ctrl-C too, not only on return.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            deleteTree(scratch);
-        }, "stop-stack"));
-        boolean met;
-        try {
-            say("starting Kafka and Elasticsearch...");
-            stack.start();
-            met = run(stack, scratch);
-        } finally {
-            stack.close();
-            deleteTree(scratch);
-        }
-        System.exit(met ? 0 : 1);
+        BenchmarkStack.runAndExit("search", SearchBenchmarkReport::run);
     }
 
     private static boolean run(EmbeddedStack stack, Path scratch) throws Exception {

@@ -1,25 +1,16 @@
 package io.cardex.it.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
 import io.cardex.api.KafkaSettings;
-import io.cardex.card.CardRules;
 import io.cardex.indexer.AssetVerification;
-import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.verify.VerifierConfig;
-import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
-import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TcpProxy;
 import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
@@ -35,12 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Similar cards, stats, readiness, metrics and CORS, through the whole pipeline on the example cards. */
 class ApiEndpointsIT {
@@ -76,17 +68,11 @@ class ApiEndpointsIT {
                 .write("someone/1.0/broken.md", Files.readString(Installation.current().examples()
                         .resolve("mindspore/1.6/nasfpn_coco2017.md")).replace("fine-tunable: True", "fine-tunable: perhaps"));
         commit = repository.commit("five example cards and a broken one");
-        pipeline = Pipeline.start(
-                List.of(new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
-                        Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
-                        names.topic(), 3, (short) 1, CardRules.DEFAULT)),
-                new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
+        pipeline = TestPipeline.over(repository, names, work)
                 // Every asset of the examples is on a host not allowed here: each check ends "blocked", offline.
-                new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                        stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.of(new AssetVerification(
-                                VerifierConfig.DEFAULT.withAllowedHosts(Set.of("assets.example.org")),
-                                Duration.ofHours(1)))),
-                new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()).withCorsOrigins(List.of(HUB_PAGE)));
+                .verifyingAssets(new AssetVerification(VerifierConfig.DEFAULT.withAllowedHosts(Set.of("assets.example.org")),
+                        Duration.ofHours(1)))
+                .allowingOrigins(List.of(HUB_PAGE)).start();
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() ->
                 api.get("/stats").body().at("/cards/by_asset_status/blocked").asInt() == 5

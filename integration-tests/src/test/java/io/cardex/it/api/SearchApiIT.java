@@ -1,20 +1,10 @@
 package io.cardex.it.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cardex.api.ApiConfig;
-import io.cardex.card.CardRules;
-import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
-import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
-import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
@@ -23,10 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What GET /search offers besides words: filters, facets, sorting, paging, highlights and typos, on the example cards. */
 class SearchApiIT {
@@ -55,14 +46,7 @@ class SearchApiIT {
                 .addExample("mindspore/1.7/dlinknet_deepglobe.md")
                 .addExample("papers/2016/refinenet.md");
         repository.commit("the example cards");
-        pipeline = Pipeline.start(
-                List.of(new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
-                        Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
-                        names.topic(), 3, (short) 1, CardRules.DEFAULT)),
-                new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
-                new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                        stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty()),
-                new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
+        pipeline = TestPipeline.over(repository, names, work).start();
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))
                 .until(() -> api.get("/search").body().path("total").asInt() == EVERY_CARD.size());
