@@ -1,26 +1,16 @@
 package io.cardex.it.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
-import io.cardex.card.CardRules;
 import io.cardex.indexer.AssetVerification;
-import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.verify.VerifierConfig;
-import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
-import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.api.OpenApiDocument.Answer;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
@@ -39,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -48,6 +37,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The OpenAPI document the API serves at /openapi.json describes what it really answers: for a
@@ -89,18 +81,12 @@ class OpenApiIT {
                 .write("someone/1.0/broken.md", Files.readString(Installation.current().examples()
                         .resolve("mindspore/1.6/nasfpn_coco2017.md")).replace("fine-tunable: True", "fine-tunable: perhaps"));
         repository.commit("five example cards and a broken one");
-        pipeline = Pipeline.start(
-                List.of(new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
-                        Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
-                        names.topic(), 3, (short) 1, CardRules.DEFAULT)),
-                new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
-                // Every asset of the examples is on a host not allowed here: each check ends "blocked", offline,
-                // so that the asset checks have every field a finished check has.
-                new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                        stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.of(new AssetVerification(
-                                VerifierConfig.DEFAULT.withAllowedHosts(Set.of("assets.example.org")),
-                                Duration.ofHours(1)))),
-                new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
+        // Every asset of the examples is on a host not allowed here: each check ends "blocked", offline,
+        // so that the asset checks have every field a finished check has.
+        pipeline = TestPipeline.over(repository, names, work)
+                .verifyingAssets(new AssetVerification(VerifierConfig.DEFAULT.withAllowedHosts(Set.of("assets.example.org")),
+                        Duration.ofHours(1)))
+                .start();
         withoutIndex = start(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(),
                 UniqueNames.forTest("openapi-no-index").index()));
         withoutKafka = start(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
