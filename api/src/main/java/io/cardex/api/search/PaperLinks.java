@@ -5,9 +5,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.cardex.card.Card;
-import io.cardex.card.PaperRef;
-import io.cardex.store.CardDocument;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.store.CardIndexNames;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,18 +36,22 @@ final class PaperLinks {
 
     /** Queries that find the model cards citing a paper whose page matches the text. */
     List<Query> citingModels(String text) throws IOException {
-        SearchResponse<CardDocument> papers = client.search(s -> s.index(names.alias())
+        SearchResponse<JsonNode> papers = client.search(s -> s.index(names.alias())
                 .query(q -> q.bool(b -> b
                         .filter(f -> f.term(t -> t.field("card.kind").value("paper")))
                         .must(TextMatch.textQuery(text, PAPER_FIELDS))))
-                .size(MAX_PAPERS), CardDocument.class);
+                // Only what the links are made of: a paper page's text is long and not needed here.
+                .source(src -> src.filter(f -> f.includes("card.title", "card.body.papers")))
+                .size(MAX_PAPERS), JsonNode.class);
         List<Query> links = new ArrayList<>();
-        for (Hit<CardDocument> hit : papers.hits().hits()) {
-            Card paper = Objects.requireNonNull(hit.source()).card();
-            if (paper.title() != null && !paper.title().isBlank()) {
-                links.add(Query.of(q -> q.matchPhrase(m -> m.field("card.body.citation").query(paper.title()))));
+        for (Hit<JsonNode> hit : papers.hits().hits()) {
+            JsonNode paper = Objects.requireNonNull(hit.source()).path("card");
+            String title = paper.path("title").asText("");
+            if (!title.isBlank()) {
+                links.add(Query.of(q -> q.matchPhrase(m -> m.field("card.body.citation").query(title))));
             }
-            List<FieldValue> ids = paper.body().papers().stream().map(PaperRef::id).map(FieldValue::of).toList();
+            List<FieldValue> ids = new ArrayList<>();
+            paper.path("body").path("papers").forEach(ref -> ids.add(FieldValue.of(ref.path("id").asText())));
             if (!ids.isEmpty()) {
                 links.add(Query.of(q -> q.terms(t -> t.field("card.body.papers.id").terms(v -> v.value(ids)))));
             }
