@@ -1,20 +1,31 @@
 package io.cardex.api;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.cardex.api.health.Readiness;
+import io.cardex.api.health.ReadinessCheck;
 import io.cardex.api.http.ProblemDetails;
+import io.cardex.api.http.RequestMetrics;
 import io.cardex.api.search.CardLookup;
 import io.cardex.api.search.InvalidQueryException;
-import io.cardex.api.search.SearchQuery;
+import io.cardex.api.search.SearchParameters;
 import io.cardex.api.search.SearchService;
-import io.cardex.api.search.StatusFilter;
+import io.cardex.api.search.SimilarCards;
+import io.cardex.api.search.SimilarQuery;
+import io.cardex.api.search.SimilarResult;
 import io.cardex.api.search.SuggestService;
+import io.cardex.api.stats.ConsumerLag;
+import io.cardex.api.stats.StatsService;
 import io.cardex.card.CardexJson;
 import io.cardex.store.CardDocument;
 import io.cardex.store.ElasticsearchConnection;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,12 +37,18 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     /** Seconds a client should wait before asking again while Elasticsearch is unreachable. */
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ApiConfig config;
     private final ElasticsearchConnection elasticsearch;
     private final SearchService search;
     private final SuggestService suggestions;
     private final CardLookup cards;
+    private final SimilarCards similarCards;
+    private final Optional<ConsumerLag> consumerLag;
+    private final StatsService stats;
+    private final ReadinessCheck readiness;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Javalin app;
 
     public ApiServer(ApiConfig config) {
@@ -40,14 +57,26 @@ public final class ApiServer implements AutoCloseable {
         this.search = new SearchService(elasticsearch.client(), config.index());
         this.suggestions = new SuggestService(elasticsearch.client(), config.index());
         this.cards = new CardLookup(elasticsearch.client(), config.index());
+        this.similarCards = new SimilarCards(elasticsearch.client(), config.index());
+        this.consumerLag = config.kafka().map(ConsumerLag::new);
+        this.stats = new StatsService(elasticsearch.client(), config.index(), consumerLag);
+        this.readiness = new ReadinessCheck(elasticsearch.client(), config.index());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.jsonMapper(new JavalinJackson(CardexJson.newMapper(), false));
+            javalin.requestLogger.http(new RequestMetrics(registry));
+            allowBrowsers(javalin, config.corsOrigins());
             javalin.routes.get("/search", this::search);
+            // Before /cards/<key>, which would take ".../similar" as part of the key. A key has
+            // exactly four parts, so a card named "similar" still reaches /cards/<key>.
+            javalin.routes.get("/cards/{repository}/{user_id}/{version}/{name}/similar", this::similar);
             javalin.routes.get("/cards/<key>", this::card);
             javalin.routes.get("/suggest", ctx ->
                     ctx.json(Map.of("suggestions", suggestions.suggest(ctx.queryParam("prefix")))));
+            javalin.routes.get("/stats", ctx -> ctx.json(stats.stats()));
             javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+            javalin.routes.get("/ready", this::ready);
+            javalin.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
             javalin.routes.exception(InvalidQueryException.class, (e, ctx) ->
                     problem(ctx, ProblemDetails.of(400, "Bad request", e.getMessage())));
             javalin.routes.exception(ElasticsearchException.class, ApiServer::elasticsearchRefused);
@@ -71,10 +100,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void search(Context ctx) throws IOException {
-        SearchQuery query = new SearchQuery(ctx.queryParam("q"),
-                intParam(ctx, "size", SearchQuery.DEFAULT_SIZE), intParam(ctx, "from", 0),
-                StatusFilter.parse(ctx.queryParam("status")));
-        ctx.json(search.search(query));
+        ctx.json(search.search(SearchParameters.parse(ctx.queryParamMap())));
     }
 
     /** The whole card: fields, asset checks, problems, source, Chinese text. */
@@ -84,9 +110,60 @@ public final class ApiServer implements AutoCloseable {
         if (card.isPresent()) {
             ctx.json(card.get());
         } else {
-            problem(ctx, ProblemDetails.of(404, "No such card", "no card has the key '" + key
-                    + "' (<repository>/<user-id>/<version>/<name>): find it with /search?q=..."));
+            noSuchCard(ctx, key);
         }
+    }
+
+    private static void noSuchCard(Context ctx, String key) {
+        problem(ctx, ProblemDetails.of(404, "No such card", "no card has the key '" + key
+                + "' (<repository>/<user-id>/<version>/<name>): find it with /search?q=..."));
+    }
+
+    private void similar(Context ctx) throws IOException {
+        String key = String.join("/", ctx.pathParam("repository"), ctx.pathParam("user_id"), ctx.pathParam("version"),
+                ctx.pathParam("name"));
+        SimilarQuery query = SimilarQuery.parse(key, ctx.queryParamMap());
+        Optional<SimilarResult> similar = similarCards.find(query);
+        if (similar.isPresent()) {
+            ctx.json(similar.get());
+        } else {
+            noSuchCard(ctx, key);
+        }
+    }
+
+    /** Ready to answer searches: Elasticsearch answers and the card index exists. */
+    private void ready(Context ctx) {
+        Readiness state = readiness.check();
+        switch (state) {
+            case READY -> ctx.json(Map.of("status", "ready"));
+            case ELASTICSEARCH_UNREACHABLE -> notReady(ctx, "Elasticsearch cannot be reached at "
+                    + config.elasticsearchUrl());
+            case INDEX_MISSING -> notReady(ctx, "the card index '" + config.index().alias()
+                    + "' does not exist yet: it is created when the indexer first starts");
+        }
+    }
+
+    private static void notReady(Context ctx, String detail) {
+        ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        problem(ctx, ProblemDetails.of(503, "Not ready", detail));
+    }
+
+    /**
+     * Lets the pages of the given origins call the API from a browser. Retry-After is exposed so
+     * that a page can wait as long as a 503 asks; browsers hide every other header from scripts.
+     */
+    private static void allowBrowsers(JavalinConfig javalin, List<String> origins) {
+        if (origins.isEmpty()) {
+            return;
+        }
+        javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+            if (origins.contains("*")) {
+                rule.anyHost();
+            } else {
+                rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+            }
+            rule.exposeHeader("Retry-After");
+        }));
     }
 
     private static void elasticsearchRefused(ElasticsearchException e, Context ctx) {
@@ -104,18 +181,6 @@ public final class ApiServer implements AutoCloseable {
         problem(ctx, ProblemDetails.of(500, "Internal error", "the request failed; the server log says why"));
     }
 
-    private static int intParam(Context ctx, String name, int defaultValue) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException(name, "must be a whole number, not '" + value + "'");
-        }
-    }
-
     private static void problem(Context ctx, ProblemDetails problem) {
         ctx.status(problem.status()).json(problem).contentType(ProblemDetails.CONTENT_TYPE);
     }
@@ -123,6 +188,8 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        consumerLag.ifPresent(ConsumerLag::close);
+        registry.close();
         elasticsearch.close();
     }
 }

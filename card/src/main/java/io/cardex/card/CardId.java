@@ -46,6 +46,11 @@ public record CardId(String value) {
         }
     }
 
+    /** The first segment: the hub user the card is filed under, e.g. {@code mindspore}. */
+    public String userId() {
+        return value.substring(0, value.indexOf('/'));
+    }
+
     /** The path below the cards root of this card's file in a language. */
     public String path(Language language) {
         return value + language.suffix();

@@ -14,6 +14,11 @@ class CardIdTest {
     }
 
     @Test
+    void itsFirstSegmentIsTheUserTheCardIsFiledUnder() {
+        assertThat(new CardId("mindspore/1.9/refinenet_voc2012").userId()).isEqualTo("mindspore");
+    }
+
+    @Test
     void ignoresFilesThatAreNotCards() {
         assertThat(CardId.fromPath("README.md")).isEmpty();
         assertThat(CardId.fromPath("mindspore/1.9/notes.txt")).isEmpty();

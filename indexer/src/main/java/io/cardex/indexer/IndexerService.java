@@ -54,7 +54,7 @@ public final class IndexerService implements AutoCloseable {
     private final CardIndex index;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaClientMetrics consumerMetrics;
-    private final RecordTranslator translator = new RecordTranslator(Clock.systemUTC());
+    private final RecordTranslator translator;
     private final DeadLetters deadLetters;
     private final Optional<AssetChecking> assetChecking;
     private final OffsetTracker tracker = new OffsetTracker();
@@ -70,6 +70,7 @@ public final class IndexerService implements AutoCloseable {
         this.config = config;
         this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
         this.index = new CardIndex(elasticsearch.client(), config.index());
+        this.translator = new RecordTranslator(Clock.systemUTC(), config.verification().isPresent());
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),

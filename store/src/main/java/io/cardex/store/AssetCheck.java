@@ -38,7 +38,15 @@ public record AssetCheck(
 
     /** An asset whose check has not ended yet. */
     public static AssetCheck pending(String url, String expectedSha256) {
-        return new AssetCheck(url, null, AssetStatus.PENDING, expectedSha256, null, false, 0, null, null,
-                Duration.ZERO, null, null);
+        return notChecked(url, expectedSha256, AssetStatus.PENDING);
+    }
+
+    /** An asset of an indexer that does not verify assets. */
+    public static AssetCheck unchecked(String url, String expectedSha256) {
+        return notChecked(url, expectedSha256, AssetStatus.UNCHECKED);
+    }
+
+    private static AssetCheck notChecked(String url, String expectedSha256, AssetStatus status) {
+        return new AssetCheck(url, null, status, expectedSha256, null, false, 0, null, null, Duration.ZERO, null, null);
     }
 }

@@ -14,6 +14,8 @@ public enum AssetStatus {
     @JsonProperty("too_large") TOO_LARGE,
     /** The link was refused before connecting: scheme, host or address not allowed. */
     @JsonProperty("blocked") BLOCKED,
-    /** Not checked yet. */
-    @JsonProperty("pending") PENDING
+    /** Not checked yet: the indexer checks it soon. */
+    @JsonProperty("pending") PENDING,
+    /** Not checked: the indexer runs without asset verification; it is checked once that is turned on. */
+    @JsonProperty("unchecked") UNCHECKED
 }

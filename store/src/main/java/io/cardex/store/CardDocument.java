@@ -14,18 +14,21 @@ import java.util.stream.Collectors;
  * A card as stored in the card index; its document id is the card key. The mapping of every
  * field is in {@code card-index-template.json} beside this class.
  *
+ * @param userId  the user-id segment of the card id ({@code mindspore} of {@code mindspore/1.9/refinenet_voc2012}),
+ *                  kept on its own so that searches can filter and count by it
  * @param indexedAt when the indexer wrote this version: the time field of the index in Kibana
  * @param otherText the keys and values of header fields cardex does not know, as words to search
  *                  ({@code card.header.other_fields} keeps them whole, for exact filters)
  * @param identifierWords the words inside the card's identifiers (id, names, datasets, module type),
  *                  so that {@code road extraction} finds {@code DeepGlobeRoadExtractionDataset}
  * @param assetChecks what downloading each asset of the card showed, in the order of its assets;
- *                  {@code pending} until checked, empty when assets are not verified
+ *                  {@code pending} until checked, {@code unchecked} when the indexer does not verify assets
  */
 public record CardDocument(
         String key,
         String repository,
         String cardId,
+        String userId,
         CardStatus status,
         CardSource source,
         Instant indexedAt,
@@ -50,6 +53,7 @@ public record CardDocument(
                 event.key().toString(),
                 event.repository(),
                 event.cardId().value(),
+                event.cardId().userId(),
                 card.isValid() ? CardStatus.VALID : CardStatus.INVALID,
                 new CardSource(event.repository(), event.branch(), event.commit(), event.commitTime(),
                         event.commitAuthor(),
@@ -62,9 +66,15 @@ public record CardDocument(
                 card);
     }
 
+    /** The same document with every asset {@code unchecked}: for an indexer that does not verify assets. */
+    public CardDocument withAssetsUnchecked() {
+        return withAssetChecks(assetChecks.stream().map(check -> AssetCheck.unchecked(check.url(), check.expectedSha256()))
+                .toList());
+    }
+
     /** The same document with what checking its assets showed. */
     public CardDocument withAssetChecks(List<AssetCheck> checks) {
-        return new CardDocument(key, repository, cardId, status, source, indexedAt, otherText, identifierWords, checks,
+        return new CardDocument(key, repository, cardId, userId, status, source, indexedAt, otherText, identifierWords, checks,
                 card);
     }
 

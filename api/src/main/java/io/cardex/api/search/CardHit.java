@@ -2,7 +2,15 @@ package io.cardex.api.search;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.cardex.store.CardDocument;
+import java.util.List;
+import java.util.Map;
 
-/** One card found, with how well it matched. */
-public record CardHit(Double score, @JsonUnwrapped CardDocument document) {
+/**
+ * One card found.
+ *
+ * @param score      how well it matched; null when sorted by something else
+ * @param highlights for each field where the words matched, passages with the words between
+ *                   {@code <em>} and {@code </em>}, the rest HTML-escaped; null without words
+ */
+public record CardHit(Double score, Map<String, List<String>> highlights, @JsonUnwrapped CardDocument document) {
 }

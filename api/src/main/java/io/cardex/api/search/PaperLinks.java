@@ -41,7 +41,7 @@ final class PaperLinks {
         SearchResponse<CardDocument> papers = client.search(s -> s.index(names.alias())
                 .query(q -> q.bool(b -> b
                         .filter(f -> f.term(t -> t.field("card.kind").value("paper")))
-                        .must(SearchService.textQuery(text, PAPER_FIELDS))))
+                        .must(TextMatch.textQuery(text, PAPER_FIELDS))))
                 .size(MAX_PAPERS), CardDocument.class);
         List<Query> links = new ArrayList<>();
         for (Hit<CardDocument> hit : papers.hits().hits()) {

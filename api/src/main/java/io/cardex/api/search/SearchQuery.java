@@ -1,22 +1,31 @@
 package io.cardex.api.search;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A search as the user asked for it.
  *
- * @param text words to look for; blank for every card
- * @param size how many cards to return, 1 to {@link #MAX_SIZE}
- * @param from how many of the best cards to skip
- * @param status which cards to look at: valid ones unless asked otherwise
+ * @param text    words to look for; blank for every card
+ * @param size    how many cards to return, 1 to {@link #MAX_SIZE}
+ * @param from    how many of the first cards to skip; 0 when a cursor says where to start
+ * @param cursor  where the page starts: after the last card of the page before
+ * @param sorting the order of the cards
+ * @param filters what the cards must have
+ * @param facets  the fields whose values are counted, in the order asked for
  */
-public record SearchQuery(String text, int size, int from, StatusFilter status) {
+public record SearchQuery(String text, int size, int from, Optional<Cursor> cursor, Sorting sorting, Filters filters,
+                          List<FilterField> facets) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
     public static final int MAX_TEXT_LENGTH = 500;
+    /** Elasticsearch serves at most the first 10,000 cards by position; a cursor goes on from there. */
     public static final int MAX_FROM = 10_000 - MAX_SIZE;
 
     public SearchQuery {
         text = text == null ? "" : text.strip();
+        facets = List.copyOf(facets);
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new InvalidQueryException("q", "is " + text.length() + " characters long; the limit is " + MAX_TEXT_LENGTH);
         }
@@ -24,7 +33,24 @@ public record SearchQuery(String text, int size, int from, StatusFilter status) 
             throw new InvalidQueryException("size", "must be between 1 and " + MAX_SIZE + ", not " + size);
         }
         if (from < 0 || from > MAX_FROM) {
-            throw new InvalidQueryException("from", "must be between 0 and " + MAX_FROM + ", not " + from);
+            throw new InvalidQueryException("from", "must be between 0 and " + MAX_FROM + ", not " + from
+                    + "; page further with the cursor of the page before");
+        }
+        if (cursor.isPresent()) {
+            checkCursor(cursor.get(), from, sorting);
+        }
+    }
+
+    private static void checkCursor(Cursor cursor, int from, Sorting sorting) {
+        if (from > 0) {
+            throw new InvalidQueryException("from", "cannot be used with 'cursor': the cursor says where the page starts");
+        }
+        if (!cursor.sorting().equals(sorting.toString())) {
+            throw new InvalidQueryException("cursor", "continues a search sorted by " + cursor.sorting()
+                    + ", not by " + sorting + ": ask again with the same sort and order, or without the cursor");
+        }
+        if (!cursor.fits(sorting.cursorValues())) {
+            throw Cursor.malformed();
         }
     }
 }

@@ -1,83 +1,91 @@
 package io.cardex.api.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.cardex.store.CardDocument;
 import io.cardex.store.CardIndexNames;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
-/** Full-text search over the card index. */
+/** Full-text search over the card index: one Elasticsearch request for the cards, their total and their facets. */
 public final class SearchService {
 
-    /** Where words are looked for, and how much a match there counts. */
-    private static final List<String> FIELDS = List.of(
-            "card.header.model_name^5", "card.title^4", "card.header.backbone_name^2", "card.header.train_datasets^2",
-            "card.header.module_type.detail^2", "card.header.summary", "card.header.author", "card.body.markdown",
-            "other_text", "identifier_words^2", "card.chinese.title^2", "card.chinese.summary", "card.chinese.body.markdown",
-            "card.paper_page.title^4", "card.paper_page.abstract_text", "card.paper_page.authors",
-            "card.paper_page.benchmarks.task^2", "card.paper_page.benchmarks.dataset^2");
+    /** Elasticsearch serves hits up to this position with from and size. */
+    private static final int RESULT_WINDOW = 10_000;
+    /** Passages of the text fields people read, with the matched words marked; short fields whole. */
+    private static final Highlight HIGHLIGHT = Highlight.of(h -> h.encoder(HighlighterEncoder.Html)
+            .fields("card.title", f -> f.numberOfFragments(0))
+            .fields("card.header.summary", f -> f.numberOfFragments(0))
+            .fields("card.body.markdown", f -> f.fragmentSize(150).numberOfFragments(2))
+            .fields("card.paper_page.abstract_text", f -> f.fragmentSize(150).numberOfFragments(2))
+            .fields("card.chinese.summary", f -> f.numberOfFragments(0))
+            .fields("card.chinese.body.markdown", f -> f.fragmentSize(100).numberOfFragments(2)));
 
     private final ElasticsearchClient client;
     private final CardIndexNames names;
-    private final PaperLinks paperLinks;
+    private final TextMatch textMatch;
 
     public SearchService(ElasticsearchClient client, CardIndexNames names) {
         this.client = client;
         this.names = names;
-        this.paperLinks = new PaperLinks(client, names);
+        this.textMatch = new TextMatch(client, names);
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
-        Query cards = toElasticsearch(query);
-        SearchResponse<CardDocument> response = client.search(s -> s.index(names.alias())
-                .query(cards)
-                .from(query.from())
-                .size(query.size())
-                .trackTotalHits(t -> t.enabled(true)), CardDocument.class);
-        List<CardHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
+        Query matching = textMatch.query(query.text());
+        // One card more than asked tells whether there is a next page; at the end of the window, the total does.
+        int window = Math.min(query.size() + 1, RESULT_WINDOW - query.from());
+        SearchResponse<CardDocument> response = client.search(s -> {
+            s.index(names.alias()).query(matching).postFilter(FilterQuery.of(query.filters()))
+                    .sort(SortClauses.of(query.sorting())).from(query.from()).size(window)
+                    .trackTotalHits(t -> t.enabled(true));
+            query.cursor().ifPresent(cursor -> s.searchAfter(sortValues(cursor)));
+            query.facets().forEach(facet -> s.aggregations(facet.parameter(), Facets.aggregation(facet, query.filters())));
+            if (!query.text().isEmpty()) {
+                s.highlight(HIGHLIGHT);
+            }
+            return s;
+        }, CardDocument.class);
+
+        List<Hit<CardDocument>> hits = response.hits().hits();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(query.text(), total, hits);
+        List<Hit<CardDocument>> page = hits.subList(0, Math.min(hits.size(), query.size()));
+        boolean more = hits.size() > query.size() || (window <= query.size() && query.from() + hits.size() < total);
+        String nextCursor = more && !page.isEmpty() ? cursorAfter(query.sorting(), page.get(page.size() - 1)) : null;
+        return new SearchResult(query.text(), total, nextCursor,
+                query.facets().isEmpty() ? null : Facets.read(query.facets(), response.aggregations()),
+                page.stream().map(SearchService::toHit).toList());
     }
 
-    /** The words of the query, and the model cards citing a paper whose page matches them, among the cards asked for. */
-    private Query toElasticsearch(SearchQuery query) throws IOException {
-        Query matching = matching(query.text());
-        Optional<String> status = query.status().indexedStatus();
-        if (status.isEmpty()) {
-            return matching;
-        }
-        return Query.of(q -> q.bool(b -> b.must(matching).filter(f -> f.term(t -> t.field("status").value(status.get())))));
+    private static String cursorAfter(Sorting sorting, Hit<CardDocument> last) {
+        List<Object> values = new ArrayList<>();
+        last.sort().forEach(value -> values.add(value.isNull() ? null : value._get()));
+        return new Cursor(sorting.toString(), values).encode();
     }
 
-    private Query matching(String text) throws IOException {
-        if (text.isEmpty()) {
-            return Query.of(q -> q.matchAll(m -> m));
-        }
-        List<Query> citingModels = paperLinks.citingModels(text);
-        Query words = textQuery(text, FIELDS);
-        if (citingModels.isEmpty()) {
-            return words;
-        }
-        return Query.of(q -> q.bool(b -> b.should(words).should(citingModels).minimumShouldMatch("1")));
-    }
-
-    /**
-     * Quoted phrases and -exclusions are understood; every other operator of the Lucene syntax is
-     * taken as plain text, so no user input can make a query fail or run wild.
-     */
-    static Query textQuery(String text, List<String> fields) {
-        return Query.of(q -> q.simpleQueryString(s -> s.query(text).fields(fields)
-                .defaultOperator(Operator.And)
-                .flags(SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Whitespace)));
+    private static List<FieldValue> sortValues(Cursor cursor) {
+        return cursor.after().stream().map(value -> {
+            if (value == null) {
+                return FieldValue.NULL;
+            }
+            if (value instanceof Integer || value instanceof Long) {
+                return FieldValue.of(((Number) value).longValue());
+            }
+            return value instanceof Number number ? FieldValue.of(number.doubleValue()) : FieldValue.of((String) value);
+        }).toList();
     }
 
     private static CardHit toHit(Hit<CardDocument> hit) {
-        return new CardHit(hit.score(), hit.source());
+        Map<String, List<String>> highlights = hit.highlight().isEmpty() ? null : hit.highlight();
+        // Sorted by anything but relevance, Elasticsearch scores nothing and says NaN, which JSON cannot write.
+        Double score = hit.score() == null || hit.score().isNaN() ? null : hit.score();
+        return new CardHit(score, highlights, hit.source());
     }
 }

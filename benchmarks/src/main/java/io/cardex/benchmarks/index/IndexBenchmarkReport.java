@@ -1,19 +1,15 @@
 package io.cardex.benchmarks.index;
 
-import static io.cardex.benchmarks.Terminal.deleteTree;
-import static io.cardex.benchmarks.Terminal.say;
-
+import io.cardex.benchmarks.BenchmarkStack;
 import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.SnapshotBenchmark;
 import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.runtime.stack.Installation;
-import io.cardex.runtime.stack.StackConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import static io.cardex.benchmarks.Terminal.deleteTree;
+import static io.cardex.benchmarks.Terminal.say;
 
 /**
  * Measures the indexer's throughput (Kafka -> Elasticsearch, asset verification off) against a
@@ -32,25 +28,7 @@ public final class IndexBenchmarkReport {
     }
 
     public static void main(String[] args) throws Exception {
-        // Readable by all: as root, the stack runs Elasticsearch as an unprivileged user that must enter it.
-        Path scratch = Files.createTempDirectory("cardex-index-benchmark-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        EmbeddedStack stack = new EmbeddedStack(StackConfig.onFreePorts(scratch.resolve("stack")), Installation.current());
-        // Kafka and Elasticsearch are child processes: stopped on Ctrl-C too, not only on return.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            deleteTree(scratch);
-        }, "stop-stack"));
-        boolean met;
-        try {
-            say("starting Kafka and Elasticsearch...");
-            stack.start();
-            met = run(stack, scratch);
-        } finally {
-            stack.close();
-            deleteTree(scratch);
-        }
-        System.exit(met ? 0 : 1);
+        BenchmarkStack.runAndExit("index", IndexBenchmarkReport::run);
     }
 
     private static boolean run(EmbeddedStack stack, Path scratch) throws Exception {
@@ -58,9 +36,9 @@ public final class IndexBenchmarkReport {
         GeneratedRepository repository = new CardRepositoryGenerator(SEED, System.out).write(scratch.resolve("cards"), CARDS);
         String topic = new SnapshotBenchmark(stack.kafkaBootstrapServers(), scratch.resolve("ingest"))
                 .timed(repository).topic();
-        IndexRuns runs = new IndexRuns(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), topic);
+        IndexRuns runs = new IndexRuns(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), topic, CARDS);
         say("reading the %,d change events back to build the documents of the plain _bulk load...", CARDS);
-        runs.loadDocuments(CARDS);
+        runs.loadDocuments();
 
         say("warm-up: one round of each, not counted");
         report(runs.plainBulk());

@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * the topic, and the same documents sent straight to {@code _bulk}, 1,000 per request, one
  * request after the other. Each run writes to an index of its own, made from the same template.
  */
-final class IndexRuns {
+public final class IndexRuns {
 
     private static final int PLAIN_BULK_SIZE = 1_000;
     /** How often the indexer's meters are read: small against runs of seconds. */
@@ -41,6 +41,7 @@ final class IndexRuns {
     private final String bootstrapServers;
     private final URI elasticsearchUrl;
     private final String topic;
+    private final int cards;
     private final List<IndexAction> documents = new ArrayList<>();
     private int runs;
 
@@ -48,8 +49,9 @@ final class IndexRuns {
      * @param name                   what was measured
      * @param seconds                from the first change handed to Elasticsearch to the last one acknowledged
      * @param secondsWithStart       for the indexer, from its start (index check, joining the group) to the last
+     * @param index                  the index the run filled
      */
-    record Run(String name, int cards, double seconds, double secondsWithStart) {
+    public record Run(String name, int cards, double seconds, double secondsWithStart, CardIndexNames index) {
 
         double cardsPerSecond() {
             return cards / seconds;
@@ -60,15 +62,19 @@ final class IndexRuns {
         }
     }
 
-    IndexRuns(String bootstrapServers, URI elasticsearchUrl, String topic) {
+    /**
+     * @param topic where the {@code cards} change events are, one per card
+     */
+    public IndexRuns(String bootstrapServers, URI elasticsearchUrl, String topic, int cards) {
         this.bootstrapServers = bootstrapServers;
         this.elasticsearchUrl = elasticsearchUrl;
         this.topic = topic;
+        this.cards = cards;
     }
 
     /** Reads the topic once, untimed, into the documents the plain load sends. */
-    void loadDocuments(int expected) throws UnreadableEventException {
-        RecordTranslator translator = new RecordTranslator(Clock.systemUTC());
+    void loadDocuments() throws UnreadableEventException {
+        RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
@@ -78,14 +84,14 @@ final class IndexRuns {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-            while (documents.size() < expected && System.nanoTime() < deadline) {
+            while (documents.size() < cards && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     documents.add(translator.translate(record));
                 }
             }
         }
-        if (documents.size() != expected) {
-            throw new IllegalStateException("read " + documents.size() + " change events, expected " + expected);
+        if (documents.size() != cards) {
+            throw new IllegalStateException("read " + documents.size() + " change events, expected " + cards);
         }
     }
 
@@ -103,11 +109,12 @@ final class IndexRuns {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             requireCount(elasticsearch.client(), names);
-            return new Run("_bulk", documents.size(), seconds, seconds);
+            return new Run("_bulk", cards, seconds, seconds, names);
         }
     }
 
-    Run indexer() throws Exception {
+    /** Fills a fresh index with the indexer, and returns once every card is written. */
+    public Run indexer() throws Exception {
         CardIndexNames names = nextIndex();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         IndexerConfig config = new IndexerConfig(bootstrapServers, topic, "benchmark-indexer-" + runs, elasticsearchUrl,
@@ -117,13 +124,13 @@ final class IndexRuns {
             indexer.start();
             long firstHandedOver = 0;
             long deadline = started + GIVE_UP_AFTER.toNanos();
-            while (written(registry) < documents.size()) {
+            while (written(registry) < cards) {
                 if (firstHandedOver == 0 && (unacknowledged(registry) > 0 || written(registry) > 0)) {
                     firstHandedOver = System.nanoTime();
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the indexer wrote " + written(registry) + " of "
-                            + documents.size() + " cards in " + GIVE_UP_AFTER.toMinutes() + " minutes");
+                            + cards + " cards in " + GIVE_UP_AFTER.toMinutes() + " minutes");
                 }
                 // Sleeping, not spinning: this machine's cores are the servers' and the indexer's.
                 Thread.sleep(POLL_MILLIS);
@@ -132,7 +139,7 @@ final class IndexRuns {
             try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(elasticsearchUrl)) {
                 requireCount(elasticsearch.client(), names);
             }
-            return new Run("indexer", documents.size(), (ended - firstHandedOver) / 1e9, (ended - started) / 1e9);
+            return new Run("indexer", cards, (ended - firstHandedOver) / 1e9, (ended - started) / 1e9, names);
         }
     }
 
@@ -154,8 +161,8 @@ final class IndexRuns {
     private void requireCount(ElasticsearchClient client, CardIndexNames names) throws IOException {
         client.indices().refresh(r -> r.index(names.alias()));
         long count = client.count(c -> c.index(names.alias())).count();
-        if (count != documents.size()) {
-            throw new IllegalStateException(names.alias() + " holds " + count + " cards, expected " + documents.size());
+        if (count != cards) {
+            throw new IllegalStateException(names.alias() + " holds " + count + " cards, expected " + cards);
         }
     }
 }

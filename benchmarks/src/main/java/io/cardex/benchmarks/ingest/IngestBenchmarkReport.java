@@ -1,17 +1,12 @@
 package io.cardex.benchmarks.ingest;
 
-import static io.cardex.benchmarks.Terminal.deleteTree;
-import static io.cardex.benchmarks.Terminal.say;
-
-import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.runtime.stack.Installation;
-import io.cardex.runtime.stack.StackConfig;
-import java.nio.file.Files;
+import io.cardex.benchmarks.BenchmarkStack;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import static io.cardex.benchmarks.Terminal.deleteTree;
+import static io.cardex.benchmarks.Terminal.say;
 
 /**
  * Measures the two targets of the ingest service against a real Kafka and says whether they
@@ -45,26 +40,7 @@ public final class IngestBenchmarkReport {
     }
 
     public static void main(String[] args) throws Exception {
-        // Readable by all: as root, the stack runs Elasticsearch as an unprivileged user that must enter it.
-        Path scratch = Files.createTempDirectory("cardex-ingest-benchmark-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        EmbeddedStack stack = new EmbeddedStack(StackConfig.onFreePorts(scratch.resolve("stack")), Installation.current());
-        // Kafka and Elasticsearch are child processes: stopped on Ctrl-C too, not only on return.
-        Thread stopper = new Thread(() -> {
-            stack.close();
-            deleteTree(scratch);
-        }, "stop-stack");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        boolean met;
-        try {
-            say("starting Kafka (and Elasticsearch, which the embedded stack always starts)...");
-            stack.start();
-            met = run(stack.kafkaBootstrapServers(), scratch);
-        } finally {
-            stack.close();
-            deleteTree(scratch);
-        }
-        System.exit(met ? 0 : 1);
+        BenchmarkStack.runAndExit("ingest", (stack, scratch) -> run(stack.kafkaBootstrapServers(), scratch));
     }
 
     private static boolean run(String bootstrapServers, Path scratch) throws Exception {

@@ -17,9 +17,15 @@ public final class RecordTranslator {
 
     private final ChangeEventCodec codec = new ChangeEventCodec();
     private final Clock clock;
+    private final boolean verifyingAssets;
 
-    public RecordTranslator(Clock clock) {
+    /**
+     * @param verifyingAssets whether the assets of the cards are checked after they are written:
+     *                        they are {@code pending} then, {@code unchecked} otherwise
+     */
+    public RecordTranslator(Clock clock, boolean verifyingAssets) {
         this.clock = clock;
+        this.verifyingAssets = verifyingAssets;
     }
 
     public IndexAction translate(ConsumerRecord<String, byte[]> record) throws UnreadableEventException {
@@ -27,7 +33,9 @@ public final class RecordTranslator {
         // Offsets start at 0; Elasticsearch external versions are best kept positive.
         long version = record.offset() + 1;
         if (change instanceof CardChange.Upsert upsert) {
-            return new IndexAction.Put(change.key().toString(), version, CardDocument.of(upsert.event(), clock.instant()));
+            CardDocument document = CardDocument.of(upsert.event(), clock.instant());
+            return new IndexAction.Put(change.key().toString(), version,
+                    verifyingAssets ? document : document.withAssetsUnchecked());
         }
         return new IndexAction.Remove(change.key().toString(), version);
     }

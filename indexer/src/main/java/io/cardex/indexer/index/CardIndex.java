@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
@@ -202,7 +203,8 @@ public final class CardIndex {
 
     /**
      * The cards, with their versions, whose asset checks are due: an asset still {@code pending}
-     * (its check was cut off by a restart) or checked before {@code checkedBefore}; at most
+     * (its check was cut off by a restart), {@code unchecked} (written while verification was
+     * off) or checked before {@code checkedBefore}; at most
      * {@code limit} of them, oldest checks first.
      */
     public List<IndexAction.Put> dueForAssetChecks(Instant checkedBefore, int limit) throws IOException {
@@ -210,7 +212,8 @@ public final class CardIndex {
         client.indices().refresh(r -> r.index(target));
         SearchResponse<CardDocument> response = client.search(s -> s.index(target).size(limit).version(true)
                 .query(q -> q.bool(b -> b.minimumShouldMatch("1")
-                        .should(sh -> sh.term(t -> t.field("asset_checks.status").value("pending")))
+                        .should(sh -> sh.terms(t -> t.field("asset_checks.status").terms(v -> v.value(List.of(
+                                FieldValue.of("pending"), FieldValue.of("unchecked"))))))
                         .should(sh -> sh.range(r -> r.untyped(u -> u.field("asset_checks.checked_at")
                                 .lt(JsonData.of(checkedBefore.toString())))))))
                 .sort(o -> o.field(f -> f.field("asset_checks.checked_at").order(SortOrder.Asc)

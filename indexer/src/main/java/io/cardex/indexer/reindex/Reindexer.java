@@ -41,10 +41,12 @@ public final class Reindexer {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
     private final IndexerConfig config;
-    private final RecordTranslator translator = new RecordTranslator(Clock.systemUTC());
+    private final RecordTranslator translator;
 
     public Reindexer(IndexerConfig config) {
         this.config = config;
+        // The indexer's sweep checks the assets of the new version again when it verifies them.
+        this.translator = new RecordTranslator(Clock.systemUTC(), config.verification().isPresent());
     }
 
     /** What a reindex did. */

@@ -2,6 +2,7 @@ package io.cardex.indexer.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
@@ -14,6 +15,8 @@ import io.cardex.card.event.Operation;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.index.IndexAction;
+import io.cardex.store.AssetCheck;
+import io.cardex.store.AssetStatus;
 import io.cardex.store.CardStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,7 +51,7 @@ class RecordTranslatorTest {
             license: Apache2.0
             summary: RefineNet is used for cv
             """;
-    private final RecordTranslator translator = new RecordTranslator(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordTranslator translator = new RecordTranslator(Clock.fixed(NOW, ZoneOffset.UTC), true);
     private final ChangeEventCodec codec = new ChangeEventCodec();
 
     @Test
@@ -65,6 +68,20 @@ class RecordTranslatorTest {
             assertThat(put.document().indexedAt()).isEqualTo(NOW);
             assertThat(put.document().card().header().modelName()).isEqualTo("RefineNet");
         });
+    }
+
+    @Test
+    void assetsArePendingWhenTheIndexerVerifiesThemAndUncheckedWhenItDoesNot() throws Exception {
+        ChangeEvent event = event(VALID_HEADER);
+        ConsumerRecord<String, byte[]> record = record(1, event.key().toString(),
+                codec.encodeValue(new CardChange.Upsert(event)));
+
+        IndexAction.Put verifying = (IndexAction.Put) translator.translate(record);
+        IndexAction.Put notVerifying = (IndexAction.Put) new RecordTranslator(Clock.systemUTC(), false).translate(record);
+
+        assertThat(verifying.document().assetChecks()).extracting(AssetCheck::status).containsExactly(AssetStatus.PENDING);
+        assertThat(notVerifying.document().assetChecks()).extracting(AssetCheck::status, AssetCheck::url)
+                .containsExactly(tuple(AssetStatus.UNCHECKED, "https://download.mindspore.cn/models/r1.9/refinenet.ckpt"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.stack.Ports;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,28 @@ class ApiErrorsIT {
     }
 
     @Test
+    void everyMistakeInASearchIsA400NamingTheParameter() {
+        ApiClient api = startApi(TestStack.get().elasticsearchUrl());
+        Map<String, String> mistakes = new LinkedHashMap<>();
+        mistakes.put("/search?colour=red", "colour");
+        mistakes.put("/search?sort=popularity", "sort");
+        mistakes.put("/search?sort=name&order=up", "order");
+        mistakes.put("/search?facets=dataset,colour", "facets");
+        mistakes.put("/search?cursor=bm90LWEtY3Vyc29y", "cursor");
+        mistakes.put("/search?from=10&cursor=WyJuYW1lOmFzYyIsImEiLCJiIiwiYyJd", "from");
+        mistakes.put("/search?sort=updated&cursor=WyJuYW1lOmFzYyIsImEiLCJiIiwiYyJd", "cursor");
+        mistakes.put("/search?size=0", "size");
+        mistakes.put("/search?q=" + "a".repeat(501), "q");
+
+        mistakes.forEach((request, parameter) -> {
+            ApiClient.Response response = api.get(request);
+            assertThat(response.status()).as(request).isEqualTo(400);
+            assertThat(response.contentType()).as(request).startsWith("application/problem+json");
+            assertThat(response.body().path("detail").asText()).as(request).startsWith("parameter '" + parameter + "' ");
+        });
+    }
+
+    @Test
     void anIndexNotCreatedYetIsA503WithRetryAfter() {
         ApiClient.Response response = startApi(TestStack.get().elasticsearchUrl()).get("/search?q=refinenet");
 
@@ -50,6 +74,27 @@ class ApiErrorsIT {
         assertThat(response.retryAfter()).isEqualTo("5");
         assertThat(response.body().path("title").asText()).isEqualTo("Search unavailable");
         assertThat(response.body().toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void statsAndSimilarCardsAreA503TooBeforeTheIndexIsCreated() {
+        assertEveryAnswerIsA503WithRetryAfter(startApi(TestStack.get().elasticsearchUrl()),
+                "/stats", "/cards/hub/mindspore/1.9/refinenet_voc2012/similar");
+    }
+
+    @Test
+    void statsAndSimilarCardsAreA503TooWhileElasticsearchIsUnreachable() {
+        assertEveryAnswerIsA503WithRetryAfter(startApi(URI.create("http://127.0.0.1:" + Ports.free())),
+                "/stats", "/cards/hub/mindspore/1.9/refinenet_voc2012/similar");
+    }
+
+    private static void assertEveryAnswerIsA503WithRetryAfter(ApiClient api, String... paths) {
+        for (String path : paths) {
+            ApiClient.Response response = api.get(path);
+            assertThat(response.status()).as(path).isEqualTo(503);
+            assertThat(response.retryAfter()).as(path).isEqualTo("5");
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+        }
     }
 
     /** An API on a free port over an index nobody created. */

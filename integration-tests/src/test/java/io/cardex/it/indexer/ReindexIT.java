@@ -1,17 +1,10 @@
 package io.cardex.it.indexer;
 
-import io.cardex.api.ApiConfig;
-import io.cardex.card.CardRules;
-import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.reindex.Reindexer;
-import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
-import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
@@ -19,8 +12,6 @@ import io.cardex.runtime.stack.EmbeddedStack;
 import io.cardex.store.ElasticsearchConnection;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,23 +26,16 @@ class ReindexIT {
         EmbeddedStack stack = TestStack.get();
         UniqueNames names = UniqueNames.forTest("reindex");
         Path work = TempDirectories.create("cardex-it-reindex-");
-        IndexerConfig indexer = new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty());
         try (CardRepositoryFixture repository = CardRepositoryFixture.create().addExample(REFINENET)
                 .addExample("mindspore/1.7/dlinknet_deepglobe.md").addExample("papers/2016/refinenet.md");
-             Pipeline pipeline = Pipeline.start(
-                     List.of(new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
-                             Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
-                             names.topic(), 3, (short) 1, CardRules.DEFAULT)),
-                     new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()), indexer,
-                     new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
+             Pipeline pipeline = TestPipeline.over(repository, names, work).start();
              ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl())) {
             ApiClient api = new ApiClient(pipeline.apiPort());
             repository.commit("three cards");
             await().ignoreExceptions().atMost(Duration.ofSeconds(60))
                     .until(() -> api.search("").path("total").asInt() == 3);
 
-            Reindexer.Result result = new Reindexer(indexer).run();
+            Reindexer.Result result = new Reindexer(TestPipeline.over(repository, names, work).indexer()).run();
 
             assertThat(result.oldIndex()).isEqualTo(names.index().versionedIndex(1));
             assertThat(result.newIndex()).isEqualTo(names.index().versionedIndex(2));

@@ -1,25 +1,16 @@
 package io.cardex.it.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cardex.api.ApiConfig;
-import io.cardex.card.CardRules;
-import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
-import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
-import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
 import io.cardex.runtime.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,14 +50,7 @@ class CardSearchIT {
                         A card with problems is still a card.
                         """);
         repository.commit("examples, a paper page and a broken card");
-        pipeline = Pipeline.start(
-                List.of(new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
-                        Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
-                        names.topic(), 3, (short) 1, CardRules.DEFAULT)),
-                new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
-                new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                        stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty()),
-                new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()));
+        pipeline = TestPipeline.over(repository, names, work).start();
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))
                 .until(() -> api.get("/search?status=all").body().path("total").asInt() == 4);

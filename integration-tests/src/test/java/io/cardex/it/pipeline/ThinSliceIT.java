@@ -1,24 +1,15 @@
 package io.cardex.it.pipeline;
 
-import io.cardex.api.ApiConfig;
-import io.cardex.card.CardRules;
-import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
-import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
-import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
 import io.cardex.runtime.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,14 +26,7 @@ class ThinSliceIT {
         UniqueNames names = UniqueNames.forTest("thin-slice");
         Path work = TempDirectories.create("cardex-it-ingest-");
         try (CardRepositoryFixture repository = CardRepositoryFixture.create().addExample(REFINENET).addExample(NASFPN);
-             Pipeline pipeline = Pipeline.start(
-                     List.of(new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
-                             Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(),
-                             names.topic(), 3, (short) 1, CardRules.DEFAULT)),
-                     new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
-                     new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
-                             stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty()),
-                     new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()))) {
+             Pipeline pipeline = TestPipeline.over(repository, names, work).start()) {
             ApiClient api = new ApiClient(pipeline.apiPort());
 
             repository.commit("two cards");

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,18 +41,40 @@ public final class ApiClient {
         return keysOf(get("/search?status=" + status + "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).body());
     }
 
+    /** The keys of the cards a search returns, for a path and query such as {@code /search?sort=name}. */
+    public List<String> keys(String pathAndQuery) {
+        return keysOf(get(pathAndQuery).body());
+    }
+
     private static List<String> keysOf(JsonNode answer) {
         List<String> keys = new ArrayList<>();
         answer.path("cards").forEach(card -> keys.add(card.path("key").asText()));
         return keys;
     }
 
+    /** The body of an answer that is not JSON, such as /metrics. */
+    public String text(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build()).body();
+    }
+
+    /** The headers of the answer to a GET with the given request headers, such as a browser's Origin. */
+    public HttpHeaders headers(String pathAndQuery, String... requestHeaders) {
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).headers(requestHeaders).build()).headers();
+    }
+
     public Response get(String pathAndQuery) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build());
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(),
-                    HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Retry-After").orElse(null), json.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -69,7 +69,8 @@ final class PipelineRun {
                     new IngestServerConfig(options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
                     new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CONSUMER_GROUP,
                             stack.elasticsearchUrl(), index, BulkSettings.DEFAULT, verification),
-                    new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)));
+                    new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)
+                            .withCorsOrigins(options.corsOrigins())));
             onReady.run(stack, pipeline);
         } catch (StartupFailure | RuntimeException e) {
             stop();

@@ -2,6 +2,7 @@ package io.cardex.runtime.cli;
 
 import io.cardex.runtime.stack.StackConfig;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options of every command that runs the embedded stack. Each can also be set by environment variable. */
@@ -21,6 +22,13 @@ final class StackOptions {
                     + "(env CARDEX_API_HOST; default ${DEFAULT-VALUE}).")
     String apiHost;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",", converter = CorsOriginConverter.class,
+            defaultValue = "${env:CARDEX_CORS_ORIGINS}",
+            description = "A web origin whose pages may call the search API from a browser, such as "
+                    + "https://hub.example.org, or * for every origin; repeat it for several "
+                    + "(env CARDEX_CORS_ORIGINS, comma-separated; default: none, CORS off).")
+    List<String> corsOrigins;
+
     @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-8081}",
             description = "Port of ingest's webhooks, health and metrics, on the API's address "
                     + "(env CARDEX_INGEST_PORT; default ${DEFAULT-VALUE}).")
@@ -33,6 +41,10 @@ final class StackOptions {
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_KAFKA_PORT:-9092}",
             description = "Port of the embedded Kafka broker, on 127.0.0.1 (env CARDEX_KAFKA_PORT; default ${DEFAULT-VALUE}).")
     int kafkaPort;
+
+    List<String> corsOrigins() {
+        return corsOrigins == null ? List.of() : corsOrigins;
+    }
 
     StackConfig stackConfig(String command) {
         return new StackConfig(dataDirectory(command), kafkaPort, elasticsearchPort);

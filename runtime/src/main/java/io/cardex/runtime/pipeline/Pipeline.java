@@ -2,6 +2,7 @@ package io.cardex.runtime.pipeline;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
+import io.cardex.api.KafkaSettings;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.ingest.IngestApplication;
@@ -36,7 +37,9 @@ public final class Pipeline implements AutoCloseable {
         IngestApplication ingest = new IngestApplication(repositories, ingestServer);
         IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
-        ApiServer api = new ApiServer(apiConfig);
+        // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.
+        ApiServer api = new ApiServer(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
+                indexerConfig.topic(), indexerConfig.groupId())));
         try {
             api.start();
         } catch (RuntimeException e) {

@@ -32,4 +32,17 @@ class CardexCommandTest {
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString()).contains("--poll-interval").contains("'often' is not a duration");
     }
+
+    @Test
+    void aCorsOriginWithAPathNamesTheOptionBeforeAnythingStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine cardex = CardexCommand.commandLine();
+        cardex.setErr(new PrintWriter(err));
+
+        int exitCode = cardex.execute("up", "--repo", "/tmp/cards", "--cors-origin", "https://hub.example.org/search");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--cors-origin")
+                .contains("'https://hub.example.org/search' must be * or scheme://host[:port] without a path");
+    }
 }

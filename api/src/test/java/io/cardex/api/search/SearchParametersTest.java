@@ -1,0 +1,132 @@
+package io.cardex.api.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SearchParametersTest {
+
+    @Test
+    void noParametersAskForTheFirstTenValidCardsBestFirstWithoutFacets() {
+        SearchQuery query = parse("");
+
+        assertThat(query.text()).isEmpty();
+        assertThat(query.size()).isEqualTo(10);
+        assertThat(query.from()).isZero();
+        assertThat(query.cursor()).isEmpty();
+        assertThat(query.sorting()).isEqualTo(Sorting.RELEVANCE);
+        assertThat(query.filters().values()).containsExactly(entry(FilterField.STATUS, List.of("valid")));
+        assertThat(query.facets()).isEmpty();
+    }
+
+    @Test
+    void aRepeatedFilterAcceptsAnyOfItsValuesAndFiltersOfDifferentFieldsAllApply() {
+        SearchQuery query = parse("dataset=coco2017&dataset=voc2012&license=Apache2.0&status=all");
+
+        assertThat(query.filters().values()).containsExactly(
+                entry(FilterField.DATASET, List.of("coco2017", "voc2012")),
+                entry(FilterField.LICENSE, List.of("Apache2.0")));
+    }
+
+    @Test
+    void aFilterValueMayHoldCommasBecauseOnlyRepeatingAddsValues() {
+        assertThat(parse("author=Lin, Milan").filters().values()).containsEntry(FilterField.AUTHOR, List.of("Lin, Milan"));
+    }
+
+    @Test
+    void blankValuesAreAsIfAbsent() {
+        SearchQuery query = parse("q=&size=&dataset=&module_type=cv");
+
+        assertThat(query.size()).isEqualTo(10);
+        assertThat(query.filters().values()).containsOnlyKeys(FilterField.STATUS, FilterField.MODULE_TYPE);
+    }
+
+    @Test
+    void everyFilterHasAParameter() {
+        for (FilterField field : FilterField.values()) {
+            String value = field == FilterField.STATUS ? "invalid" : "x";
+            assertThat(parse(field.parameter() + "=" + value).filters().values()).containsKey(field);
+        }
+    }
+
+    @Test
+    void facetsAreListedWithCommasOrRepeatedEachCountedOnceInTheOrderAsked() {
+        assertThat(parse("facets=dataset,module_type&facets=license,dataset").facets())
+                .containsExactly(FilterField.DATASET, FilterField.MODULE_TYPE, FilterField.LICENSE);
+    }
+
+    @Test
+    void anUnknownParameterIsRefusedListingTheKnownOnes() {
+        assertThatThrownBy(() -> parse("q=x&colour=red"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("colour"))
+                .hasMessageStartingWith("parameter 'colour' is not a parameter of /search: use q, size, from, cursor,"
+                        + " sort, order, facets or a filter: module_type, module_detail, dataset, version, license,"
+                        + " author, user, file_format, used_for, asset_status, kind, status");
+    }
+
+    @Test
+    void anUnknownFacetIsRefused() {
+        assertThatThrownBy(() -> parse("facets=dataset,colour"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("facets"))
+                .hasMessageContaining("'colour'");
+    }
+
+    @Test
+    void aParameterThatTakesOneValueIsRefusedTwice() {
+        assertThatThrownBy(() -> parse("sort=name&sort=updated"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("sort"))
+                .hasMessage("parameter 'sort' is given 2 times; give it once");
+        assertThatThrownBy(() -> parse("status=valid&status=invalid"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("status"));
+    }
+
+    @Test
+    void sizeMustBeAWholeNumber() {
+        assertThatThrownBy(() -> parse("size=ten"))
+                .hasMessage("parameter 'size' must be a whole number, not 'ten'");
+    }
+
+    @Test
+    void aCursorContinuesTheSortItWasMadeFor() {
+        String byName = new Cursor("name:asc", List.of("refinenet", "refinenet", "hub/mindspore/1.9/refinenet_voc2012"))
+                .encode();
+
+        assertThat(parse("sort=name&cursor=" + byName).cursor()).isPresent();
+        assertThatThrownBy(() -> parse("sort=updated&cursor=" + byName))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("cursor"))
+                .hasMessageContaining("sorted by name:asc, not by updated:desc");
+    }
+
+    @Test
+    void aMalformedCursorIsRefused() {
+        assertThatThrownBy(() -> parse("cursor=bm90IGEgY3Vyc29y"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("cursor"));
+    }
+
+    @Test
+    void fromAndCursorTogetherAreRefused() {
+        String cursor = new Cursor("relevance:desc", List.of(1.5, "hub/x/1/y")).encode();
+
+        assertThatThrownBy(() -> parse("from=20&cursor=" + cursor))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+    }
+
+    /** The parameters of a query string as Javalin hands them over: each name with its values in order. */
+    private static SearchQuery parse(String queryString) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        for (String pair : queryString.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                parameters.computeIfAbsent(pair.substring(0, equals), name -> new ArrayList<>())
+                        .add(pair.substring(equals + 1));
+            }
+        }
+        return SearchParameters.parse(parameters);
+    }
+}

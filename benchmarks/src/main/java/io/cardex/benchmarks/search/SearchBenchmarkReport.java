@@ -1,0 +1,182 @@
+package io.cardex.benchmarks.search;
+
+import io.cardex.api.ApiConfig;
+import io.cardex.api.ApiServer;
+import io.cardex.benchmarks.BenchmarkStack;
+import io.cardex.benchmarks.index.IndexRuns;
+import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
+import io.cardex.benchmarks.ingest.GeneratedRepository;
+import io.cardex.benchmarks.ingest.SnapshotBenchmark;
+import io.cardex.runtime.stack.EmbeddedStack;
+import io.cardex.store.CardIndexNames;
+import io.cardex.store.ElasticsearchConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import static io.cardex.benchmarks.Terminal.deleteTree;
+import static io.cardex.benchmarks.Terminal.say;
+
+/**
+ * Measures the search API under load against an index of 10,000 generated cards, and the same
+ * Elasticsearch requests the API makes sent straight to Elasticsearch, side by side in one run:
+ * p99 at 200 requests/s must be at most 25 ms and at most 1.3 times the direct one. Exits with
+ * status 1 when a target is missed. Run it with {@code -Dcardex.home=<checkout>}.
+ */
+public final class SearchBenchmarkReport {
+
+    static final int CARDS = 10_000;
+    static final int RATE = 200;
+    static final Duration WARM_UP = Duration.ofSeconds(15);
+    static final Duration MEASURED = Duration.ofSeconds(30);
+    static final int ROUNDS = 2;
+    static final double TARGET_P99_MS = 25;
+    static final double TARGET_RATIO = 1.3;
+    private static final long SEED = 20_240_601L;
+
+    private SearchBenchmarkReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkStack.runAndExit("search", SearchBenchmarkReport::run);
+    }
+
+    private static boolean run(EmbeddedStack stack, Path scratch) throws Exception {
+        say("writing a card repository of %,d cards (seed %d), publishing it and indexing it...", CARDS, SEED);
+        GeneratedRepository repository = new CardRepositoryGenerator(SEED, System.out).write(scratch.resolve("cards"), CARDS);
+        String topic = new SnapshotBenchmark(stack.kafkaBootstrapServers(), scratch.resolve("ingest"))
+                .timed(repository).topic();
+        CardIndexNames index = new IndexRuns(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), topic, CARDS)
+                .indexer().index();
+        try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl())) {
+            elasticsearch.client().indices().refresh(r -> r.index(index.alias()));
+        }
+
+        List<String> queries = QueryMix.of("hub/" + repository.someCard().value());
+        say("recording the Elasticsearch requests of %d API queries...", queries.size());
+        List<List<RecordingProxy.EsRequest>> esRequests = record(stack.elasticsearchUrl(), index, queries);
+
+        ApiServer api = new ApiServer(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), index));
+        api.start();
+        try {
+            Loads loads = new Loads(URI.create("http://127.0.0.1:" + api.port()), stack.elasticsearchUrl(), queries,
+                    esRequests);
+            say("warming up: %d s of each at %d requests/s", WARM_UP.toSeconds(), RATE);
+            loads.api(WARM_UP);
+            loads.direct(WARM_UP);
+            List<Double> apiLatencies = new ArrayList<>();
+            List<Double> directLatencies = new ArrayList<>();
+            int failures = 0;
+            for (int round = 1; round <= ROUNDS; round++) {
+                LoadGenerator.Result viaApi = report("API", round, loads.api(MEASURED));
+                LoadGenerator.Result direct = report("direct", round, loads.direct(MEASURED));
+                apiLatencies.addAll(viaApi.latenciesMs());
+                directLatencies.addAll(direct.latenciesMs());
+                failures += viaApi.failures() + direct.failures();
+            }
+            return summarize(new LoadGenerator.Result(apiLatencies, 0), new LoadGenerator.Result(directLatencies, 0),
+                    failures);
+        } finally {
+            api.close();
+        }
+    }
+
+    /** Sends each query once through an API that reaches Elasticsearch through the recording proxy. */
+    private static List<List<RecordingProxy.EsRequest>> record(URI elasticsearch, CardIndexNames index,
+                                                               List<String> queries) throws Exception {
+        List<List<RecordingProxy.EsRequest>> recorded = new ArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        try (RecordingProxy proxy = new RecordingProxy(elasticsearch)) {
+            ApiServer recorder = new ApiServer(new ApiConfig("127.0.0.1", 0, proxy.url(), index));
+            recorder.start();
+            try {
+                for (String query : queries) {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + recorder.port() + query)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(query + " answered " + response.statusCode() + ": "
+                                + response.body());
+                    }
+                    recorded.add(proxy.take());
+                }
+            } finally {
+                recorder.close();
+            }
+        }
+        return recorded;
+    }
+
+    private static LoadGenerator.Result report(String target, int round, LoadGenerator.Result result) {
+        say("  round %d, %-6s %,d requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed", round,
+                target, result.latenciesMs().size(), result.percentile(0.50), result.percentile(0.90),
+                result.percentile(0.99), result.percentile(1.0), result.failures());
+        return result;
+    }
+
+    private static boolean summarize(LoadGenerator.Result api, LoadGenerator.Result direct, int failures) {
+        double apiP99 = api.percentile(0.99);
+        double directP99 = direct.percentile(0.99);
+        double ratio = apiP99 / directP99;
+        boolean fast = apiP99 <= TARGET_P99_MS;
+        boolean close = ratio <= TARGET_RATIO;
+        System.out.println();
+        say("%,d cards, %d requests/s, %d rounds of %d s:", CARDS, RATE, ROUNDS, MEASURED.toSeconds());
+        say("  API:                  p50 %5.1f ms, p90 %5.1f ms, p99 %5.1f ms", api.percentile(0.50),
+                api.percentile(0.90), apiP99);
+        say("  same requests to ES:  p50 %5.1f ms, p90 %5.1f ms, p99 %5.1f ms", direct.percentile(0.50),
+                direct.percentile(0.90), directP99);
+        say("API p99 %.1f ms, target %.0f ms (%s)", apiP99, TARGET_P99_MS, fast ? "PASS" : "FAIL");
+        say("API p99 / direct p99 = %.2f, target %.1f (%s); p50 ratio %.2f", ratio, TARGET_RATIO,
+                close ? "PASS" : "FAIL", api.percentile(0.50) / direct.percentile(0.50));
+        if (failures > 0) {
+            say("%d requests failed (FAIL)", failures);
+        }
+        return fast && close && failures == 0;
+    }
+
+    /** The two loads, with the same queries in the same seeded order. */
+    private static final class Loads {
+
+        private final HttpClient apiClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final HttpClient esClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final LoadGenerator generator = new LoadGenerator();
+        private final List<HttpRequest> apiRequests = new ArrayList<>();
+        private final List<List<HttpRequest>> esRequests = new ArrayList<>();
+        private final int[] order;
+
+        Loads(URI api, URI elasticsearch, List<String> queries, List<List<RecordingProxy.EsRequest>> recorded) {
+            for (int i = 0; i < queries.size(); i++) {
+                apiRequests.add(HttpRequest.newBuilder(api.resolve(queries.get(i))).timeout(Duration.ofSeconds(10)).build());
+                esRequests.add(recorded.get(i).stream()
+                        .map(request -> RecordingProxy.toElasticsearch(elasticsearch, request)).toList());
+            }
+            Random random = new Random(SEED);
+            order = random.ints(RATE * (int) MEASURED.toSeconds(), 0, queries.size()).toArray();
+        }
+
+        LoadGenerator.Result api(Duration duration) {
+            return generator.run(RATE, duration, i -> apiClient
+                    .sendAsync(apiRequests.get(order[i % order.length]), HttpResponse.BodyHandlers.ofByteArray())
+                    .thenApply(response -> response.statusCode() == 200));
+        }
+
+        /** One after the other, as the API sends them. */
+        LoadGenerator.Result direct(Duration duration) {
+            return generator.run(RATE, duration, i -> {
+                CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+                for (HttpRequest request : esRequests.get(order[i % order.length])) {
+                    chain = chain.thenCompose(ok -> esClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                            .thenApply(response -> ok && response.statusCode() == 200));
+                }
+                return chain;
+            });
+        }
+    }
+}

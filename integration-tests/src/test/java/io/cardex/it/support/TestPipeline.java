@@ -1,0 +1,82 @@
+package io.cardex.it.support;
+
+import io.cardex.api.ApiConfig;
+import io.cardex.card.CardRules;
+import io.cardex.indexer.AssetVerification;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.git.RepositorySource;
+import io.cardex.ingest.http.IngestServerConfig;
+import io.cardex.ingest.webhook.WebhookSettings;
+import io.cardex.runtime.pipeline.Pipeline;
+import io.cardex.runtime.stack.EmbeddedStack;
+import io.cardex.runtime.stack.StartupFailure;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole pipeline in the test's JVM over one local card repository, on the shared test stack:
+ * ingest names the repository {@code hub} and polls it every 200 ms, the indexer checks no
+ * assets, ingest and the API listen on free ports. A test changes only what it is about.
+ */
+public final class TestPipeline {
+
+    private final CardRepositoryFixture repository;
+    private final UniqueNames names;
+    private final Path work;
+    private final EmbeddedStack stack = TestStack.get();
+    private URI indexerElasticsearch = stack.elasticsearchUrl();
+    private Optional<AssetVerification> verification = Optional.empty();
+    private List<String> corsOrigins = List.of();
+
+    private TestPipeline(CardRepositoryFixture repository, UniqueNames names, Path work) {
+        this.repository = repository;
+        this.names = names;
+        this.work = work;
+    }
+
+    /** @param work where ingest keeps its clone and cursor */
+    public static TestPipeline over(CardRepositoryFixture repository, UniqueNames names, Path work) {
+        return new TestPipeline(repository, names, work);
+    }
+
+    /** The indexer reaches Elasticsearch at this address, e.g. a proxy the test can cut; the API does not. */
+    public TestPipeline indexerReachingElasticsearchAt(URI url) {
+        this.indexerElasticsearch = url;
+        return this;
+    }
+
+    public TestPipeline verifyingAssets(AssetVerification settings) {
+        this.verification = Optional.of(settings);
+        return this;
+    }
+
+    public TestPipeline allowingOrigins(List<String> origins) {
+        this.corsOrigins = List.copyOf(origins);
+        return this;
+    }
+
+    public IngestConfig ingest() {
+        return new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
+                Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(), names.topic(), 3,
+                (short) 1, CardRules.DEFAULT);
+    }
+
+    public IndexerConfig indexer() {
+        return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
+                indexerElasticsearch, names.index(), BulkSettings.DEFAULT, verification);
+    }
+
+    public ApiConfig api() {
+        return new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()).withCorsOrigins(corsOrigins);
+    }
+
+    public Pipeline start() throws StartupFailure {
+        return Pipeline.start(List.of(ingest()), new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
+                indexer(), api());
+    }
+}
