@@ -118,6 +118,7 @@ class StandaloneServicesIT {
         ApiClient api = new ApiClient(apiPort);
         await().ignoreExceptions().atMost(INDEXED).untilAsserted(() ->
                 assertThat(api.searchKeys("refinenet")).containsExactly("hub/mindspore/1.9/refinenet_voc2012"));
+        assertThat(get(apiPort, "/ready")).startsWith("200");
         assertThat(get(indexerPort, "/health")).isEqualTo("200 {\"status\":\"up\"}");
         assertThat(get(indexerPort, "/metrics")).contains("cardex_indexer_changes_total{outcome=\"written\"}");
         assertThat(partitionsOf(stack, names.topic())).isEqualTo(2);

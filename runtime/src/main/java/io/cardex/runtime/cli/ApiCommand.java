@@ -2,6 +2,7 @@ package io.cardex.runtime.cli;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
+import io.cardex.api.KafkaSettings;
 import io.cardex.runtime.stack.StartupFailure;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code cardex api}: the search API alone, answering from an Elasticsearch that runs elsewhere. */
 @Command(name = "api", sortOptions = false,
-        description = "Serve the search API (/search, /cards/{key}, /suggest, /health) from the card index.")
+        description = "Serve the search API (/search, /cards/{key}, /suggest, /stats, /health, /ready, /metrics) "
+                + "from the card index.")
 final class ApiCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ApiCommand.class);
@@ -30,11 +32,25 @@ final class ApiCommand implements Callable<Integer> {
             description = "Port of the API (env CARDEX_API_PORT; default ${DEFAULT-VALUE}).")
     int port;
 
+    @Mixin
+    CorsOptions cors;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--indexer-group-id", paramLabel = "GROUP", defaultValue = "${env:CARDEX_INDEXER_GROUP_ID:-"
+            + PipelineRun.CONSUMER_GROUP + "}",
+            description = "Consumer group of the indexers, whose lag on the topic /stats reports "
+                    + "(env CARDEX_INDEXER_GROUP_ID; default ${DEFAULT-VALUE}).")
+    String indexerGroupId;
+
     @Override
     public Integer call() throws StartupFailure {
         ApiServer api;
         try {
-            api = new ApiServer(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index));
+            api = new ApiServer(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index)
+                    .withCorsOrigins(cors.origins())
+                    .withKafka(new KafkaSettings(kafka.bootstrapServers, kafka.topic, indexerGroupId)));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);
         }
