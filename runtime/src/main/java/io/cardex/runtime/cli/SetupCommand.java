@@ -57,16 +57,20 @@ final class SetupCommand implements Callable<Integer> {
             throw new StartupFailure(e.getMessage(), e);
         }
         CardIndexSetup.Result index = new CardIndexSetup(elasticsearch.url, elasticsearch.index).run(asked, wait);
-        System.out.printf("Elasticsearch %s: index template %s installed; alias %s points at %s (%d primary shards, "
-                        + "%d replicas)%n", elasticsearch.redactedUrl(), elasticsearch.index.templateName(),
-                elasticsearch.index.alias(), index.index(), index.shards().primaries(), index.shards().replicas());
+        System.out.printf("Elasticsearch %s: index template %s installed; alias %s points at %s (%s, %s)%n",
+                elasticsearch.redactedUrl(), elasticsearch.index.templateName(), elasticsearch.index.alias(), index.index(),
+                count(index.shards().primaries(), "primary shard"), count(index.shards().replicas(), "replica"));
         if (kibana != null) {
             int imported = new KibanaImport(kibana).importObjects(KibanaSavedObjects.ndjsonFor(elasticsearch.index),
                     KibanaSavedObjects.RESOURCE, wait);
-            System.out.printf("Kibana %s: %d saved objects imported; the dashboard is %s/app/dashboards#/view/%s%n",
-                    UrlCredentials.redact(kibana), imported, UrlCredentials.withoutUserInfo(kibana).toString()
-                            .replaceAll("/$", ""), KibanaSavedObjects.DASHBOARD_ID);
+            String kibanaBase = UrlCredentials.withoutUserInfo(kibana).toString().replaceAll("/$", "");
+            System.out.printf("Kibana %s: %s imported; the dashboard is %s/app/dashboards#/view/%s%n",
+                    UrlCredentials.redact(kibana), count(imported, "saved object"), kibanaBase, KibanaSavedObjects.DASHBOARD_ID);
         }
         return 0;
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 }

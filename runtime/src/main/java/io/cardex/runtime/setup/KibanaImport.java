@@ -132,7 +132,8 @@ public final class KibanaImport {
         }
         if (!answer.success()) {
             List<ObjectError> errors = answer.errors() == null ? List.of() : answer.errors();
-            throw new StartupFailure("Kibana refused " + errors.size() + " saved objects: "
+            throw new StartupFailure("Kibana refused " + errors.size()
+                    + (errors.size() == 1 ? " saved object: " : " saved objects: ")
                     + errors.stream().map(ObjectError::describe).collect(Collectors.joining("; ")));
         }
         return answer.successCount();

@@ -107,7 +107,7 @@ class KibanaImportTest {
         assertThatThrownBy(() -> new KibanaImport(kibanaUrl("")).importObjects(NDJSON, "cardex-kibana.ndjson",
                 Duration.ofSeconds(5)))
                 .isInstanceOf(StartupFailure.class)
-                .hasMessage("Kibana refused 1 saved objects: dashboard cardex-overview: missing_references");
+                .hasMessage("Kibana refused 1 saved object: dashboard cardex-overview: missing_references");
     }
 
     @Test
