@@ -21,13 +21,18 @@ import io.cardex.store.ElasticsearchConnection;
 import io.cardex.store.UrlCredentials;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,8 @@ public final class ApiServer implements AutoCloseable {
     /** Seconds a client should wait before asking again while Elasticsearch is unreachable. */
     private static final String RETRY_AFTER_SECONDS = "5";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    /** What this API answers, in OpenAPI 3.1; OpenApiIT holds it to the real answers. */
+    private static final byte[] OPENAPI = openApiDocument();
 
     private final ApiConfig config;
     private final ElasticsearchConnection elasticsearch;
@@ -78,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
             javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             javalin.routes.get("/ready", this::ready);
             javalin.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+            javalin.routes.get("/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(OPENAPI));
             javalin.routes.exception(InvalidQueryException.class, (e, ctx) ->
                     problem(ctx, ProblemDetails.of(400, "Bad request", e.getMessage())));
             javalin.routes.exception(ElasticsearchException.class, ApiServer::elasticsearchRefused);
@@ -98,6 +106,12 @@ public final class ApiServer implements AutoCloseable {
     /** The port listened on, useful when the configuration asked for any free port. */
     public int port() {
         return app.port();
+    }
+
+    /** The templates of the GET routes, such as {@code /cards/<key>}: what the OpenAPI document must describe. */
+    List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(route -> route.endpoint)
+                .filter(endpoint -> HandlerType.GET.equals(endpoint.method)).map(endpoint -> endpoint.path).toList();
     }
 
     private void search(Context ctx) throws IOException {
@@ -165,6 +179,14 @@ public final class ApiServer implements AutoCloseable {
             }
             rule.exposeHeader("Retry-After");
         }));
+    }
+
+    private static byte[] openApiDocument() {
+        try (InputStream document = ApiServer.class.getResourceAsStream("openapi.json")) {
+            return Objects.requireNonNull(document, "openapi.json is missing beside ApiServer").readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("openapi.json cannot be read", e);
+        }
     }
 
     private static void elasticsearchRefused(ElasticsearchException e, Context ctx) {

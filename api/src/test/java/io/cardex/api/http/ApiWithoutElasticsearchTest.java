@@ -2,6 +2,8 @@ package io.cardex.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
 import io.cardex.store.CardIndexNames;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the API answers on its own, with Elasticsearch out of reach: routing, metrics, CORS and
- * readiness. What it answers with Elasticsearch is tested against a real one in integration-tests.
+ * What the API answers on its own, with Elasticsearch out of reach: routing, metrics, CORS,
+ * readiness and its OpenAPI document. What it answers with Elasticsearch is tested against a real one in integration-tests.
  */
 class ApiWithoutElasticsearchTest {
 
@@ -144,6 +146,21 @@ class ApiWithoutElasticsearchTest {
 
         assertThat(get("/health", "Origin", "https://anyone.example.com").headers()
                 .firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedAsJsonToAllowedPagesToo() throws IOException {
+        start(List.of(HUB));
+
+        HttpResponse<String> response = get("/openapi.json", "Origin", HUB);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(HUB);
+        JsonNode document = new ObjectMapper().readTree(response.body());
+        assertThat(document.path("openapi").asText()).startsWith("3.1.");
+        assertThat(document.path("paths").has("/search")).isTrue();
     }
 
     @Test
