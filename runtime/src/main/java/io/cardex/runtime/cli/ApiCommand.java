@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cardex api}: the search API alone, answering from an Elasticsearch that runs elsewhere. */
 @Command(name = "api", sortOptions = false,
-        description = "Serve the search API (/search, /cards/{key}, /suggest, /stats, /health, /ready, /metrics) "
-                + "from the card index.")
+        description = "Serve the search API from the card index; GET /openapi.json describes it.")
 final class ApiCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ApiCommand.class);
