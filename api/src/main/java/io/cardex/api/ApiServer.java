@@ -18,6 +18,7 @@ import io.cardex.api.stats.StatsService;
 import io.cardex.card.CardexJson;
 import io.cardex.store.CardDocument;
 import io.cardex.store.ElasticsearchConnection;
+import io.cardex.store.UrlCredentials;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
@@ -151,7 +152,7 @@ public final class ApiServer implements AutoCloseable {
         switch (state) {
             case READY -> ctx.json(Map.of("status", "ready"));
             case ELASTICSEARCH_UNREACHABLE -> notReady(ctx, "Elasticsearch cannot be reached at "
-                    + config.elasticsearchUrl());
+                    + UrlCredentials.redact(config.elasticsearchUrl()));
             case INDEX_MISSING -> notReady(ctx, "the card index '" + config.index().alias()
                     + "' does not exist yet: it is created when the indexer first starts");
         }

@@ -267,6 +267,16 @@ public final class IndexerService implements AutoCloseable {
         }
     }
 
+    /** Whether the indexer still consumes: false once closed, or when it stopped on an unexpected error. */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** Waits until the indexer stopped, closed or on an unexpected error. */
+    public void awaitStopped() throws InterruptedException {
+        thread.join();
+    }
+
     @Override
     public void close() {
         running = false;

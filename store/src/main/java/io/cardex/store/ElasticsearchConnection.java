@@ -7,12 +7,18 @@ import io.cardex.card.CardexJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import org.apache.http.Header;
+import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 
 /**
  * One connection to Elasticsearch, speaking the cardex JSON dialect so that documents are
- * written and read with the same names as everywhere else.
+ * written and read with the same names as everywhere else. Credentials in the URL's user-info
+ * ({@code http://cardex:secret@elasticsearch:9200}) are sent as basic authentication with every
+ * request; the client itself only ever sees the URL without them, so its logs cannot show them.
  */
 public final class ElasticsearchConnection implements AutoCloseable {
 
@@ -20,8 +26,14 @@ public final class ElasticsearchConnection implements AutoCloseable {
     private final ElasticsearchClient client;
 
     public ElasticsearchConnection(URI url) {
-        RestClient restClient = RestClient.builder(HttpHost.create(url.toString())).build();
-        this.transport = new RestClientTransport(restClient, new JacksonJsonpMapper(CardexJson.newMapper()));
+        RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), url.getPort(), url.getScheme()));
+        String path = url.getRawPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            builder.setPathPrefix(path);
+        }
+        UrlCredentials.of(url).ifPresent(credentials -> builder.setDefaultHeaders(
+                new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, credentials.basicAuthorization())}));
+        this.transport = new RestClientTransport(builder.build(), new JacksonJsonpMapper(CardexJson.newMapper()));
         this.client = new ElasticsearchClient(transport);
     }
 

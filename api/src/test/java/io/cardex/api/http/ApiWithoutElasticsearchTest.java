@@ -91,6 +91,18 @@ class ApiWithoutElasticsearchTest {
     }
 
     @Test
+    void notReadyNamesElasticsearchWithoutItsPassword() {
+        URI withCredentials = URI.create("http://cardex:s3cret@127.0.0.1:" + freePort());
+        server = new ApiServer(new ApiConfig("127.0.0.1", 0, withCredentials, new CardIndexNames("cards")));
+        server.start();
+
+        HttpResponse<String> response = get("/ready");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("http://cardex:***@127.0.0.1:").doesNotContain("s3cret");
+    }
+
+    @Test
     void aPageOfAnAllowedOriginMayCallTheApiAndReadRetryAfter() {
         start(List.of(HUB));
 

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.transport.BackoffPolicy;
 import io.cardex.store.CardDocument;
@@ -65,9 +66,23 @@ public final class CardIndex {
                 .orElseThrow(() -> new IOException("alias " + names.alias() + " points at no index"));
     }
 
-    /** Creates an empty index version from the template, not behind the alias yet. */
+    /**
+     * Creates an empty index version from the template, not behind the alias yet, split like the
+     * version the alias points at: shards chosen at set-up survive a reindex.
+     */
     public void create(String index) throws IOException {
-        client.indices().create(c -> c.index(index));
+        IndexShards shards = shardsOf(currentIndex());
+        client.indices().create(c -> c.index(index).settings(s -> s
+                .numberOfShards(String.valueOf(shards.primaries()))
+                .numberOfReplicas(String.valueOf(shards.replicas()))));
+    }
+
+    /** How an existing index is split. */
+    public IndexShards shardsOf(String index) throws IOException {
+        IndexSettings settings = client.indices().getSettings(g -> g.index(index)).get(index).settings();
+        // Elasticsearch nests the settings under "index"; a flat answer holds them at the top.
+        IndexSettings values = settings.index() != null ? settings.index() : settings;
+        return new IndexShards(Integer.parseInt(values.numberOfShards()), Integer.parseInt(values.numberOfReplicas()));
     }
 
     /** Points the alias at {@code to} instead of {@code from}, in one step: searches never see neither. */
@@ -83,6 +98,14 @@ public final class CardIndex {
      * version behind it. Safe to call from several indexers at once.
      */
     public void ensureExists() throws IOException {
+        ensureExists(IndexShards.TEMPLATE_DEFAULT);
+    }
+
+    /**
+     * Like {@link #ensureExists()}, with the first index version split into {@code shards}; an
+     * existing index keeps its own.
+     */
+    public void ensureExists(IndexShards shards) throws IOException {
         try (InputStream template = CardDocument.indexTemplateJson()) {
             client.indices().putIndexTemplate(t -> t.withJson(template)
                     .name(names.templateName()).indexPatterns(names.indexPattern()));
@@ -92,7 +115,9 @@ public final class CardIndex {
         }
         String index = names.versionedIndex(1);
         try {
-            client.indices().create(c -> c.index(index).aliases(names.alias(), a -> a.isWriteIndex(true)));
+            client.indices().create(c -> c.index(index).aliases(names.alias(), a -> a.isWriteIndex(true))
+                    .settings(s -> s.numberOfShards(String.valueOf(shards.primaries()))
+                            .numberOfReplicas(String.valueOf(shards.replicas()))));
             log.info("created index {} behind alias {}", index, names.alias());
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {

@@ -1,8 +1,7 @@
 package io.cardex.runtime.cli;
 
 import io.cardex.card.CardRules;
-import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of every command that reads cards. Each can also be set by environment variable. */
@@ -14,13 +13,10 @@ final class CardRulesOptions {
                     + "(env CARDEX_MAX_CARD_SIZE; default ${DEFAULT-VALUE}).")
     long maxCardBytes;
 
-    @Option(names = "--allowed-hosts", paramLabel = "HOST", split = ",",
-            defaultValue = "${env:CARDEX_ALLOWED_HOSTS:-download.mindspore.cn,www.mindspore.cn,gitee.com,github.com}",
-            description = "Hosts a repo-link or asset-link may point at, comma-separated; their sub-domains are allowed too "
-                    + "(env CARDEX_ALLOWED_HOSTS; default ${DEFAULT-VALUE}).")
-    List<String> allowedHosts;
+    @Mixin
+    AllowedHostsOptions allowedHosts;
 
     CardRules cardRules() {
-        return new CardRules(maxCardBytes, Set.copyOf(allowedHosts));
+        return new CardRules(maxCardBytes, allowedHosts.hosts());
     }
 }

@@ -33,6 +33,19 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Option(names = "--partitions", paramLabel = "N", converter = CountConverter.class,
+            defaultValue = "${env:CARDEX_TOPIC_PARTITIONS:-" + PipelineRun.TOPIC_PARTITIONS + "}",
+            description = "Partitions of the topic when ingest creates it: at most this many indexers share the work. "
+                    + "Choose before the first run; an existing topic keeps its own (env CARDEX_TOPIC_PARTITIONS; "
+                    + "default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N", converter = CountConverter.class,
+            defaultValue = "${env:CARDEX_TOPIC_REPLICATION_FACTOR:-1}",
+            description = "Copies of each partition when ingest creates the topic, at most the number of brokers "
+                    + "(env CARDEX_TOPIC_REPLICATION_FACTOR; default ${DEFAULT-VALUE}).")
+    int replicationFactor;
+
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "${env:CARDEX_WORK_DIR}",
             description = "Where clones and the publish cursor are kept (env CARDEX_WORK_DIR; "
                     + "default ~/.cardex/ingest, or /var/lib/cardex/ingest as root).")
@@ -54,10 +67,10 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws StartupFailure {
         Path work = workDirectory != null ? workDirectory.toAbsolutePath().normalize()
                 : StackConfig.defaultDataDirectory("ingest");
-        List<IngestConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic,
-                PipelineRun.TOPIC_PARTITIONS, (short) 1);
         IngestApplication application;
         try {
+            List<IngestConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic, partitions,
+                    (short) replicationFactor);
             application = new IngestApplication(configs, new IngestServerConfig(host, port, WebhookSecrets.fromEnvironment()));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);

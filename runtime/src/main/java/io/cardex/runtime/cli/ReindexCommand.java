@@ -4,14 +4,11 @@ import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.reindex.Reindexer;
 import io.cardex.runtime.stack.StartupFailure;
-import io.cardex.store.CardIndexNames;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code cardex reindex}: a new version of the card index, built from the card topic, swapped in. */
 @Command(name = "reindex", sortOptions = false,
@@ -23,26 +20,22 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--elasticsearch", paramLabel = "URL", defaultValue = "${env:CARDEX_ELASTICSEARCH_URL:-http://127.0.0.1:9200}",
-            description = "Elasticsearch (env CARDEX_ELASTICSEARCH_URL; default ${DEFAULT-VALUE}).")
-    URI elasticsearch;
-
-    @Option(names = "--index", paramLabel = "ALIAS", defaultValue = "${env:CARDEX_INDEX:-" + CardIndexNames.DEFAULT_ALIAS + "}",
-            description = "Alias of the card index (env CARDEX_INDEX; default ${DEFAULT-VALUE}).")
-    String alias;
+    @Mixin
+    ElasticsearchOptions elasticsearch;
 
     @Override
     public Integer call() throws StartupFailure {
-        IndexerConfig config = new IndexerConfig(kafka.bootstrapServers, kafka.topic, "cardex-reindex", elasticsearch,
-                new CardIndexNames(alias), BulkSettings.DEFAULT, Optional.empty());
+        IndexerConfig config = new IndexerConfig(kafka.bootstrapServers, kafka.topic, "cardex-reindex", elasticsearch.url,
+                elasticsearch.index, BulkSettings.DEFAULT, Optional.empty());
         try {
             Reindexer.Result result = new Reindexer(config).run();
             System.out.printf("alias %s now points at %s (%d records; %d unreadable, %d refused); %s is kept%n",
-                    alias, result.newIndex(), result.records(), result.unreadable(), result.refused(), result.oldIndex());
+                    elasticsearch.index.alias(), result.newIndex(), result.records(), result.unreadable(),
+                    result.refused(), result.oldIndex());
             return 0;
         } catch (IOException | RuntimeException e) {
             throw new StartupFailure("reindex failed: " + e.getMessage() + " (is Kafka at " + kafka.bootstrapServers
-                    + " and Elasticsearch at " + elasticsearch + " running?)", e);
+                    + " and Elasticsearch at " + elasticsearch.redactedUrl() + " running?)", e);
         }
     }
 }

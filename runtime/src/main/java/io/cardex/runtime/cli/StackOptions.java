@@ -3,6 +3,7 @@ package io.cardex.runtime.cli;
 import io.cardex.runtime.stack.StackConfig;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of every command that runs the embedded stack. Each can also be set by environment variable. */
@@ -22,12 +23,8 @@ final class StackOptions {
                     + "(env CARDEX_API_HOST; default ${DEFAULT-VALUE}).")
     String apiHost;
 
-    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",", converter = CorsOriginConverter.class,
-            defaultValue = "${env:CARDEX_CORS_ORIGINS}",
-            description = "A web origin whose pages may call the search API from a browser, such as "
-                    + "https://hub.example.org, or * for every origin; repeat it for several "
-                    + "(env CARDEX_CORS_ORIGINS, comma-separated; default: none, CORS off).")
-    List<String> corsOrigins;
+    @Mixin
+    CorsOptions cors;
 
     @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-8081}",
             description = "Port of ingest's webhooks, health and metrics, on the API's address "
@@ -43,7 +40,7 @@ final class StackOptions {
     int kafkaPort;
 
     List<String> corsOrigins() {
-        return corsOrigins == null ? List.of() : corsOrigins;
+        return cors.origins();
     }
 
     StackConfig stackConfig(String command) {
