@@ -114,6 +114,9 @@ public final class IndexerService implements AutoCloseable {
             }
         } catch (WakeupException | InterruptedException stopping) {
             // close() asked us to stop; what was written is committed below, then the thread ends.
+        } catch (RuntimeException e) {
+            // A bug or a state Kafka's client cannot recover from: say so loudly; /health turns 503.
+            log.error("the indexer stopped: {}", e.toString(), e);
         } finally {
             writer.close();
             commitFinishedBeforeLeaving();
