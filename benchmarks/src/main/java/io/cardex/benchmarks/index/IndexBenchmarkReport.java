@@ -4,6 +4,7 @@ import io.cardex.benchmarks.BenchmarkStack;
 import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.SnapshotBenchmark;
+import io.cardex.indexer.index.BulkSettings;
 import io.cardex.runtime.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ public final class IndexBenchmarkReport {
         double ratio = indexerRate / bulkRate;
         boolean met = ratio >= TARGET_RATIO;
         System.out.println();
-        say("plain _bulk load of %,d documents:      %,8.0f cards/s (median of %d)", CARDS, bulkRate, ROUNDS);
+        say("plain _bulk load of %,d documents:      %,8.0f cards/s (median of %d; %,d per request, %d at once)",
+                CARDS, bulkRate, ROUNDS, BulkSettings.DEFAULT.maxOperations(), BulkSettings.DEFAULT.maxConcurrentRequests());
         say("indexer, Kafka -> Elasticsearch:        %,8.0f cards/s (median of %d; %,.0f cards/s counting its start-up)",
                 indexerRate, ROUNDS, withStart);
         say("indexer / plain _bulk = %.2f, target %.2f (%s)", ratio, TARGET_RATIO, met ? "PASS" : "FAIL");

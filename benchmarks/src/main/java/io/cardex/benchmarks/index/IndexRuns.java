@@ -8,6 +8,7 @@ import io.cardex.indexer.consume.RecordTranslator;
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
+import io.cardex.indexer.index.Rejection;
 import io.cardex.store.CardIndexNames;
 import io.cardex.store.ElasticsearchConnection;
 import io.micrometer.core.instrument.search.Search;
@@ -19,6 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,12 +32,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The two ways of filling a fresh card index that the report compares: the indexer consuming
- * the topic, and the same documents sent straight to {@code _bulk}, 1,000 per request, one
- * request after the other. Each run writes to an index of its own, made from the same template.
+ * the topic, and the same documents sent straight to {@code _bulk} in requests as large and as
+ * many at once as the indexer's. Each run writes to an index of its own, made from the same template.
  */
 public final class IndexRuns {
 
-    private static final int PLAIN_BULK_SIZE = 1_000;
     /** How often the indexer's meters are read: small against runs of seconds. */
     private static final long POLL_MILLIS = 5;
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
@@ -95,21 +98,33 @@ public final class IndexRuns {
         }
     }
 
-    Run plainBulk() throws IOException {
+    /**
+     * The same documents sent straight to {@code _bulk}, with the indexer's request size and as
+     * many requests at once as it sends: what is left to compare is the pipeline itself.
+     */
+    Run plainBulk() throws Exception {
         CardIndexNames names = nextIndex();
+        BulkSettings bulk = BulkSettings.DEFAULT;
+        ExecutorService senders = Executors.newFixedThreadPool(bulk.maxConcurrentRequests());
         try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(elasticsearchUrl)) {
             CardIndex index = new CardIndex(elasticsearch.client(), names);
             index.ensureExists();
             long started = System.nanoTime();
-            for (int from = 0; from < documents.size(); from += PLAIN_BULK_SIZE) {
-                List<IndexAction> batch = documents.subList(from, Math.min(documents.size(), from + PLAIN_BULK_SIZE));
-                if (!index.write(batch).isEmpty()) {
+            List<Future<List<Rejection>>> requests = new ArrayList<>();
+            for (int from = 0; from < documents.size(); from += bulk.maxOperations()) {
+                List<IndexAction> batch = documents.subList(from, Math.min(documents.size(), from + bulk.maxOperations()));
+                requests.add(senders.submit(() -> index.write(batch)));
+            }
+            for (Future<List<Rejection>> request : requests) {
+                if (!request.get().isEmpty()) {
                     throw new IllegalStateException("Elasticsearch refused documents of the plain load");
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             requireCount(elasticsearch.client(), names);
             return new Run("_bulk", cards, seconds, seconds, names);
+        } finally {
+            senders.shutdown();
         }
     }
 

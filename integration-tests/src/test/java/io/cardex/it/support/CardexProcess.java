@@ -67,6 +67,12 @@ public final class CardexProcess {
         return awaitExit(timeout);
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or the kernel's out-of-memory killer would. */
+    public int kill(Duration timeout) {
+        process.destroyForcibly();
+        return awaitExit(timeout);
+    }
+
     public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
