@@ -67,6 +67,10 @@ public final class SearchBenchmarkReport {
         try {
             Loads loads = new Loads(URI.create("http://127.0.0.1:" + api.port()), stack.elasticsearchUrl(), queries,
                     esRequests);
+            say("each query alone, median of 10 after 10 not counted: API, then its Elasticsearch requests sent straight");
+            for (int i = 0; i < queries.size(); i++) {
+                say("  %-62s %5.1f ms  %5.1f ms", queries.get(i), loads.aloneViaApi(i), loads.aloneDirect(i));
+            }
             say("warming up: %d s of each at %d requests/s", WARM_UP.toSeconds(), RATE);
             loads.api(WARM_UP);
             loads.direct(WARM_UP);
@@ -97,9 +101,9 @@ public final class SearchBenchmarkReport {
             recorder.start();
             try {
                 for (String query : queries) {
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + recorder.port() + query)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + recorder.port() + query)).build();
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException(query + " answered " + response.statusCode() + ": "
                                 + response.body());
@@ -161,6 +165,27 @@ public final class SearchBenchmarkReport {
             order = random.ints(RATE * (int) MEASURED.toSeconds(), 0, queries.size()).toArray();
         }
 
+        double aloneViaApi(int query) {
+            return medianOfTen(() -> apiClient.sendAsync(apiRequests.get(query), HttpResponse.BodyHandlers.ofByteArray())
+                    .thenApply(response -> response.statusCode() == 200));
+        }
+
+        double aloneDirect(int query) {
+            return medianOfTen(() -> sendInTurn(esRequests.get(query)));
+        }
+
+        private static double medianOfTen(java.util.function.Supplier<CompletableFuture<Boolean>> request) {
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long started = System.nanoTime();
+                request.get().join();
+                if (i >= 10) {
+                    latencies.add((System.nanoTime() - started) / 1e6);
+                }
+            }
+            return latencies.stream().sorted().toList().get(latencies.size() / 2);
+        }
+
         LoadGenerator.Result api(Duration duration) {
             return generator.run(RATE, duration, i -> apiClient
                     .sendAsync(apiRequests.get(order[i % order.length]), HttpResponse.BodyHandlers.ofByteArray())
@@ -169,14 +194,16 @@ public final class SearchBenchmarkReport {
 
         /** One after the other, as the API sends them. */
         LoadGenerator.Result direct(Duration duration) {
-            return generator.run(RATE, duration, i -> {
-                CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
-                for (HttpRequest request : esRequests.get(order[i % order.length])) {
-                    chain = chain.thenCompose(ok -> esClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                            .thenApply(response -> ok && response.statusCode() == 200));
-                }
-                return chain;
-            });
+            return generator.run(RATE, duration, i -> sendInTurn(esRequests.get(order[i % order.length])));
+        }
+
+        private CompletableFuture<Boolean> sendInTurn(List<HttpRequest> requests) {
+            CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+            for (HttpRequest request : requests) {
+                chain = chain.thenCompose(ok -> esClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                        .thenApply(response -> ok && response.statusCode() == 200));
+            }
+            return chain;
         }
     }
 }
