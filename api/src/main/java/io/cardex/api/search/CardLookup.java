@@ -19,7 +19,8 @@ public final class CardLookup {
     }
 
     public Optional<CardDocument> find(String key) throws IOException {
-        GetResponse<CardDocument> response = client.get(g -> g.index(names.alias()).id(key), CardDocument.class);
+        GetResponse<CardDocument> response = client.get(g -> g.index(names.alias()).id(key)
+                .sourceExcludes(ServedFields.SEARCH_ONLY), CardDocument.class);
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
 }

@@ -34,7 +34,8 @@ public final class SearchService {
         // One card more than asked tells whether there is a next page; at the end of the window, the total does.
         int window = Math.min(query.size() + 1, RESULT_WINDOW - query.from());
         SearchResponse<CardDocument> response = client.search(s -> {
-            s.index(names.alias()).query(matching).postFilter(FilterQuery.of(query.filters()))
+            s.index(names.alias()).source(ServedFields.CARD_FOUND)
+                    .query(matching).postFilter(FilterQuery.of(query.filters()))
                     .sort(SortClauses.of(query.sorting())).from(query.from()).size(window)
                     .trackTotalHits(t -> t.enabled(true));
             query.cursor().ifPresent(cursor -> s.searchAfter(sortValues(cursor)));

@@ -31,7 +31,7 @@ public final class SimilarCards {
         if (!client.get(g -> g.index(names.alias()).id(query.key()).source(c -> c.fetch(false)), Void.class).found()) {
             return Optional.empty();
         }
-        SearchResponse<CardDocument> response = client.search(s -> s.index(names.alias())
+        SearchResponse<CardDocument> response = client.search(s -> s.index(names.alias()).source(ServedFields.CARD_FOUND)
                 .query(toElasticsearch(query))
                 .size(query.size()), CardDocument.class);
         List<CardHit> hits = response.hits().hits().stream().map(hit -> new CardHit(hit.score(), null, hit.source())).toList();

@@ -69,6 +69,19 @@ class SearchApiIT {
     }
 
     @Test
+    void cardsFoundLeaveOutTheirLongTextsWhichTheWholeCardHas() {
+        JsonNode found = api.get("/search?q=refinenet&kind=model").body().at("/cards/0");
+        JsonNode whole = api.get("/cards/" + found.path("key").asText()).body();
+
+        assertThat(found.at("/card/body/markdown").isMissingNode()).isTrue();
+        assertThat(found.at("/card/body/sections/0/heading").asText()).isNotBlank();
+        assertThat(found.at("/card/body/sections/0/text").isMissingNode()).isTrue();
+        assertThat(whole.at("/card/body/markdown").asText()).contains("RefineNet");
+        assertThat(whole.at("/card/body/sections/0/text").isMissingNode()).isFalse();
+        assertThat(whole.has("identifier_words")).as("the words derived to search by are not served").isFalse();
+    }
+
+    @Test
     void facetsCountTheCardsFoundEachIgnoringOnlyItsOwnFilter() {
         JsonNode answer = api.get("/search?dataset=coco2017&facets=dataset,version,kind").body();
 
