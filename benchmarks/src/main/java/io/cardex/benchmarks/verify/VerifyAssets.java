@@ -5,9 +5,11 @@ import static io.cardex.benchmarks.Terminal.say;
 import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.store.AssetCheck;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +42,7 @@ public final class VerifyAssets {
                 .withConcurrency(Math.max(VerifierConfig.DEFAULT.concurrency(), urls.size()));
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (AssetVerifier verifier = new AssetVerifier(config)) {
+        try (AssetVerifier verifier = new AssetVerifier(config, Clock.systemUTC(), new SimpleMeterRegistry())) {
             long cpuBefore = os.getProcessCpuTime();
             long started = System.nanoTime();
             List<CompletableFuture<AssetCheck>> checks = urls.stream().map(url -> verifier.verify(url, sha256)).toList();

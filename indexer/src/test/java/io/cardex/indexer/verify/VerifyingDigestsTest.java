@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cardex.card.Asset;
 import io.cardex.store.AssetCheck;
 import io.cardex.store.AssetStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -24,7 +25,8 @@ class VerifyingDigestsTest {
     private static final String DIGEST = Sha256.hex(CHECKPOINT);
 
     private final AssetServer server = AssetServer.start();
-    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config(), Clock.fixed(NOW, ZoneOffset.UTC),
+            new SimpleMeterRegistry());
 
     @AfterEach
     void stop() {

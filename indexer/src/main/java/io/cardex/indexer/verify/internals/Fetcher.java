@@ -33,9 +33,11 @@ public final class Fetcher {
     private final UrlPolicy policy;
     private final FetchFailures failures;
     private final HttpClient client;
+    private final ProgressReports progress;
 
-    public Fetcher(VerifierConfig config) {
+    public Fetcher(VerifierConfig config, ProgressReports progress) {
         this.config = config;
+        this.progress = progress;
         this.policy = new UrlPolicy(config);
         this.failures = new FetchFailures(config);
         this.client = HttpClient.newBuilder()
@@ -68,10 +70,12 @@ public final class Fetcher {
             return Fetch.refused(new Failure(AssetStatus.BLOCKED, "'" + link + "' is not a valid URL: "
                     + e.getMessage()), null);
         }
-        return follow(first, validators, deadline);
+        try (Download download = progress.start(first)) {
+            return follow(first, validators, deadline, download);
+        }
     }
 
-    private Fetch follow(URI first, Validators validators, Deadline deadline) {
+    private Fetch follow(URI first, Validators validators, Deadline deadline, Download download) {
         List<URI> visited = new ArrayList<>();
         URI url = first;
         while (true) {
@@ -101,7 +105,7 @@ public final class Fetcher {
             try (BodyChunks body = response.body()) {
                 int status = response.statusCode();
                 if (!REDIRECTS.contains(status)) {
-                    return answer(hop, body, validators, deadline);
+                    return answer(hop, body, validators, deadline, download);
                 }
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isEmpty()) {
@@ -124,7 +128,7 @@ public final class Fetcher {
         }
     }
 
-    private Fetch answer(Hop hop, BodyChunks body, Validators validators, Deadline deadline) {
+    private Fetch answer(Hop hop, BodyChunks body, Validators validators, Deadline deadline, Download download) {
         int status = hop.response.statusCode();
         if (status == 304 && !validators.isEmpty()) {
             return hop.notModified(validators);
@@ -136,16 +140,18 @@ public final class Fetcher {
         if (length.isPresent() && length.getAsLong() > config.maxBytes()) {
             return hop.failed(failures.announcedTooLarge(length.getAsLong()));
         }
-        return digest(hop, body, deadline);
+        download.receiving(hop.url, length);
+        return digest(hop, body, deadline, download);
     }
 
-    private Fetch digest(Hop hop, BodyChunks body, Deadline deadline) {
+    private Fetch digest(Hop hop, BodyChunks body, Deadline deadline, Download download) {
         MessageDigest sha256 = newSha256();
         long bytes = 0;
         try {
             ByteBuffer chunk;
             while ((chunk = body.next(deadline.nextWait())) != null) {
                 bytes += chunk.remaining();
+                download.read(chunk.remaining());
                 if (bytes > config.maxBytes()) {
                     return hop.failed(failures.turnedOutTooLarge(), bytes);
                 }
