@@ -2,6 +2,7 @@ package io.cardex.indexer.verify.internals;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ final class Download implements AutoCloseable {
     private volatile Body body;
     /** Written by the fetching thread only; read by the timer. */
     private volatile long bytes;
-    private ScheduledFuture<?> reports;
+    /** The timer's schedule of this download's lines; none once the verifier is closing. */
+    private Optional<ScheduledFuture<?>> reports = Optional.empty();
     // The timer's own: what the last line said, for the speed since then.
     private long bytesAtLastReport;
     private long nanosAtLastReport = started;
@@ -36,7 +38,7 @@ final class Download implements AutoCloseable {
     }
 
     void reportWith(ScheduledFuture<?> schedule) {
-        reports = schedule;
+        reports = Optional.of(schedule);
     }
 
     /** The body of {@code url} begins (after redirects, the last hop's). */
@@ -72,7 +74,7 @@ final class Download implements AutoCloseable {
 
     @Override
     public void close() {
-        reports.cancel(false);
+        reports.ifPresent(schedule -> schedule.cancel(false));
         meters.downloadEnded();
     }
 

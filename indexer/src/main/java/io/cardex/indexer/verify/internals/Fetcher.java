@@ -9,10 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -145,7 +142,7 @@ public final class Fetcher {
     }
 
     private Fetch digest(Hop hop, BodyChunks body, Deadline deadline, Download download) {
-        MessageDigest sha256 = newSha256();
+        BlockDigest sha256 = new BlockDigest();
         long bytes = 0;
         try {
             ByteBuffer chunk;
@@ -168,15 +165,7 @@ public final class Fetcher {
             Thread.currentThread().interrupt();
             return hop.failed(failures.interrupted(), bytes);
         }
-        return hop.digested(bytes, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return hop.digested(bytes, sha256.hex());
     }
 
     /** One request of a fetch and the response it got. */

@@ -3,6 +3,7 @@ package io.cardex.indexer.verify.internals;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +32,11 @@ public final class ProgressReports implements AutoCloseable {
     Download start(URI url) {
         Download download = new Download(url, meters);
         long nanos = every.toNanos();
-        download.reportWith(timer.scheduleAtFixedRate(download::report, nanos, nanos, TimeUnit.NANOSECONDS));
+        try {
+            download.reportWith(timer.scheduleAtFixedRate(download::report, nanos, nanos, TimeUnit.NANOSECONDS));
+        } catch (RejectedExecutionException e) {
+            // The verifier is closing: the check is abandoned anyway, there is nothing to report.
+        }
         return download;
     }
 
