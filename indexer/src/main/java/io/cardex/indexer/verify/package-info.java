@@ -22,10 +22,13 @@
  *   <li>{@code cardex.asset.check.duration} (timer): how long a finished check took.
  * </ul>
  *
- * <p>Throughput: the body is digested on the verifier's thread while the client keeps receiving.
- * The client's 16 KiB read buffers cost about a fifth of the speed on fast links; the JVM option
- * {@code -Djdk.httpclient.bufsize=65536} brings a loopback download to about the speed of
- * {@code openssl dgst}.
+ * <p>Throughput: the body is digested on the verifier's thread while the client keeps receiving on
+ * its own; the digest gets whole 64 KiB blocks, and buffers are asked for 32 at a time. The
+ * client's 16 KiB read buffers cost speed on fast links; the JVM option
+ * {@code -Djdk.httpclient.bufsize=65536}, which the {@code cardex} launcher passes, avoids that. A
+ * loopback download in a warmed-up JVM verifies at about the speed of {@code openssl dgst}; the
+ * first large asset after start-up is slower while the JIT compiles the HTTP client
+ * ({@code docs/BENCHMARKS.md}).
  */
 package io.cardex.indexer.verify;
 

@@ -41,6 +41,11 @@ final class Download implements AutoCloseable {
         reports = Optional.of(schedule);
     }
 
+    /** A request for {@code url} goes out: the link, its mirror, or where a redirect points. */
+    void requesting(URI url) {
+        body = new Body(url, false, OptionalLong.empty());
+    }
+
     /** The body of {@code url} begins (after redirects, the last hop's). */
     void receiving(URI url, OptionalLong length) {
         body = new Body(url, true, length);

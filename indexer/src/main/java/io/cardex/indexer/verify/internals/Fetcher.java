@@ -82,6 +82,7 @@ public final class Fetcher {
                         : failures.refusedRedirect(url, refusal.get()), url.toString());
             }
             visited.add(url);
+            download.requesting(url);
             HttpResponse<BodyChunks> response;
             try {
                 HttpRequest request = validators.applyTo(HttpRequest.newBuilder(url))
