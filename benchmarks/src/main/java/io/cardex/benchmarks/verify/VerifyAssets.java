@@ -5,9 +5,11 @@ import static io.cardex.benchmarks.Terminal.say;
 import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.store.AssetCheck;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * verification, the heap limit and the most the old generation held. {@link VerifyBenchmarkReport} runs it in a JVM
  * of its own, so that the heap limit and the CPU time are the verifier's alone.
  *
- * <p>Arguments: the expected SHA-256, then one or more URLs.
+ * <p>Arguments: optionally {@code --warm-up <count> <sha256> <url>}, assets the same verifier checks one after
+ * the other before the measured ones, as a running indexer has (each at {@code <url>-<n>}, one {@code warm-up}
+ * line each); then the expected SHA-256, then one or more URLs.
  */
 public final class VerifyAssets {
 
@@ -27,12 +31,22 @@ public final class VerifyAssets {
     }
 
     public static void main(String[] args) {
-        if (args.length < 2) {
-            System.err.println("usage: VerifyAssets <sha256> <url>...");
+        List<String> arguments = Arrays.asList(args);
+        int warmUps = 0;
+        String warmUpSha256 = null;
+        String warmUpUrl = null;
+        if (arguments.size() >= 4 && arguments.get(0).equals("--warm-up")) {
+            warmUps = Integer.parseInt(arguments.get(1));
+            warmUpSha256 = arguments.get(2);
+            warmUpUrl = arguments.get(3);
+            arguments = arguments.subList(4, arguments.size());
+        }
+        if (arguments.size() < 2) {
+            System.err.println("usage: VerifyAssets [--warm-up <count> <sha256> <url>] <sha256> <url>...");
             System.exit(2);
         }
-        String sha256 = args[0];
-        List<String> urls = Arrays.asList(args).subList(1, args.length);
+        String sha256 = arguments.get(0);
+        List<String> urls = arguments.subList(1, arguments.size());
         VerifierConfig config = VerifierConfig.DEFAULT
                 .withAllowedHosts(Set.of("127.0.0.1"))
                 .withAllowLoopback(true)
@@ -40,20 +54,25 @@ public final class VerifyAssets {
                 .withConcurrency(Math.max(VerifierConfig.DEFAULT.concurrency(), urls.size()));
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (AssetVerifier verifier = new AssetVerifier(config)) {
+        try (AssetVerifier verifier = new AssetVerifier(config, Clock.systemUTC(), new SimpleMeterRegistry())) {
+            for (int n = 1; n <= warmUps; n++) {
+                print("warm-up", verifier.verify(warmUpUrl + "-" + n, warmUpSha256).join());
+            }
             long cpuBefore = os.getProcessCpuTime();
             long started = System.nanoTime();
             List<CompletableFuture<AssetCheck>> checks = urls.stream().map(url -> verifier.verify(url, sha256)).toList();
             List<AssetCheck> done = checks.stream().map(CompletableFuture::join).toList();
             long wall = System.nanoTime() - started;
             long cpu = os.getProcessCpuTime() - cpuBefore;
-            for (AssetCheck check : done) {
-                say("asset status=%s bytes=%d seconds=%.4f url=%s%s", check.status(), check.bytes(),
-                        check.duration().toNanos() / 1e9, check.url(), check.error() == null ? "" : " error=" + check.error());
-            }
+            done.forEach(check -> print("asset", check));
             say("process wall=%.4f cpu=%.4f max-heap=%d peak-heap=%d", wall / 1e9, cpu / 1e9,
                     Runtime.getRuntime().maxMemory(), peakHeapUsed());
         }
+    }
+
+    private static void print(String kind, AssetCheck check) {
+        say("%s status=%s bytes=%d seconds=%.4f url=%s%s", kind, check.status(), check.bytes(),
+                check.duration().toNanos() / 1e9, check.url(), check.error() == null ? "" : " error=" + check.error());
     }
 
     /**

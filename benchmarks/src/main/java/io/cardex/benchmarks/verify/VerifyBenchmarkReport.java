@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * loopback verified at 80% or more of the speed of {@code openssl dgst -sha256} on the same file;
  * several assets verified in parallel keeping both CPUs busy; a 2 GiB asset verified with a heap of
  * 256 MiB. The verifier runs in JVMs of its own ({@link VerifyAssets}), so the heap limit and the CPU
- * time are its own. Exits with status 1 when a target is missed.
+ * time are its own; each first verifies {@link #WARM_UPS} smaller assets, untimed, as a running indexer
+ * has, and one more JVM per round measures a cold start for information. Exits with status 1 when a
+ * target is missed.
  *
  * <p>Option: {@code --size <bytes>[k|m|g]}, the asset's size (default 2g, at most 4g, the verifier's
  * default limit); a smaller asset makes a quick run, but leaves the 2 GiB target unchecked.
@@ -38,6 +40,12 @@ public final class VerifyBenchmarkReport {
     static final double CPU_TARGET = 1.5;
     static final int RUNS = 3;
     static final int PARALLEL_ASSETS = 4;
+    /**
+     * Before the measured assets, each verifier's JVM (but the cold one's) verifies {@link #WARM_UPS} assets of
+     * {@link #WARM_UP_SIZE}, as an indexer that has been running has: the JIT has compiled the download path by then.
+     */
+    static final int WARM_UPS = 8;
+    static final long WARM_UP_SIZE = 256L << 20;
     static final String HEAP = "-Xmx256m";
     /** The HttpClient's buffer size the verifier is measured with: 64 KiB instead of its 16 KiB. */
     static final String BUFFER_SIZE = "-Djdk.httpclient.bufsize=65536";
@@ -54,7 +62,7 @@ public final class VerifyBenchmarkReport {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         boolean met;
         try {
-            met = run(scratch.resolve("asset.bin"), size);
+            met = run(scratch, size);
         } finally {
             deleteTree(scratch);
         }
@@ -64,17 +72,25 @@ public final class VerifyBenchmarkReport {
         System.exit(met ? 0 : 1);
     }
 
-    private static boolean run(Path file, long size) throws Exception {
-        say("writing %,d pseudo-random bytes (seed %d) to %s...", size, SEED, file);
+    private static boolean run(Path scratch, long size) throws Exception {
+        Path file = scratch.resolve("asset.bin");
+        Path warmUpFile = scratch.resolve("warm-up.bin");
+        long warmUpSize = Math.min(WARM_UP_SIZE, size);
+        say("writing %,d pseudo-random bytes (seed %d) to %s, and the first %,d of them to %s...", size, SEED, file,
+                warmUpSize, warmUpFile.getFileName());
         write(file, size);
-        say("its SHA-256, by openssl (not timed; it also brings the file into the page cache)...");
+        write(warmUpFile, warmUpSize);
+        say("their SHA-256, by openssl (not timed; it also brings the files into the page cache)...");
         String sha256 = openssl(file);
+        String warmUpSha256 = openssl(warmUpFile);
         say("  %s", sha256);
 
         List<Double> openssl = new ArrayList<>();
-        List<VerifierProcess.Run> tuned = new ArrayList<>();
+        List<VerifierProcess.Run> warm = new ArrayList<>();
+        List<VerifierProcess.Run> cold = new ArrayList<>();
         List<VerifierProcess.Run> plain = new ArrayList<>();
-        try (AssetFileServer server = new AssetFileServer(file, size)) {
+        try (AssetFileServer server = new AssetFileServer(file, size);
+             AssetFileServer warmUpServer = new AssetFileServer(warmUpFile, warmUpSize)) {
             for (int i = 1; i <= RUNS; i++) {
                 say("round %d of %d:", i, RUNS);
                 long started = System.nanoTime();
@@ -84,50 +100,64 @@ public final class VerifyBenchmarkReport {
                     throw new IllegalStateException("openssl gave another SHA-256 for the same file: " + again);
                 }
                 openssl.add(seconds);
-                say("  %-52s %6.2f s = %,6.0f MB/s", "openssl dgst -sha256:", seconds, size / 1e6 / seconds);
-                tuned.add(report("verifier, " + HEAP + " " + BUFFER_SIZE + ":",
-                        VerifierProcess.run(List.of(HEAP, BUFFER_SIZE), sha256, List.of(server.url("tuned-" + i)))));
-                plain.add(report("verifier, " + HEAP + " (16 KiB buffers):",
-                        VerifierProcess.run(List.of(HEAP), sha256, List.of(server.url("plain-" + i)))));
+                say("  %-58s %6.2f s = %,6.0f MB/s", "openssl dgst -sha256:", seconds, size / 1e6 / seconds);
+                warm.add(report("verifier, " + BUFFER_SIZE + ", warm:", VerifierProcess.run(List.of(HEAP, BUFFER_SIZE),
+                        warmUp(warmUpServer, warmUpSha256, "warm-" + i), sha256, List.of(server.url("warm-" + i)))));
+                cold.add(report("verifier, " + BUFFER_SIZE + ", cold:", VerifierProcess.run(List.of(HEAP, BUFFER_SIZE),
+                        VerifierProcess.WarmUp.NONE, sha256, List.of(server.url("cold-" + i)))));
+                plain.add(report("verifier, 16 KiB buffers, warm:", VerifierProcess.run(List.of(HEAP),
+                        warmUp(warmUpServer, warmUpSha256, "plain-" + i), sha256, List.of(server.url("plain-" + i)))));
             }
-            say("%d assets at once, one verifier, %s %s:", PARALLEL_ASSETS, HEAP, BUFFER_SIZE);
+            say("%d assets at once, one verifier, %s, warm:", PARALLEL_ASSETS, BUFFER_SIZE);
             List<String> urls = IntStream.rangeClosed(1, PARALLEL_ASSETS).mapToObj(n -> server.url("parallel-" + n)).toList();
+            VerifierProcess.WarmUp warmUp = warmUp(warmUpServer, warmUpSha256, "parallel");
             long serverCpuBefore = processCpuNanos();
-            VerifierProcess.Run parallel = VerifierProcess.run(List.of(HEAP, BUFFER_SIZE), sha256, urls);
+            VerifierProcess.Run parallel = VerifierProcess.run(List.of(HEAP, BUFFER_SIZE), warmUp, sha256, urls);
             double serverCpu = (processCpuNanos() - serverCpuBefore) / 1e9;
             for (VerifierProcess.Asset asset : parallel.assets()) {
                 say("  %s %,d bytes in %.2f s%s", asset.status(), asset.bytes(), asset.seconds(),
                         asset.error() == null ? "" : ": " + asset.error());
             }
             // The server shares the machine: on loopback the kernel's sending work is charged to it.
-            say("  all in %.2f s wall, %.2f s CPU in the verifier's JVM; the server's JVM used %.2f s CPU meanwhile",
-                    parallel.wallSeconds(), parallel.cpuSeconds(), serverCpu);
-            return summarize(size, openssl, tuned, plain, parallel);
+            say("  all in %.2f s wall, %.2f s CPU in the verifier's JVM; the servers' JVM used %.2f s CPU meanwhile"
+                    + " (warm-ups included)", parallel.wallSeconds(), parallel.cpuSeconds(), serverCpu);
+            return summarize(size, warmUpSize, openssl, warm, cold, plain, parallel);
         }
     }
 
-    private static boolean summarize(long size, List<Double> openssl, List<VerifierProcess.Run> tuned,
-                                     List<VerifierProcess.Run> plain, VerifierProcess.Run parallel) {
+    private static VerifierProcess.WarmUp warmUp(AssetFileServer server, String sha256, String name) {
+        return new VerifierProcess.WarmUp(WARM_UPS, sha256, server.url("warm-up-" + name));
+    }
+
+    private static boolean summarize(long size, long warmUpSize, List<Double> openssl, List<VerifierProcess.Run> warm,
+                                     List<VerifierProcess.Run> cold, List<VerifierProcess.Run> plain,
+                                     VerifierProcess.Run parallel) {
         double opensslMbs = size / 1e6 / median(openssl, seconds -> seconds);
-        double tunedMbs = size / 1e6 / median(tuned, VerifierProcess.Run::firstAssetSeconds);
+        double warmMbs = size / 1e6 / median(warm, VerifierProcess.Run::firstAssetSeconds);
+        double coldMbs = size / 1e6 / median(cold, VerifierProcess.Run::firstAssetSeconds);
         double plainMbs = size / 1e6 / median(plain, VerifierProcess.Run::firstAssetSeconds);
-        double ratio = tunedMbs / opensslMbs;
-        boolean allTunedVerified = tuned.stream().allMatch(run -> run.allVerified(size));
-        boolean fastEnough = allTunedVerified && ratio >= SPEED_TARGET;
+        double ratio = warmMbs / opensslMbs;
+        boolean allWarmVerified = warm.stream().allMatch(run -> run.allVerified(size));
+        boolean fastEnough = allWarmVerified && ratio >= SPEED_TARGET;
         boolean parallelVerified = parallel.allVerified(size);
         boolean bothCores = parallelVerified && parallel.cpuPerWall() >= CPU_TARGET;
+        List<VerifierProcess.Run> all = Stream.of(warm, cold, plain, List.of(parallel)).flatMap(List::stream).toList();
         boolean heapChecked = size >= DEFAULT_SIZE;
-        boolean heapMet = allTunedVerified && parallelVerified
-                && plain.stream().allMatch(run -> run.allVerified(size));
-        long maxHeap = tuned.get(0).maxHeapBytes();
-        long peakHeap = Stream.of(tuned, plain, List.of(parallel)).flatMap(List::stream)
-                .mapToLong(VerifierProcess.Run::peakHeapBytes).max().orElse(0);
+        boolean heapMet = all.stream().allMatch(run -> run.allVerified(size) && run.warmUpsVerified(warmUpSize));
+        long maxHeap = warm.get(0).maxHeapBytes();
+        long peakHeap = all.stream().mapToLong(VerifierProcess.Run::peakHeapBytes).max().orElse(0);
+        int assets = all.stream().mapToInt(run -> run.assets().size()).sum();
+        int warmUps = all.stream().mapToInt(run -> run.warmUps().size()).sum();
 
         System.out.println();
         say("one asset: verifier %,.0f MB/s / openssl %,.0f MB/s = %.0f%% (%s: at least %.0f%%)",
-                tunedMbs, opensslMbs, 100 * ratio, fastEnough ? "PASS" : "FAIL", 100 * SPEED_TARGET);
+                warmMbs, opensslMbs, 100 * ratio, fastEnough ? "PASS" : "FAIL", 100 * SPEED_TARGET);
         say("           medians of %d runs of %,d bytes, alternating; openssl %s, verifier %s", RUNS, size,
-                seconds(openssl), seconds(tuned.stream().map(VerifierProcess.Run::firstAssetSeconds).toList()));
+                seconds(openssl), seconds(warm.stream().map(VerifierProcess.Run::firstAssetSeconds).toList()));
+        say("           warm: the verifier's JVM had verified %d assets of %,d bytes before, as a running indexer has",
+                WARM_UPS, warmUpSize);
+        say("           cold, a JVM's first asset: %,.0f MB/s = %.0f%% of openssl (for information; runs %s)",
+                coldMbs, 100 * coldMbs / opensslMbs, seconds(cold.stream().map(VerifierProcess.Run::firstAssetSeconds).toList()));
         say("           without %s: %,.0f MB/s = %.0f%% of openssl (for information; runs %s)", BUFFER_SIZE,
                 plainMbs, 100 * plainMbs / opensslMbs, seconds(plain.stream().map(VerifierProcess.Run::firstAssetSeconds).toList()));
         say("parallel: %d assets, CPU time / wall time = %.2f s / %.2f s = %.2f (%s: at least %.1f on %d CPUs)",
@@ -136,8 +166,8 @@ public final class VerifyBenchmarkReport {
         say("           %,.0f MB/s together; %s", PARALLEL_ASSETS * size / 1e6 / parallel.wallSeconds(),
                 parallelVerified ? "all VERIFIED" : "NOT all verified");
         if (heapChecked) {
-            say("heap: %d assets of %,d bytes VERIFIED with %s (max heap %.0f MiB, old generation at most %.0f MiB) (%s)",
-                    tuned.size() + plain.size() + parallel.assets().size(), size, HEAP, maxHeap / 1048576.0,
+            say("heap: %d assets of %,d bytes (and %d warm-ups of %,d) VERIFIED with %s (max heap %.0f MiB, old generation"
+                            + " at most %.0f MiB) (%s)", assets, size, warmUps, warmUpSize, HEAP, maxHeap / 1048576.0,
                     peakHeap / 1048576.0, heapMet ? "PASS" : "FAIL");
         } else {
             say("heap: NOT CHECKED, the asset is %,d bytes, under 2 GiB (run without --size); old generation at most %.0f MiB of a %.0f MiB heap",
@@ -152,7 +182,7 @@ public final class VerifyBenchmarkReport {
 
     private static VerifierProcess.Run report(String label, VerifierProcess.Run run) {
         VerifierProcess.Asset asset = run.assets().get(0);
-        say("  %-52s %6.2f s = %,6.0f MB/s, %s%s", label, asset.seconds(), asset.megabytesPerSecond(), asset.status(),
+        say("  %-58s %6.2f s = %,6.0f MB/s, %s%s", label, asset.seconds(), asset.megabytesPerSecond(), asset.status(),
                 asset.error() == null ? "" : ": " + asset.error());
         return run;
     }

@@ -6,9 +6,12 @@ import io.cardex.indexer.verify.internals.CheckCache;
 import io.cardex.indexer.verify.internals.ExpectedDigest;
 import io.cardex.indexer.verify.internals.Fetch;
 import io.cardex.indexer.verify.internals.Fetcher;
+import io.cardex.indexer.verify.internals.ProgressReports;
 import io.cardex.indexer.verify.internals.Validators;
+import io.cardex.indexer.verify.internals.VerifierMeters;
 import io.cardex.store.AssetCheck;
 import io.cardex.store.AssetStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Checks that the files cards link to have the SHA-256 the cards give, downloading at most
  * {@link VerifierConfig#concurrency()} at a time. Calls return at once; the future completes with
  * an {@link AssetCheck}, never with an exception, on a download thread (chain slow work with the
- * {@code ...Async} methods). A verified asset is not downloaded again.
+ * {@code ...Async} methods). A verified asset is not downloaded again. A download still running
+ * logs how far it is every {@link VerifierConfig#progressEvery()}; the meters the verifier keeps are
+ * listed in the package documentation.
  */
 public final class AssetVerifier implements AutoCloseable {
 
@@ -32,15 +37,19 @@ public final class AssetVerifier implements AutoCloseable {
 
     private final Fetcher fetcher;
     private final Clock clock;
+    private final VerifierMeters meters;
+    private final ProgressReports progress;
     private final CheckCache cache = new CheckCache();
     private final ExecutorService downloads;
 
-    public AssetVerifier(VerifierConfig config) {
-        this(config, Clock.systemUTC());
-    }
-
-    public AssetVerifier(VerifierConfig config, Clock clock) {
-        this.fetcher = new Fetcher(config);
+    /**
+     * @param clock    stamps each check's {@code checkedAt}
+     * @param registry where the verifier's meters go
+     */
+    public AssetVerifier(VerifierConfig config, Clock clock, MeterRegistry registry) {
+        this.meters = new VerifierMeters(registry);
+        this.progress = new ProgressReports(config.progressEvery(), meters);
+        this.fetcher = new Fetcher(config, progress);
         this.clock = clock;
         this.downloads = Executors.newFixedThreadPool(config.concurrency(), downloadThreads());
     }
@@ -74,6 +83,7 @@ public final class AssetVerifier implements AutoCloseable {
         downloads.shutdown();
         cache.cancelUnfinished();
         downloads.shutdownNow();
+        progress.close();
     }
 
     private CompletableFuture<CachedCheck> start(String url, ExpectedDigest expected, Optional<CachedCheck> before) {
@@ -96,7 +106,10 @@ public final class AssetVerifier implements AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 // Closing interrupted the check; its callers were already told it is pending.
                 log.debug("check of {} abandoned: the verifier closed", url);
-            } else if (check.status() == AssetStatus.VERIFIED) {
+                return new CachedCheck(check, fetch.validators());
+            }
+            meters.checkFinished(check.status(), check.duration());
+            if (check.status() == AssetStatus.VERIFIED) {
                 log.info("verified {} ({} bytes, HTTP {}) in {} ms", url, check.bytes(), check.httpStatus(),
                         check.duration().toMillis());
             } else {
@@ -105,8 +118,10 @@ public final class AssetVerifier implements AutoCloseable {
             return new CachedCheck(check, fetch.validators());
         } catch (RuntimeException e) {
             log.error("checking asset {} failed unexpectedly", url, e);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            meters.checkFinished(AssetStatus.UNREACHABLE, took);
             return new CachedCheck(new AssetCheck(url, null, AssetStatus.UNREACHABLE, expected.given(), null,
-                    false, 0, null, null, Duration.ofNanos(System.nanoTime() - started), clock.instant(),
+                    false, 0, null, null, took, clock.instant(),
                     "the check failed unexpectedly (" + e + "); it will be tried again"), Validators.NONE);
         }
     }

@@ -23,6 +23,7 @@ import java.util.Set;
  * @param maxRedirects          how many redirects are followed
  * @param concurrency           how many assets are downloaded at the same time
  * @param mirrors               rewrites applied to a link before it is fetched; the first that matches wins
+ * @param progressEvery         how often a download still running logs how far it is; a shorter one logs nothing
  */
 public record VerifierConfig(
         Set<String> allowedHosts,
@@ -34,17 +35,18 @@ public record VerifierConfig(
         Duration totalTimeout,
         int maxRedirects,
         int concurrency,
-        List<Mirror> mirrors) {
+        List<Mirror> mirrors,
+        Duration progressEvery) {
 
     public static final long DEFAULT_MAX_BYTES = 4L << 30;
     public static final int MAX_CONCURRENCY = 256;
     public static final int MAX_REDIRECTS = 20;
 
-    /** The hub's hosts, public addresses only, 4 GiB, 4 downloads at a time, no mirrors. */
+    /** The hub's hosts, public addresses only, 4 GiB, 4 downloads at a time, no mirrors, progress every 10 s. */
     public static final VerifierConfig DEFAULT = new VerifierConfig(
             CardRules.DEFAULT_ALLOWED_HOSTS, false, false, DEFAULT_MAX_BYTES,
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(30),
-            5, 4, List.of());
+            5, 4, List.of(), Duration.ofSeconds(10));
 
     public VerifierConfig {
         allowedHosts = Set.copyOf(Objects.requireNonNull(allowedHosts, "allowedHosts"));
@@ -55,6 +57,7 @@ public record VerifierConfig(
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("readTimeout", readTimeout);
         requirePositive("totalTimeout", totalTimeout);
+        requirePositive("progressEvery", progressEvery);
         if (maxRedirects < 0 || maxRedirects > MAX_REDIRECTS) {
             throw new IllegalArgumentException(
                     "maxRedirects must be between 0 and " + MAX_REDIRECTS + ", not " + maxRedirects);
@@ -72,42 +75,47 @@ public record VerifierConfig(
 
     public VerifierConfig withAllowedHosts(Set<String> hosts) {
         return new VerifierConfig(hosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors);
+                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
     }
 
     public VerifierConfig withAllowLoopback(boolean allow) {
         return new VerifierConfig(allowedHosts, allow, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors);
+                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
     }
 
     public VerifierConfig withAllowPrivateAddresses(boolean allow) {
         return new VerifierConfig(allowedHosts, allowLoopback, allow, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors);
+                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
     }
 
     public VerifierConfig withMaxBytes(long bytes) {
         return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, bytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors);
+                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
     }
 
     public VerifierConfig withTimeouts(Duration connect, Duration read, Duration total) {
         return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connect,
-                read, total, maxRedirects, concurrency, mirrors);
+                read, total, maxRedirects, concurrency, mirrors, progressEvery);
     }
 
     public VerifierConfig withMaxRedirects(int redirects) {
         return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, redirects, concurrency, mirrors);
+                readTimeout, totalTimeout, redirects, concurrency, mirrors, progressEvery);
     }
 
     public VerifierConfig withConcurrency(int downloads) {
         return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, downloads, mirrors);
+                readTimeout, totalTimeout, maxRedirects, downloads, mirrors, progressEvery);
     }
 
     public VerifierConfig withMirrors(List<Mirror> rewrites) {
         return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, rewrites);
+                readTimeout, totalTimeout, maxRedirects, concurrency, rewrites, progressEvery);
+    }
+
+    public VerifierConfig withProgressEvery(Duration every) {
+        return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
+                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, every);
     }
 
     private static void requirePositive(String setting, Duration duration) {

@@ -26,7 +26,7 @@ class BlockedLinksTest {
 
     @Test
     void aLoopbackAddressIsRefusedUnlessAllowed() throws Exception {
-        verifier = new AssetVerifier(AssetServer.config().withAllowLoopback(false));
+        verifier = Verifiers.of(AssetServer.config().withAllowLoopback(false));
         server.serve("/a.ckpt", CHECKPOINT);
 
         AssetCheck check = verifier.verify(server.url("/a.ckpt"), DIGEST).get(10, SECONDS);
@@ -38,7 +38,7 @@ class BlockedLinksTest {
 
     @Test
     void aHostNameIsJudgedByTheAddressItResolvesTo() throws Exception {
-        verifier = new AssetVerifier(AssetServer.config().withAllowedHosts(Set.of("localhost")).withAllowLoopback(false));
+        verifier = Verifiers.of(AssetServer.config().withAllowedHosts(Set.of("localhost")).withAllowLoopback(false));
 
         AssetCheck check = verifier.verify(server.url("/a.ckpt").replace("127.0.0.1", "localhost"), DIGEST)
                 .get(10, SECONDS);
@@ -49,7 +49,7 @@ class BlockedLinksTest {
 
     @Test
     void aPrivateAddressIsRefusedWithoutConnecting() throws Exception {
-        verifier = new AssetVerifier(AssetServer.config().withAllowedHosts(Set.of("10.0.0.1")));
+        verifier = Verifiers.of(AssetServer.config().withAllowedHosts(Set.of("10.0.0.1")));
 
         AssetCheck check = verifier.verify("http://10.0.0.1/models/a.ckpt", DIGEST).get(10, SECONDS);
 
@@ -60,7 +60,7 @@ class BlockedLinksTest {
 
     @Test
     void theCloudMetadataServiceIsRefusedEvenWithPrivateAddressesAllowed() throws Exception {
-        verifier = new AssetVerifier(AssetServer.config().withAllowedHosts(Set.of("169.254.169.254"))
+        verifier = Verifiers.of(AssetServer.config().withAllowedHosts(Set.of("169.254.169.254"))
                 .withAllowPrivateAddresses(true));
 
         AssetCheck check = verifier.verify("http://169.254.169.254/latest/meta-data/", DIGEST).get(10, SECONDS);
@@ -71,7 +71,7 @@ class BlockedLinksTest {
 
     @Test
     void onlyHttpAndHttpsAreFetched() throws Exception {
-        verifier = new AssetVerifier(VerifierConfig.DEFAULT);
+        verifier = Verifiers.of(VerifierConfig.DEFAULT);
 
         AssetCheck check = verifier.verify("ftp://download.mindspore.cn/a.ckpt", DIGEST).get(10, SECONDS);
 
@@ -82,7 +82,7 @@ class BlockedLinksTest {
 
     @Test
     void aHostOffTheAllowlistIsRefusedAndTheAllowedOnesNamed() throws Exception {
-        verifier = new AssetVerifier(VerifierConfig.DEFAULT);
+        verifier = Verifiers.of(VerifierConfig.DEFAULT);
 
         AssetCheck check = verifier.verify("https://files.example.com/a.ckpt", DIGEST).get(10, SECONDS);
 
@@ -93,7 +93,7 @@ class BlockedLinksTest {
 
     @Test
     void somethingThatIsNoUrlIsRefused() throws Exception {
-        verifier = new AssetVerifier(VerifierConfig.DEFAULT);
+        verifier = Verifiers.of(VerifierConfig.DEFAULT);
 
         AssetCheck check = verifier.verify("https://download.mindspore.cn/a b|c.ckpt", DIGEST).get(10, SECONDS);
 
@@ -103,7 +103,7 @@ class BlockedLinksTest {
 
     @Test
     void aMissingLinkIsRefused() throws Exception {
-        verifier = new AssetVerifier(VerifierConfig.DEFAULT);
+        verifier = Verifiers.of(VerifierConfig.DEFAULT);
 
         AssetCheck check = verifier.verify(null, DIGEST).get(10, SECONDS);
 

@@ -22,7 +22,7 @@ class CacheAndRecheckTest {
     private static final String LAST_MODIFIED = "Tue, 11 Oct 2022 08:00:00 GMT";
 
     private final AssetServer server = AssetServer.start();
-    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config());
+    private final AssetVerifier verifier = Verifiers.of(AssetServer.config());
     /** The file the server has now, or null when it is gone. */
     private final AtomicReference<byte[]> file = new AtomicReference<>(CHECKPOINT);
     private final AtomicInteger bodiesSent = new AtomicInteger();

@@ -16,7 +16,7 @@ class RedirectsTest {
     private static final String DIGEST = Sha256.hex(CHECKPOINT);
 
     private final AssetServer server = AssetServer.start();
-    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config());
+    private final AssetVerifier verifier = Verifiers.of(AssetServer.config());
 
     @AfterEach
     void stop() {
@@ -102,7 +102,7 @@ class RedirectsTest {
 
     @Test
     void aRedirectToAnAddressNotAllowedIsBlocked() throws Exception {
-        try (AssetVerifier strict = new AssetVerifier(AssetServer.config()
+        try (AssetVerifier strict = Verifiers.of(AssetServer.config()
                 .withAllowedHosts(Set.of("127.0.0.1", "10.0.0.1")).withAllowPrivateAddresses(false))) {
             server.redirect("/a.ckpt", "http://10.0.0.1/a.ckpt");
 

@@ -21,7 +21,7 @@ class UnreachableAssetsTest {
 
     private final AssetServer server = AssetServer.start();
     private final CountDownLatch testOver = new CountDownLatch(1);
-    private AssetVerifier verifier = new AssetVerifier(AssetServer.config());
+    private AssetVerifier verifier = Verifiers.of(AssetServer.config());
 
     @AfterEach
     void stop() {
@@ -69,7 +69,7 @@ class UnreachableAssetsTest {
 
     @Test
     void anUnknownHostIsUnreachable() throws Exception {
-        verifier = new AssetVerifier(AssetServer.config().withAllowedHosts(Set.of("invalid")));
+        verifier = Verifiers.of(AssetServer.config().withAllowedHosts(Set.of("invalid")));
 
         AssetCheck check = verifier.verify("https://nothing.invalid/a.ckpt", DIGEST).get(10, SECONDS);
 
@@ -79,7 +79,7 @@ class UnreachableAssetsTest {
 
     @Test
     void aServerThatNeverAnswersIsUnreachable() throws Exception {
-        verifier = new AssetVerifier(shortTimeouts());
+        verifier = Verifiers.of(shortTimeouts());
         server.handle("/silent.ckpt", exchange -> awaitTestOver());
 
         AssetCheck check = verifier.verify(server.url("/silent.ckpt"), DIGEST).get(10, SECONDS);
@@ -90,7 +90,7 @@ class UnreachableAssetsTest {
 
     @Test
     void aDownloadThatStallsIsUnreachable() throws Exception {
-        verifier = new AssetVerifier(shortTimeouts());
+        verifier = Verifiers.of(shortTimeouts());
         server.handle("/stalls.ckpt", exchange -> {
             exchange.sendResponseHeaders(200, CHECKPOINT.length);
             exchange.getResponseBody().write(CHECKPOINT, 0, 100);
@@ -107,7 +107,7 @@ class UnreachableAssetsTest {
 
     @Test
     void aServerTricklingBytesRunsIntoTheTotalTimeout() throws Exception {
-        verifier = new AssetVerifier(shortTimeouts());
+        verifier = Verifiers.of(shortTimeouts());
         server.handle("/trickles.ckpt", exchange -> {
             exchange.sendResponseHeaders(200, CHECKPOINT.length);
             AssetServer.trickle(exchange, CHECKPOINT, 1, Duration.ofMillis(20));

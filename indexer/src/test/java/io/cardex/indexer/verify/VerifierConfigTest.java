@@ -21,6 +21,7 @@ class VerifierConfigTest {
         assertThat(config.maxRedirects()).isEqualTo(5);
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.mirrors()).isEmpty();
+        assertThat(config.progressEvery()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -32,6 +33,8 @@ class VerifierConfigTest {
                 Duration.ofSeconds(1))).hasMessageContaining("connectTimeout");
         assertThatThrownBy(() -> VerifierConfig.DEFAULT.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(-1),
                 Duration.ofSeconds(1))).hasMessageContaining("readTimeout");
+        assertThatThrownBy(() -> VerifierConfig.DEFAULT.withProgressEvery(Duration.ZERO))
+                .hasMessageContaining("progressEvery");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cardex.card.Asset;
 import io.cardex.store.AssetCheck;
 import io.cardex.store.AssetStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VerifyingDigestsTest {
 
@@ -24,7 +27,8 @@ class VerifyingDigestsTest {
     private static final String DIGEST = Sha256.hex(CHECKPOINT);
 
     private final AssetServer server = AssetServer.start();
-    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config(), Clock.fixed(NOW, ZoneOffset.UTC),
+            new SimpleMeterRegistry());
 
     @AfterEach
     void stop() {
@@ -119,6 +123,19 @@ class VerifyingDigestsTest {
         assertThat(check.status()).isEqualTo(AssetStatus.MISMATCH);
         assertThat(check.contentType()).isEqualTo("text/html; charset=utf-8");
         assertThat(check.error()).contains("HTML page");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 65_535, 65_536, 65_537, 1_000_003})
+    void aFileOfAnySizeIsDigestedWhole(int size) throws Exception {
+        byte[] file = new byte[size];
+        new Random(size).nextBytes(file);
+        server.serve("/sized.ckpt", file);
+
+        AssetCheck check = verifier.verify(server.url("/sized.ckpt"), Sha256.hex(file)).get(10, SECONDS);
+
+        assertThat(check.status()).isEqualTo(AssetStatus.VERIFIED);
+        assertThat(check.bytes()).isEqualTo(size);
     }
 
     @Test

@@ -9,10 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,9 +30,11 @@ public final class Fetcher {
     private final UrlPolicy policy;
     private final FetchFailures failures;
     private final HttpClient client;
+    private final ProgressReports progress;
 
-    public Fetcher(VerifierConfig config) {
+    public Fetcher(VerifierConfig config, ProgressReports progress) {
         this.config = config;
+        this.progress = progress;
         this.policy = new UrlPolicy(config);
         this.failures = new FetchFailures(config);
         this.client = HttpClient.newBuilder()
@@ -68,10 +67,12 @@ public final class Fetcher {
             return Fetch.refused(new Failure(AssetStatus.BLOCKED, "'" + link + "' is not a valid URL: "
                     + e.getMessage()), null);
         }
-        return follow(first, validators, deadline);
+        try (Download download = progress.start(first)) {
+            return follow(first, validators, deadline, download);
+        }
     }
 
-    private Fetch follow(URI first, Validators validators, Deadline deadline) {
+    private Fetch follow(URI first, Validators validators, Deadline deadline, Download download) {
         List<URI> visited = new ArrayList<>();
         URI url = first;
         while (true) {
@@ -81,6 +82,7 @@ public final class Fetcher {
                         : failures.refusedRedirect(url, refusal.get()), url.toString());
             }
             visited.add(url);
+            download.requesting(url);
             HttpResponse<BodyChunks> response;
             try {
                 HttpRequest request = validators.applyTo(HttpRequest.newBuilder(url))
@@ -101,7 +103,7 @@ public final class Fetcher {
             try (BodyChunks body = response.body()) {
                 int status = response.statusCode();
                 if (!REDIRECTS.contains(status)) {
-                    return answer(hop, body, validators, deadline);
+                    return answer(hop, body, validators, deadline, download);
                 }
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isEmpty()) {
@@ -124,7 +126,7 @@ public final class Fetcher {
         }
     }
 
-    private Fetch answer(Hop hop, BodyChunks body, Validators validators, Deadline deadline) {
+    private Fetch answer(Hop hop, BodyChunks body, Validators validators, Deadline deadline, Download download) {
         int status = hop.response.statusCode();
         if (status == 304 && !validators.isEmpty()) {
             return hop.notModified(validators);
@@ -136,16 +138,18 @@ public final class Fetcher {
         if (length.isPresent() && length.getAsLong() > config.maxBytes()) {
             return hop.failed(failures.announcedTooLarge(length.getAsLong()));
         }
-        return digest(hop, body, deadline);
+        download.receiving(hop.url, length);
+        return digest(hop, body, deadline, download);
     }
 
-    private Fetch digest(Hop hop, BodyChunks body, Deadline deadline) {
-        MessageDigest sha256 = newSha256();
+    private Fetch digest(Hop hop, BodyChunks body, Deadline deadline, Download download) {
+        BlockDigest sha256 = new BlockDigest();
         long bytes = 0;
         try {
             ByteBuffer chunk;
             while ((chunk = body.next(deadline.nextWait())) != null) {
                 bytes += chunk.remaining();
+                download.read(chunk.remaining());
                 if (bytes > config.maxBytes()) {
                     return hop.failed(failures.turnedOutTooLarge(), bytes);
                 }
@@ -162,15 +166,7 @@ public final class Fetcher {
             Thread.currentThread().interrupt();
             return hop.failed(failures.interrupted(), bytes);
         }
-        return hop.digested(bytes, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return hop.digested(bytes, sha256.hex());
     }
 
     /** One request of a fetch and the response it got. */
