@@ -7,7 +7,6 @@ import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.store.AssetCheck;
 import io.cardex.store.CardDocument;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,10 +53,6 @@ final class AssetChecking implements AutoCloseable {
      * Until {@code IndexerService} hands over its registry: the verifier's meters go to Micrometer's
      * global registry, which publishes nothing unless a registry is added to it.
      */
-    AssetChecking(AssetVerification settings, CardIndex index, Clock clock) {
-        this(settings, index, clock, Metrics.globalRegistry);
-    }
-
     /** @param registry where the verifier's meters go (downloads, bytes, checks by status, durations) */
     AssetChecking(AssetVerification settings, CardIndex index, Clock clock, MeterRegistry registry) {
         this.verifier = new AssetVerifier(settings.verifier(), clock, registry);

@@ -83,7 +83,7 @@ public final class IndexerService implements AutoCloseable {
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(registry);
         this.assetChecking = config.verification()
-                .map(verification -> new AssetChecking(verification, index, Clock.systemUTC()));
+                .map(verification -> new AssetChecking(verification, index, Clock.systemUTC(), registry));
         this.deadLetters = new DeadLetters(config.bootstrapServers(), config.deadLetterTopic(), Clock.systemUTC());
         this.metrics = new IndexingMetrics(registry, tracker);
         Consumer<IndexAction.Put> checkAssets = assetChecking.<Consumer<IndexAction.Put>>map(c -> c::check)
