@@ -25,23 +25,29 @@ import java.util.Optional;
  */
 public final class TestPipeline {
 
-    private final CardRepositoryFixture repository;
     private final UniqueNames names;
     private final Path work;
     private final EmbeddedStack stack = TestStack.get();
+    private RepositorySource source;
     private URI indexerElasticsearch = stack.elasticsearchUrl();
     private Optional<AssetVerification> verification = Optional.empty();
     private List<String> corsOrigins = List.of();
 
     private TestPipeline(CardRepositoryFixture repository, UniqueNames names, Path work) {
-        this.repository = repository;
         this.names = names;
         this.work = work;
+        this.source = new RepositorySource.Local(repository.directory());
     }
 
     /** @param work where ingest keeps its clone and cursor */
     public static TestPipeline over(CardRepositoryFixture repository, UniqueNames names, Path work) {
         return new TestPipeline(repository, names, work);
+    }
+
+    /** Ingest clones the repository from this URL and fetches from it, as from a remote. */
+    public TestPipeline cloningFrom(URI url) {
+        this.source = RepositorySource.parse(url.toString());
+        return this;
     }
 
     /** The indexer reaches Elasticsearch at this address, e.g. a proxy the test can cut; the API does not. */
@@ -61,7 +67,7 @@ public final class TestPipeline {
     }
 
     public IngestConfig ingest() {
-        return new IngestConfig(new RepositorySource.Local(repository.directory()), "hub", Optional.empty(),
+        return new IngestConfig(source, "hub", Optional.empty(),
                 Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(), names.topic(), 3,
                 (short) 1, CardRules.DEFAULT);
     }
