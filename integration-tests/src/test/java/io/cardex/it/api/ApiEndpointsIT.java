@@ -15,12 +15,10 @@ import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
 import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.runtime.stack.Installation;
 import io.cardex.runtime.stack.Ports;
 import io.cardex.store.CardIndexNames;
 import java.net.URI;
 import java.net.http.HttpHeaders;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,16 +55,7 @@ class ApiEndpointsIT {
         stack = TestStack.get();
         names = UniqueNames.forTest("api-endpoints");
         work = TempDirectories.create("cardex-it-endpoints-");
-        repository = CardRepositoryFixture.create()
-                .addExample("mindspore/1.6/nasfpn_coco2017.md")
-                .addExample("mindspore/1.7/refinedet_coco2017.md")
-                .addExample("mindspore/1.7/dlinknet_deepglobe.md")
-                .addExample("mindspore/1.9/refinenet_voc2012.md")
-                .addExample("mindspore/1.9/refinenet_voc2012_cn.md")
-                .addExample("papers/2016/refinenet.md")
-                // A copy of nas-fpn that someone broke: as alike as a card gets, but invalid.
-                .write("someone/1.0/broken.md", Files.readString(Installation.current().examples()
-                        .resolve("mindspore/1.6/nasfpn_coco2017.md")).replace("fine-tunable: True", "fine-tunable: perhaps"));
+        repository = CardRepositoryFixture.create().addEveryExample().addBrokenCopyOfNasFpn("someone/1.0/broken.md");
         commit = repository.commit("five example cards and a broken one");
         pipeline = TestPipeline.over(repository, names, work)
                 // Every asset of the examples is on a host not allowed here: each check ends "blocked", offline.

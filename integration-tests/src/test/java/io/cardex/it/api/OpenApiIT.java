@@ -15,7 +15,6 @@ import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
 import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.runtime.stack.Installation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -71,15 +69,7 @@ class OpenApiIT {
         EmbeddedStack stack = TestStack.get();
         UniqueNames names = UniqueNames.forTest("openapi");
         work = TempDirectories.create("cardex-it-openapi-");
-        repository = CardRepositoryFixture.create()
-                .addExample("mindspore/1.6/nasfpn_coco2017.md")
-                .addExample("mindspore/1.7/refinedet_coco2017.md")
-                .addExample("mindspore/1.7/dlinknet_deepglobe.md")
-                .addExample("mindspore/1.9/refinenet_voc2012.md")
-                .addExample("mindspore/1.9/refinenet_voc2012_cn.md")
-                .addExample("papers/2016/refinenet.md")
-                .write("someone/1.0/broken.md", Files.readString(Installation.current().examples()
-                        .resolve("mindspore/1.6/nasfpn_coco2017.md")).replace("fine-tunable: True", "fine-tunable: perhaps"));
+        repository = CardRepositoryFixture.create().addEveryExample().addBrokenCopyOfNasFpn("someone/1.0/broken.md");
         repository.commit("five example cards and a broken one");
         // Every asset of the examples is on a host not allowed here: each check ends "blocked", offline,
         // so that the asset checks have every field a finished check has.

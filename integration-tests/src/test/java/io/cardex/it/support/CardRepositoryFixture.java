@@ -52,6 +52,26 @@ public final class CardRepositoryFixture implements AutoCloseable {
         }
     }
 
+    /** Copies every example card: four model cards, a Chinese version and a paper page. */
+    public CardRepositoryFixture addEveryExample() {
+        return addExample("mindspore/1.6/nasfpn_coco2017.md").addExample("mindspore/1.7/refinedet_coco2017.md")
+                .addExample("mindspore/1.7/dlinknet_deepglobe.md").addExample("mindspore/1.9/refinenet_voc2012.md")
+                .addExample("mindspore/1.9/refinenet_voc2012_cn.md").addExample("papers/2016/refinenet.md");
+    }
+
+    /**
+     * Writes a copy of the nas-fpn example someone broke ({@code fine-tunable: perhaps}): as alike
+     * as a card gets, but invalid.
+     */
+    public CardRepositoryFixture addBrokenCopyOfNasFpn(String path) {
+        try {
+            return write(path, Files.readString(Installation.current().examples()
+                    .resolve("mindspore/1.6/nasfpn_coco2017.md")).replace("fine-tunable: True", "fine-tunable: perhaps"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sets the {@code origin} remote, the repository on a git host this one mirrors. */
     public CardRepositoryFixture withOrigin(String url) {
         try {
