@@ -110,7 +110,7 @@ final class AssetChecking implements AutoCloseable {
             if (index.replaceChecked(put.id(), put.version(), put.document().withAssetChecks(checks))) {
                 log.info("assets of {} checked: {}", put.id(), statuses);
             } else {
-                log.debug("assets of {} checked, but a newer change of the card is already stored", put.id());
+                log.debug("assets of {} checked, but the card changed or was deleted meanwhile", put.id());
             }
         } catch (IOException e) {
             log.warn("cannot store the asset checks of {} (they stay pending): {}", put.id(), e.getMessage());

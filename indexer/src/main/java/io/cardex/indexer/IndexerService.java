@@ -227,9 +227,15 @@ public final class IndexerService implements AutoCloseable {
     }
 
     private void commitFinishedBeforeLeaving() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = tracker.takeCommittable();
+        if (offsets.isEmpty()) {
+            return;
+        }
         try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = tracker.takeCommittable();
-            if (!offsets.isEmpty()) {
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException wokenByClose) {
+                // close() woke the consumer while it was not polling: the wake-up is spent now, commit again.
                 consumer.commitSync(offsets);
             }
         } catch (RuntimeException e) {

@@ -8,8 +8,7 @@ import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.index.WriteOutcome;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +29,6 @@ public final class WriteResults implements BulkListener<PendingWrite> {
     private final DeadLetters deadLetters;
     private final Consumer<IndexAction.Put> onWritten;
     private final IndexingMetrics metrics;
-    private final Map<Long, Long> startedNanos = new ConcurrentHashMap<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>("");
 
     /**
@@ -56,21 +54,24 @@ public final class WriteResults implements BulkListener<PendingWrite> {
 
     @Override
     public void beforeBulk(long executionId, BulkRequest request, List<PendingWrite> writes) {
-        startedNanos.put(executionId, System.nanoTime());
+        // Nothing to prepare: every write is settled after its answer.
     }
 
     @Override
     public void afterBulk(long executionId, BulkRequest request, List<PendingWrite> writes, BulkResponse response) {
-        Long started = startedNanos.remove(executionId);
-        if (started != null) {
-            metrics.bulkAnswered(Duration.ofNanos(System.nanoTime() - started));
-        }
-        int written = 0;
+        metrics.bulkAnswered(Duration.ofMillis(response.took()));
         for (int i = 0; i < writes.size(); i++) {
-            PendingWrite write = writes.get(i);
-            WriteOutcome outcome = WriteOutcome.of(response.items().get(i));
+            settle(writes.get(i), WriteOutcome.of(response.items().get(i)));
+        }
+    }
+
+    /**
+     * Settles one write whatever happens: the bulk writer drops what its listener throws, and a
+     * write never settled would hold its partition's offset back for good.
+     */
+    private void settle(PendingWrite write, WriteOutcome outcome) {
+        try {
             if (outcome instanceof WriteOutcome.Written) {
-                written++;
                 metrics.written();
                 tracker.finished(write.partition(), write.offset());
                 if (write.action() instanceof IndexAction.Put put) {
@@ -82,28 +83,38 @@ public final class WriteResults implements BulkListener<PendingWrite> {
             } else if (outcome instanceof WriteOutcome.Refused refused) {
                 deadLetter(write.record(), "Elasticsearch refused the card: " + refused.reason());
             } else if (outcome instanceof WriteOutcome.Retry retry) {
-                lastFailure.set("Elasticsearch could not take the write now (" + retry.reason() + ")");
-                metrics.retried(1);
-                tracker.failed(write.partition(), write.offset());
+                failed(write, "Elasticsearch could not take the write now (" + retry.reason() + ")");
             }
+        } catch (RuntimeException e) {
+            log.error("handling the answer for {} failed; it is read again if not written: {}", write.action().id(),
+                    e.toString(), e);
+            failed(write, "handling the answer failed: " + e);
         }
-        log.debug("bulk request {}: {} of {} changes written", executionId, written, writes.size());
+    }
+
+    private void failed(PendingWrite write, String reason) {
+        lastFailure.set(reason);
+        metrics.retried(1);
+        tracker.failed(write.partition(), write.offset());
     }
 
     @Override
     public void afterBulk(long executionId, BulkRequest request, List<PendingWrite> writes, Throwable failure) {
-        startedNanos.remove(executionId);
         metrics.bulkFailed();
-        lastFailure.set("Elasticsearch did not answer: " + failure.getMessage());
-        metrics.retried(writes.size());
         for (PendingWrite write : writes) {
-            tracker.failed(write.partition(), write.offset());
+            failed(write, "Elasticsearch did not answer: " + failure.getMessage());
         }
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        deadLetters.send(record, reason).whenComplete((acknowledged, failure) -> {
+        CompletableFuture<Void> sent;
+        try {
+            sent = deadLetters.send(record, reason);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((acknowledged, failure) -> {
             if (failure == null) {
                 metrics.deadLettered();
                 tracker.finished(partition, record.offset());

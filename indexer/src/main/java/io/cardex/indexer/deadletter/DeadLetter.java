@@ -10,6 +10,8 @@ import java.time.Instant;
  *                      refused the document
  * @param value         the original record value: UTF-8 text, or Base64 when it was not text
  * @param valueEncoding {@code utf-8} or {@code base64}; absent for a tombstone
+ * @param valueTruncated whether {@code value} holds only the start of the record's value: a letter
+ *                      must fit in a Kafka record (1 MiB by default) however large the change was
  */
 public record DeadLetter(
         String reason,
@@ -19,5 +21,6 @@ public record DeadLetter(
         String key,
         String value,
         String valueEncoding,
+        boolean valueTruncated,
         Instant deadAt) {
 }

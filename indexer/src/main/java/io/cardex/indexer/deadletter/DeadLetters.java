@@ -36,6 +36,12 @@ public final class DeadLetters implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     /** Long enough for someone to notice and look, short enough not to keep garbage forever. */
     private static final long RETENTION_MS = TimeUnit.DAYS.toMillis(30);
+    /**
+     * The most of a record's value a letter keeps: with the reason and the rest it stays well under
+     * Kafka's 1 MiB record limit (a character may take 3 bytes), so that no letter is refused for
+     * its size; the topic, partition and offset lead to the whole record.
+     */
+    static final int MAX_VALUE_CHARS = 256 * 1024;
 
     private final String topic;
     private final Clock clock;
@@ -76,9 +82,11 @@ public final class DeadLetters implements AutoCloseable {
                 record.key(), topic, reason);
         byte[] value = record.value();
         String text = value == null ? null : utf8(value);
+        String kept = value == null ? null : text != null ? text : Base64.getEncoder().encodeToString(value);
+        boolean truncated = kept != null && kept.length() > MAX_VALUE_CHARS;
         DeadLetter letter = new DeadLetter(reason, record.topic(), record.partition(), record.offset(), record.key(),
-                value == null ? null : text != null ? text : Base64.getEncoder().encodeToString(value),
-                value == null ? null : text != null ? "utf-8" : "base64", clock.instant());
+                truncated ? kept.substring(0, MAX_VALUE_CHARS) : kept,
+                value == null ? null : text != null ? "utf-8" : "base64", truncated, clock.instant());
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(topic, record.key(), json.writeValueAsString(letter)), (metadata, e) -> {

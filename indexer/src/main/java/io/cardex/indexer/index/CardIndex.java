@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -183,12 +184,21 @@ public final class CardIndex {
     }
 
     /**
-     * Writes the document again unless a newer version of the card is stored: the same external
-     * version is accepted ({@code external_gte}), a higher one wins.
+     * Writes the document again if this very version of the card is what is stored: the same
+     * external version is accepted ({@code external_gte}), a higher one wins.
      *
-     * @return whether it was written; {@code false} when a newer change of the card is stored
+     * @return whether it was written; {@code false} when a newer change of the card is stored or
+     *         the card was deleted
      */
     public boolean replaceChecked(String id, long version, CardDocument document) throws IOException {
+        // A write with an external version creates a deleted card again once Elasticsearch has
+        // forgotten the deletion (60 s): look first. Should the card be deleted between the look
+        // and the write, the deletion is remembered then, and its higher version refuses the write.
+        GetResponse<Void> stored = client.get(g -> g.index(target).id(id).realtime(true).source(c -> c.fetch(false)),
+                Void.class);
+        if (!stored.found() || stored.version() == null || stored.version() != version) {
+            return false;
+        }
         try {
             client.index(i -> i.index(target).id(id).version(version).versionType(VersionType.ExternalGte)
                     .requireAlias(writesThroughAlias()).document(document));

@@ -1,6 +1,7 @@
 package io.cardex.indexer.index;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.util.Set;
 
 /** What Elasticsearch did with one write of a bulk request. */
 public sealed interface WriteOutcome {
@@ -9,6 +10,8 @@ public sealed interface WriteOutcome {
     int NOT_FOUND = 404;
     int TOO_MANY_REQUESTS = 429;
     int SERVER_ERROR = 500;
+    /** Errors of the index as a whole, which pass: someone closed it or blocked writes for a while. */
+    Set<String> INDEX_STATES = Set.of("index_closed_exception", "cluster_block_exception");
 
     /** Stored. */
     record Written() implements WriteOutcome {
@@ -29,18 +32,24 @@ public sealed interface WriteOutcome {
     record Retry(String reason) implements WriteOutcome {
     }
 
+    /**
+     * A deletion of a card that is not there is written (it has no error). A missing index or
+     * alias, a closed index and a write block are the index's state, not the document's: the
+     * write waits for them to pass rather than being counted done or dead-lettered.
+     */
     static WriteOutcome of(BulkResponseItem item) {
         int status = item.status();
-        String reason = item.error() == null ? "status " + status
-                : item.error().type() + ": " + item.error().reason();
-        if (status == TOO_MANY_REQUESTS || status >= SERVER_ERROR) {
-            return new Retry("status " + status + ", " + reason);
-        }
-        if (item.error() == null) {
+        if (item.error() == null && status < SERVER_ERROR) {
             return new Written();
         }
-        if (status == CONFLICT || status == NOT_FOUND) {
+        String type = item.error() == null ? "" : item.error().type();
+        String reason = item.error() == null ? "status " + status : type + ": " + item.error().reason();
+        if (status == CONFLICT && "version_conflict_engine_exception".equals(type)) {
             return new Stale();
+        }
+        if (status == TOO_MANY_REQUESTS || status >= SERVER_ERROR || status == NOT_FOUND
+                || INDEX_STATES.contains(type)) {
+            return new Retry("status " + status + ", " + reason);
         }
         return new Refused(reason);
     }
