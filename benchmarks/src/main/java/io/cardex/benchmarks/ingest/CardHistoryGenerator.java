@@ -1,0 +1,278 @@
+package io.cardex.benchmarks.ingest;
+
+import io.cardex.benchmarks.CardGenerator;
+import io.cardex.benchmarks.GeneratedCard;
+import io.cardex.card.CardFile;
+import io.cardex.card.CardId;
+import io.cardex.card.Language;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.api.AddCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.RmCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Appends history to a card repository {@link CardRepositoryGenerator} wrote: commits of a
+ * seeded mix of adds (new generated cards), edits (a revised summary), renames (a card's files
+ * moved to another name, so another card id) and deletes. Card texts are read from and written
+ * to the working tree one at a time; only the card ids are held in memory.
+ */
+public final class CardHistoryGenerator {
+
+    /** Edits are the commonest change to a hub's cards, renames the rarest; deletes take the rest. */
+    private static final double ADD_SHARE = 0.25;
+    private static final double EDIT_SHARE = 0.50;
+    private static final double RENAME_SHARE = 0.10;
+    /** How often to look for a card this commit has not changed yet before adding one instead. */
+    private static final int PICK_TRIES = 10;
+    private static final int PROGRESS_EVERY = 10;
+    private static final Pattern SUMMARY = Pattern.compile("(?m)^summary: (.*)$");
+    private static final Pattern RENAME_SUFFIX = Pattern.compile("_r\\d+$");
+
+    private final long seed;
+    private final PrintStream progress;
+
+    /** @param progress where a line is printed every ten commits */
+    public CardHistoryGenerator(long seed, PrintStream progress) {
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    /** Appends {@code spec.commits()} commits to the repository's current branch, then packs it. */
+    public GeneratedHistory append(Path directory, HistorySpec spec) throws IOException, GitAPIException {
+        long started = System.nanoTime();
+        try (Git git = Git.open(directory.toFile())) {
+            Changes changes = new Changes(directory, cardsAtHead(git.getRepository()));
+            String head = git.getRepository().resolve("HEAD").name();
+            for (int commit = 1; commit <= spec.commits(); commit++) {
+                head = changes.commit(git, commit, spec.changesPerCommit());
+                if (commit % PROGRESS_EVERY == 0 || commit == spec.commits()) {
+                    progress.printf(Locale.ROOT, "  committed %,d of %,d commits of history (%,d cards)%n", commit,
+                            spec.commits(), changes.cards.size());
+                }
+            }
+            git.gc().call();
+            progress.printf(Locale.ROOT, "  history of %,d commits ready in %.1f s: %s%n", spec.commits(),
+                    (System.nanoTime() - started) / 1e9, directory);
+            return new GeneratedHistory(spec.commits(), changes.adds, changes.edits, changes.renames, changes.deletes,
+                    head, changes.present);
+        }
+    }
+
+    /** The cards at HEAD in tree order, so the same repository always yields the same list. */
+    private static List<CardId> cardsAtHead(Repository repository) throws IOException {
+        List<CardId> cards = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            tree.addTree(walk.parseCommit(repository.resolve("HEAD")).getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                String path = tree.getPathString();
+                if (Language.ofPath(path) == Language.EN) {
+                    CardId.fromPath(path).ifPresent(cards::add);
+                }
+            }
+        }
+        return cards;
+    }
+
+    /** The state of one run: the cards present, and what the commit being built has touched. */
+    private final class Changes {
+
+        private final Path directory;
+        private final Random random = new Random(seed);
+        /** Seeded apart from the snapshot's generator, whose cards are all present already. */
+        private final CardGenerator newCards = new CardGenerator(~seed);
+        /** A list to pick from at random, a set to test membership: the same cards. */
+        private final List<CardId> cards;
+        private final Set<CardId> present;
+        private final Set<CardId> touched = new HashSet<>();
+        private final List<String> written = new ArrayList<>();
+        private final List<String> removed = new ArrayList<>();
+        private int adds;
+        private int edits;
+        private int renames;
+        private int deletes;
+        private int renameSuffix;
+
+        Changes(Path directory, List<CardId> cards) {
+            this.directory = directory;
+            this.cards = cards;
+            this.present = new HashSet<>(cards);
+        }
+
+        String commit(Git git, int commit, int changes) throws GitAPIException {
+            touched.clear();
+            written.clear();
+            removed.clear();
+            int[] counts = {adds, edits, renames, deletes};
+            for (int i = 0; i < changes; i++) {
+                change(commit);
+            }
+            if (!written.isEmpty()) {
+                AddCommand add = git.add();
+                written.forEach(add::addFilepattern);
+                add.call();
+            }
+            if (!removed.isEmpty()) {
+                RmCommand rm = git.rm().setCached(true);
+                removed.forEach(rm::addFilepattern);
+                rm.call();
+            }
+            String message = String.format(Locale.ROOT, "%d adds, %d edits, %d renames, %d deletes",
+                    adds - counts[0], edits - counts[1], renames - counts[2], deletes - counts[3]);
+            RevCommit made = git.commit().setMessage(message)
+                    .setAuthor(CardRepositoryGenerator.AUTHOR, CardRepositoryGenerator.EMAIL)
+                    .setCommitter(CardRepositoryGenerator.AUTHOR, CardRepositoryGenerator.EMAIL).call();
+            return made.name();
+        }
+
+        private void change(int commit) {
+            double roll = random.nextDouble();
+            OptionalInt picked = roll < ADD_SHARE ? OptionalInt.empty() : pickUntouched();
+            if (picked.isEmpty()) {
+                add();
+            } else if (roll < ADD_SHARE + EDIT_SHARE) {
+                edit(cards.get(picked.getAsInt()), commit);
+            } else if (roll < ADD_SHARE + EDIT_SHARE + RENAME_SHARE) {
+                rename(picked.getAsInt());
+            } else {
+                delete(picked.getAsInt());
+            }
+        }
+
+        /** A card not changed yet in this commit, so each change shows in the commit's diff as itself. */
+        private OptionalInt pickUntouched() {
+            for (int i = 0; i < PICK_TRIES && !cards.isEmpty(); i++) {
+                int index = random.nextInt(cards.size());
+                if (!touched.contains(cards.get(index))) {
+                    return OptionalInt.of(index);
+                }
+            }
+            return OptionalInt.empty();
+        }
+
+        private void add() {
+            GeneratedCard card = newCards.next();
+            while (present.contains(card.id()) || touched.contains(card.id())) {
+                card = newCards.next();
+            }
+            write(card.english());
+            card.chinese().ifPresent(this::write);
+            arrived(card.id());
+            adds++;
+        }
+
+        /** Revises the summary, which every valid card has; a card whose flaw removed it gets a closing line. */
+        private void edit(CardId id, int commit) {
+            String path = id.path(Language.EN);
+            String text = read(path);
+            String revision = " (revised in commit " + commit + ")";
+            Matcher summary = SUMMARY.matcher(text);
+            String edited = summary.find()
+                    ? text.substring(0, summary.end()) + revision + text.substring(summary.end())
+                    : text + "\nRevised in commit " + commit + ".\n";
+            write(CardFile.of(path, edited));
+            touched.add(id);
+            edits++;
+        }
+
+        /** Moves the card's files to a new name beside them, {@code <name>_r<n>}, content unchanged. */
+        private void rename(int index) {
+            CardId from = cards.get(index);
+            CardId to;
+            do {
+                to = new CardId(RENAME_SUFFIX.matcher(from.value()).replaceFirst("") + "_r" + ++renameSuffix);
+            } while (present.contains(to) || touched.contains(to));
+            for (Language language : Language.values()) {
+                Path source = directory.resolve(from.path(language));
+                if (Files.exists(source)) {
+                    write(to.path(language), readBytes(from.path(language)));
+                    remove(from.path(language));
+                }
+            }
+            departed(index);
+            arrived(to);
+            renames++;
+        }
+
+        private void delete(int index) {
+            CardId id = cards.get(index);
+            for (Language language : Language.values()) {
+                if (Files.exists(directory.resolve(id.path(language)))) {
+                    remove(id.path(language));
+                }
+            }
+            departed(index);
+            deletes++;
+        }
+
+        private void arrived(CardId id) {
+            cards.add(id);
+            present.add(id);
+            touched.add(id);
+        }
+
+        /** Swaps the last card into the departed one's place: O(1), and still deterministic. */
+        private void departed(int index) {
+            CardId id = cards.get(index);
+            cards.set(index, cards.get(cards.size() - 1));
+            cards.remove(cards.size() - 1);
+            present.remove(id);
+            touched.add(id);
+        }
+
+        private String read(String path) {
+            return new String(readBytes(path), StandardCharsets.UTF_8);
+        }
+
+        private byte[] readBytes(String path) {
+            try {
+                return Files.readAllBytes(directory.resolve(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void write(CardFile file) {
+            write(file.path(), file.content());
+        }
+
+        private void write(String path, byte[] content) {
+            try {
+                Path target = directory.resolve(path);
+                Files.createDirectories(target.getParent());
+                Files.write(target, content);
+                written.add(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void remove(String path) {
+            try {
+                Files.delete(directory.resolve(path));
+                removed.add(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
