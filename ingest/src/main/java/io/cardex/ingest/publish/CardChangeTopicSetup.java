@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ public final class CardChangeTopicSetup {
     private static final Logger log = LoggerFactory.getLogger(CardChangeTopicSetup.class);
     /** Long enough for a broker that is still starting, short enough to say soon that none answers. */
     private static final int SETUP_TIMEOUT_SECONDS = 30;
+    private static final long LEADER_POLL_MILLIS = 50;
 
     private CardChangeTopicSetup() {
     }
@@ -37,6 +39,7 @@ public final class CardChangeTopicSetup {
                     // Deleted cards must stay visible long enough for a lagging indexer to see them.
                     TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(7))));
             admin.createTopics(List.of(newTopic)).all().get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitLeaders(admin, topic);
             log.info("created topic {} ({} partitions, compacted)", topic, partitions);
         } catch (TimeoutException e) {
             throw unreachable(bootstrapServers, e);
@@ -48,6 +51,28 @@ public final class CardChangeTopicSetup {
                 throw new IllegalStateException("cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(),
                         e.getCause());
             }
+        }
+    }
+
+    /**
+     * Returns once every partition of a new topic has a leader. Sent earlier, the first records
+     * meet "not the leader", and an idempotent producer with several requests in flight can then
+     * spend minutes retrying the ones behind them out of order.
+     */
+    private static void awaitLeaders(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETUP_TIMEOUT_SECONDS);
+        while (true) {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+            if (description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + topic + " have no leader after "
+                        + SETUP_TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(LEADER_POLL_MILLIS);
         }
     }
 
