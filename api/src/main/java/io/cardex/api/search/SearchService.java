@@ -19,6 +19,16 @@ public final class SearchService {
 
     /** Elasticsearch serves hits up to this position with from and size. */
     private static final int RESULT_WINDOW = 10_000;
+    /**
+     * The fields with passages in a hit's highlights: short ones whole (no fragment size), long
+     * ones in a few passages around the words. The index keeps their words' offsets, so passages
+     * are found without analysing the texts again.
+     */
+    private static final List<HighlightedField> HIGHLIGHTED = List.of(
+            HighlightedField.whole("card.title"), HighlightedField.whole("card.header.summary"),
+            HighlightedField.passages("card.body.markdown", 150), HighlightedField.passages("card.paper_page.abstract_text", 150),
+            HighlightedField.whole("card.chinese.summary"), HighlightedField.passages("card.chinese.body.markdown", 100));
+    private static final List<String> HIGHLIGHTED_NAMES = HIGHLIGHTED.stream().map(HighlightedField::name).toList();
     private final ElasticsearchClient client;
     private final CardIndexNames names;
     private final TextMatch textMatch;
@@ -58,18 +68,29 @@ public final class SearchService {
 
     /**
      * Passages of the text fields people read, with the words as typed marked; short fields whole.
-     * Only the words: marking the names one typo away and the cards linked through a paper costs
+     * Only the words, and only in these fields: marking the names one typo away and the cards
+     * linked through a paper, or looking for the words in every field searched, costs
      * Elasticsearch several times the search itself.
      */
     private static Highlight highlight(String text) {
-        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html)
-                .highlightQuery(TextMatch.wordsAsTyped(text))
-                .fields("card.title", f -> f.numberOfFragments(0))
-                .fields("card.header.summary", f -> f.numberOfFragments(0))
-                .fields("card.body.markdown", f -> f.fragmentSize(150).numberOfFragments(2))
-                .fields("card.paper_page.abstract_text", f -> f.fragmentSize(150).numberOfFragments(2))
-                .fields("card.chinese.summary", f -> f.numberOfFragments(0))
-                .fields("card.chinese.body.markdown", f -> f.fragmentSize(100).numberOfFragments(2)));
+        return Highlight.of(h -> {
+            h.encoder(HighlighterEncoder.Html).highlightQuery(TextMatch.textQuery(text, HIGHLIGHTED_NAMES));
+            HIGHLIGHTED.forEach(field -> h.fields(field.name(), f -> field.passageChars() == 0
+                    ? f.numberOfFragments(0) : f.fragmentSize(field.passageChars()).numberOfFragments(2)));
+            return h;
+        });
+    }
+
+    /** A field highlighted whole (passageChars 0), or in two passages of about so many characters. */
+    private record HighlightedField(String name, int passageChars) {
+
+        static HighlightedField whole(String name) {
+            return new HighlightedField(name, 0);
+        }
+
+        static HighlightedField passages(String name, int passageChars) {
+            return new HighlightedField(name, passageChars);
+        }
     }
 
     private static String cursorAfter(Sorting sorting, Hit<CardDocument> last) {

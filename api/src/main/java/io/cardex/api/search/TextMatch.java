@@ -56,11 +56,6 @@ final class TextMatch {
         }));
     }
 
-    /** The cards holding the words as typed, in any of the fields searched. */
-    static Query wordsAsTyped(String text) {
-        return textQuery(text, FIELDS);
-    }
-
     /** A model name or title holding every plain word, each maybe one typo away, and the card every phrase. */
     private static Query nameWithATypo(QueryText parts) {
         return Query.of(q -> q.bool(b -> {
