@@ -3,6 +3,7 @@ package io.cardex.benchmarks.search;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
 import io.cardex.benchmarks.BenchmarkStack;
+import io.cardex.benchmarks.ProcessCpu;
 import io.cardex.benchmarks.index.IndexRuns;
 import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import static io.cardex.benchmarks.Terminal.deleteTree;
 import static io.cardex.benchmarks.Terminal.say;
 
@@ -74,18 +76,14 @@ public final class SearchBenchmarkReport {
             say("warming up: %d s of each at %d requests/s", WARM_UP.toSeconds(), RATE);
             loads.api(WARM_UP);
             loads.direct(WARM_UP);
-            List<Double> apiLatencies = new ArrayList<>();
-            List<Double> directLatencies = new ArrayList<>();
-            int failures = 0;
+            CpuMeter cpu = new CpuMeter(ProcessCpu.elasticsearchOf(scratch.resolve("stack")), ProcessCpu.thisJvm());
+            List<Round> apiRounds = new ArrayList<>();
+            List<Round> directRounds = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                LoadGenerator.Result viaApi = report("API", round, loads.api(MEASURED));
-                LoadGenerator.Result direct = report("direct", round, loads.direct(MEASURED));
-                apiLatencies.addAll(viaApi.latenciesMs());
-                directLatencies.addAll(direct.latenciesMs());
-                failures += viaApi.failures() + direct.failures();
+                apiRounds.add(report("API", round, cpu.measure(() -> loads.api(MEASURED))));
+                directRounds.add(report("direct", round, cpu.measure(() -> loads.direct(MEASURED))));
             }
-            return summarize(new LoadGenerator.Result(apiLatencies, 0), new LoadGenerator.Result(directLatencies, 0),
-                    failures);
+            return summarize(apiRounds, directRounds);
         } finally {
             api.close();
         }
@@ -127,14 +125,19 @@ public final class SearchBenchmarkReport {
         return recorded;
     }
 
-    private static LoadGenerator.Result report(String target, int round, LoadGenerator.Result result) {
-        say("  round %d, %-6s %,d requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed", round,
-                target, result.latenciesMs().size(), result.percentile(0.50), result.percentile(0.90),
-                result.percentile(0.99), result.percentile(1.0), result.failures());
-        return result;
+    private static Round report(String target, int round, Round measured) {
+        LoadGenerator.Result result = measured.result();
+        say("  round %d, %-6s %,d requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed;"
+                        + " CPU per request: Elasticsearch %.2f ms, this JVM %.2f ms", round, target,
+                result.latenciesMs().size(), result.percentile(0.50), result.percentile(0.90), result.percentile(0.99),
+                result.percentile(1.0), result.failures(), measured.cpu().elasticsearchMs(), measured.cpu().thisJvmMs());
+        return measured;
     }
 
-    private static boolean summarize(LoadGenerator.Result api, LoadGenerator.Result direct, int failures) {
+    private static boolean summarize(List<Round> apiRounds, List<Round> directRounds) {
+        LoadGenerator.Result api = Round.latencies(apiRounds);
+        LoadGenerator.Result direct = Round.latencies(directRounds);
+        int failures = Round.failures(apiRounds) + Round.failures(directRounds);
         double apiP99 = api.percentile(0.99);
         double directP99 = direct.percentile(0.99);
         double ratio = apiP99 / directP99;
@@ -146,6 +149,15 @@ public final class SearchBenchmarkReport {
                 api.percentile(0.90), apiP99);
         say("  same requests to ES:  p50 %5.1f ms, p90 %5.1f ms, p99 %5.1f ms", direct.percentile(0.50),
                 direct.percentile(0.90), directP99);
+        CpuPerRequest viaApi = Round.meanCpu(apiRounds);
+        CpuPerRequest straight = Round.meanCpu(directRounds);
+        // The direct rounds run only the load generator in this JVM; what the API rounds use more is the API's.
+        double apiMs = viaApi.thisJvmMs() - straight.thisJvmMs();
+        int cores = Runtime.getRuntime().availableProcessors();
+        say("  CPU per request: through the API, Elasticsearch %.2f ms + the API %.2f ms (+ load generator %.2f ms)"
+                        + " = %.1f of %d cores at %d requests/s; straight, Elasticsearch %.2f ms = %.1f cores",
+                viaApi.elasticsearchMs(), apiMs, straight.thisJvmMs(), (viaApi.elasticsearchMs() + viaApi.thisJvmMs()) * RATE / 1000,
+                cores, RATE, straight.elasticsearchMs(), (straight.elasticsearchMs() + straight.thisJvmMs()) * RATE / 1000);
         say("API p99 %.1f ms, target %.0f ms (%s)", apiP99, TARGET_P99_MS, fast ? "PASS" : "FAIL");
         say("API p99 / direct p99 = %.2f, target %.1f (%s); p50 ratio %.2f", ratio, TARGET_RATIO,
                 close ? "PASS" : "FAIL", api.percentile(0.50) / direct.percentile(0.50));
@@ -153,6 +165,42 @@ public final class SearchBenchmarkReport {
             say("%d requests failed (FAIL)", failures);
         }
         return fast && close && failures == 0;
+    }
+
+    /** CPU time per request, in milliseconds, of Elasticsearch and of this JVM during a load. */
+    record CpuPerRequest(double elasticsearchMs, double thisJvmMs) {
+    }
+
+    /** One load: its latencies and the CPU it cost. */
+    record Round(LoadGenerator.Result result, CpuPerRequest cpu) {
+
+        static LoadGenerator.Result latencies(List<Round> rounds) {
+            return new LoadGenerator.Result(rounds.stream().flatMap(round -> round.result().latenciesMs().stream()).toList(),
+                    failures(rounds));
+        }
+
+        static int failures(List<Round> rounds) {
+            return rounds.stream().mapToInt(round -> round.result().failures()).sum();
+        }
+
+        static CpuPerRequest meanCpu(List<Round> rounds) {
+            return new CpuPerRequest(rounds.stream().mapToDouble(round -> round.cpu().elasticsearchMs()).average().orElse(0),
+                    rounds.stream().mapToDouble(round -> round.cpu().thisJvmMs()).average().orElse(0));
+        }
+    }
+
+    /** Reads the CPU time of Elasticsearch and of this JVM around a load. */
+    private record CpuMeter(ProcessCpu elasticsearch, ProcessCpu thisJvm) {
+
+        Round measure(Supplier<LoadGenerator.Result> load) {
+            Duration elasticsearchBefore = elasticsearch.used();
+            Duration thisJvmBefore = thisJvm.used();
+            LoadGenerator.Result result = load.get();
+            double requests = Math.max(1, result.latenciesMs().size());
+            return new Round(result, new CpuPerRequest(
+                    elasticsearch.used().minus(elasticsearchBefore).toNanos() / 1e6 / requests,
+                    thisJvm.used().minus(thisJvmBefore).toNanos() / 1e6 / requests));
+        }
     }
 
     /** The two loads, with the same queries in the same seeded order. */
@@ -184,7 +232,7 @@ public final class SearchBenchmarkReport {
             return medianOfTen(() -> sendInTurn(esRequests.get(query)));
         }
 
-        private static double medianOfTen(java.util.function.Supplier<CompletableFuture<Boolean>> request) {
+        private static double medianOfTen(Supplier<CompletableFuture<Boolean>> request) {
             List<Double> latencies = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 long started = System.nanoTime();
