@@ -1,0 +1,82 @@
+package io.cardex.topics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates a topic when it is missing and returns once producers can write to it. Ingest's card
+ * changes and the indexer's dead letters are both created this way.
+ */
+public final class TopicSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+    /** Long enough for a broker that is still starting, short enough to say soon that none answers. */
+    private static final int SETUP_TIMEOUT_SECONDS = 30;
+    private static final long LEADER_POLL_MILLIS = 50;
+
+    private TopicSetup() {
+    }
+
+    /**
+     * Creates the topic as described unless it exists (an existing topic is left as it is).
+     *
+     * @param purpose what the topic holds, for the log and error messages ("card-changes topic")
+     * @throws IllegalStateException when Kafka cannot be reached or refuses the topic, saying which
+     */
+    public static void ensureExists(String bootstrapServers, NewTopic topic, String purpose) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "cardex-topic-setup",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(SETUP_TIMEOUT_SECONDS)))) {
+            admin.createTopics(List.of(topic)).all().get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitLeaders(admin, topic.name());
+            log.info("created the {} {} ({} partitions)", purpose, topic.name(), topic.numPartitions());
+        } catch (TimeoutException e) {
+            throw unreachable(bootstrapServers, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw unreachable(bootstrapServers, e.getCause());
+            }
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create the " + purpose + " " + topic.name() + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Returns once every partition of a new topic has a leader. Sent earlier, the first records
+     * meet "not the leader", and an idempotent producer with several requests in flight can then
+     * spend minutes retrying the ones behind them out of order.
+     */
+    private static void awaitLeaders(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETUP_TIMEOUT_SECONDS);
+        while (true) {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+            if (description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + topic + " have no leader after "
+                        + SETUP_TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(LEADER_POLL_MILLIS);
+        }
+    }
+
+    private static IllegalStateException unreachable(String bootstrapServers, Throwable cause) {
+        return new IllegalStateException("Kafka at " + bootstrapServers + " cannot be reached: check that it runs "
+                + "and that the bootstrap servers are right", cause);
+    }
+}
