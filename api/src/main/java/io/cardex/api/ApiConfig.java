@@ -1,6 +1,7 @@
 package io.cardex.api;
 
 import io.cardex.store.CardIndexNames;
+import io.cardex.store.UrlCredentials;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -55,5 +56,16 @@ public record ApiConfig(String host, int port, URI elasticsearchUrl, CardIndexNa
 
     public ApiConfig withKafka(KafkaSettings settings) {
         return new ApiConfig(host, port, elasticsearchUrl, index, corsOrigins, Optional.of(settings));
+    }
+
+    /** As a record would say, with the password of the Elasticsearch URL hidden: configurations get logged. */
+    @Override
+    public String toString() {
+        return "ApiConfig[host=" + host
+                + ", port=" + port
+                + ", elasticsearchUrl=" + UrlCredentials.redact(elasticsearchUrl)
+                + ", index=" + index
+                + ", corsOrigins=" + corsOrigins
+                + ", kafka=" + kafka + "]";
     }
 }

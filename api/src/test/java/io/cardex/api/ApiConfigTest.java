@@ -38,4 +38,12 @@ class ApiConfigTest {
         assertThat(API.corsOrigins()).isEmpty();
         assertThat(API.kafka()).isEmpty();
     }
+
+    @Test
+    void printingTheConfigurationNeverShowsTheElasticsearchPassword() {
+        ApiConfig withCredentials = new ApiConfig("127.0.0.1", 8080, URI.create("http://cardex:s3cret@elasticsearch:9200"),
+                new CardIndexNames("cards"));
+
+        assertThat(withCredentials.toString()).doesNotContain("s3cret").contains("cardex:***@elasticsearch:9200");
+    }
 }

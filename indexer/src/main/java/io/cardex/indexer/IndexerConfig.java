@@ -2,6 +2,7 @@ package io.cardex.indexer;
 
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.store.CardIndexNames;
+import io.cardex.store.UrlCredentials;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,5 +31,17 @@ public record IndexerConfig(
     /** Where the changes that cannot be written go, with the reason: the topic's name + {@code .dead-letters}. */
     public String deadLetterTopic() {
         return topic + ".dead-letters";
+    }
+
+    /** As a record would say, with the password of the Elasticsearch URL hidden: configurations get logged. */
+    @Override
+    public String toString() {
+        return "IndexerConfig[bootstrapServers=" + bootstrapServers
+                + ", topic=" + topic
+                + ", groupId=" + groupId
+                + ", elasticsearchUrl=" + UrlCredentials.redact(elasticsearchUrl)
+                + ", index=" + index
+                + ", bulk=" + bulk
+                + ", verification=" + verification + "]";
     }
 }

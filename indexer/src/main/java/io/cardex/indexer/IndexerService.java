@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -102,7 +104,9 @@ public final class IndexerService implements AutoCloseable {
             awaitIndex();
             assetChecking.ifPresent(AssetChecking::startSweeping);
             awaitTopic();
-            deadLetters.ensureTopic(config.bootstrapServers(), consumer.partitionsFor(config.topic()).size());
+            List<PartitionInfo> cardTopic = consumer.partitionsFor(config.topic());
+            // As safe as the card changes: the same replication as their topic.
+            deadLetters.ensureTopic(config.bootstrapServers(), cardTopic.size(), (short) cardTopic.get(0).replicas().length);
             consumer.subscribe(Set.of(config.topic()), new CommitOnRebalance());
             while (running) {
                 write(consumer.poll(POLL_TIMEOUT));

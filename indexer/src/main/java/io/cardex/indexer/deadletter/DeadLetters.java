@@ -56,8 +56,8 @@ public final class DeadLetters implements AutoCloseable {
     }
 
     /** Creates the dead-letter topic when missing. */
-    public void ensureTopic(String bootstrapServers, int partitions) throws InterruptedException {
-        TopicSetup.ensureExists(bootstrapServers, new NewTopic(topic, partitions, (short) 1)
+    public void ensureTopic(String bootstrapServers, int partitions, short replicationFactor) throws InterruptedException {
+        TopicSetup.ensureExists(bootstrapServers, new NewTopic(topic, partitions, replicationFactor)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(RETENTION_MS))), "dead-letter topic");
     }
 
