@@ -9,6 +9,8 @@ import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.runtime.pipeline.Pipeline;
 import io.cardex.runtime.stack.EmbeddedStack;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,6 +155,16 @@ class SearchApiIT {
     void anExcludedWordKeepsACardOutEvenWhenItCitesAPaperThatMatches() {
         assertThat(api.searchKeys("refinenet")).contains(PAPER, REFINENET);
         assertThat(api.searchKeys("refinenet -voc2012")).contains(PAPER).doesNotContain(REFINENET);
+    }
+
+    @Test
+    void theQuerySyntaxOfLuceneInWordsIsPlainTextNeverAnError() {
+        for (String words : List.of("title:refinenet", "(refinenet", "refinenet)", "refine*", "refinenet~2", "[a TO z]",
+                "/refi.*/", "refinenet AND", "refinenet || voc2012", "\\", "{!lucene}refinenet", "card.header.*:x")) {
+            assertThat(api.get("/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)).status())
+                    .as("status of a search for %s", words).isEqualTo(200);
+        }
+        assertThat(api.searchKeys("(refinenet)")).contains(REFINENET);
     }
 
     private static List<String> counts(JsonNode facet) {
