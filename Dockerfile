@@ -10,8 +10,10 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
 # Maven's repository is a cache of the builder, not a layer of the image: the jars the classpath
-# names are copied out of it in the same step.
-RUN --mount=type=cache,target=/root/.m2 \
+# names are copied out of it in the same step. Locked, because compose builds this image once per
+# cardex service, possibly at once, and two Mavens writing one repository can corrupt it. The build
+# also fetches the servers the tests run (module servers/); they stay in this stage, out of the image.
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     mvn -B -Dstyle.color=never -DskipTests -pl runtime -am package \
  && mkdir -p /opt/cardex/lib \
  && cp runtime/target/cardex-runtime.jar /opt/cardex/lib/ \

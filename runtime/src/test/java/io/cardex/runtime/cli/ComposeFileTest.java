@@ -26,9 +26,12 @@ class ComposeFileTest {
 
     private static final Path PROJECT = Path.of("..");
     /** Variables of the compose file itself, not of a cardex command. */
-    private static final Set<String> COMPOSE_ONLY = Set.of("CARDEX_INDEXER_REPLICAS", "CARDEX_IMAGE_TAG", "CARDEX_ES_PASSWORD");
+    private static final Set<String> COMPOSE_ONLY = Set.of("CARDEX_INDEXER_REPLICAS", "CARDEX_IMAGE_TAG", "CARDEX_ES_PASSWORD",
+            "CARDEX_API_ES_PASSWORD");
     private static final Pattern CARDEX_VARIABLE = Pattern.compile("\\b(CARDEX_[A-Z0-9_]+)");
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?");
+    /** A variable the compose file reads from .env: {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME:?message}}. */
+    private static final Pattern INTERPOLATED_VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Z0-9_]+)");
 
     private static String composeText;
     private static Map<String, Map<String, Object>> services;
@@ -120,6 +123,28 @@ class ComposeFileTest {
         Matcher required = REQUIRED_VARIABLE.matcher(composeText);
         while (required.find()) {
             assertThat(example).as(".env.example sets %s", required.group(1)).containsPattern("(?m)^" + required.group(1) + "=.+");
+        }
+    }
+
+    @Test
+    void everyVariableTheComposeFileTakesFromTheEnvironmentIsListedInTheExampleSettings() throws IOException {
+        String example = Files.readString(PROJECT.resolve(".env.example"), StandardCharsets.UTF_8);
+        Set<String> taken = new HashSet<>();
+        Matcher interpolated = INTERPOLATED_VARIABLE.matcher(composeText);
+        while (interpolated.find()) {
+            taken.add(interpolated.group(1));
+        }
+        // A variable given without a value is passed on from .env when set there.
+        services.values().forEach(service -> environment(service).forEach((variable, value) -> {
+            if (value == null) {
+                taken.add(variable);
+            }
+        }));
+
+        assertThat(taken).contains("ELASTIC_PASSWORD", "CARDEX_INDEXER_REPLICAS", "CARDEX_TOPIC_PARTITIONS");
+        for (String variable : taken) {
+            assertThat(example).as(".env.example lists %s, set or commented out", variable)
+                    .containsPattern("(?m)^(# )?" + variable + "=");
         }
     }
 
