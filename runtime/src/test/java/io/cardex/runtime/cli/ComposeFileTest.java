@@ -159,6 +159,17 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void searchDoesNotWaitForKibana() {
+        for (String name : List.of("setup", "ingest", "indexer", "api")) {
+            Map<String, Object> dependsOn = (Map<String, Object>) services.get(name).getOrDefault("depends_on", Map.of());
+            assertThat(dependsOn).as("what %s waits for", name).doesNotContainKeys("kibana", "kibana-setup");
+        }
+        Map<String, Object> kibanaSetup = (Map<String, Object>) services.get("kibana-setup").get("depends_on");
+        assertThat(kibanaSetup).containsKeys("kibana", "setup");
+    }
+
+    @Test
     void everyLongRunningServiceHasAHealthCheck() {
         services.forEach((name, service) -> {
             if (!"no".equals(service.get("restart"))) {
