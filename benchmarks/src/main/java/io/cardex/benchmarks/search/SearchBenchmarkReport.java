@@ -38,6 +38,8 @@ public final class SearchBenchmarkReport {
     static final Duration WARM_UP = Duration.ofSeconds(15);
     static final Duration MEASURED = Duration.ofSeconds(30);
     static final int ROUNDS = 2;
+    /** Measured after the target's rate, to show the rate this machine's cores carry: not judged. */
+    static final List<Integer> LOWER_RATES = List.of(50, 100);
     static final double TARGET_P99_MS = 25;
     static final double TARGET_RATIO = 1.3;
     private static final long SEED = 20_240_601L;
@@ -74,14 +76,21 @@ public final class SearchBenchmarkReport {
                 say("  %-62s %5.1f ms  %5.1f ms", queries.get(i), loads.aloneViaApi(i), loads.aloneDirect(i));
             }
             say("warming up: %d s of each at %d requests/s", WARM_UP.toSeconds(), RATE);
-            loads.api(WARM_UP);
-            loads.direct(WARM_UP);
+            loads.api(RATE, WARM_UP);
+            loads.direct(RATE, WARM_UP);
             CpuMeter cpu = new CpuMeter(ProcessCpu.elasticsearchOf(scratch.resolve("stack")), ProcessCpu.thisJvm());
             List<Round> apiRounds = new ArrayList<>();
             List<Round> directRounds = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                apiRounds.add(report("API", round, cpu.measure(() -> loads.api(MEASURED))));
-                directRounds.add(report("direct", round, cpu.measure(() -> loads.direct(MEASURED))));
+                apiRounds.add(report("round " + round + ", API", cpu.measure(() -> loads.api(RATE, MEASURED))));
+                directRounds.add(report("round " + round + ", direct", cpu.measure(() -> loads.direct(RATE, MEASURED))));
+            }
+            say("the same at lower rates, one round each, not judged: where this machine keeps up");
+            for (int rate : LOWER_RATES) {
+                Round viaApi = report(rate + "/s, API", cpu.measure(() -> loads.api(rate, MEASURED)));
+                Round direct = report(rate + "/s, direct", cpu.measure(() -> loads.direct(rate, MEASURED)));
+                say("  at %d requests/s: API p99 / direct p99 = %.2f", rate,
+                        viaApi.result().percentile(0.99) / direct.result().percentile(0.99));
             }
             return summarize(apiRounds, directRounds);
         } finally {
@@ -125,10 +134,10 @@ public final class SearchBenchmarkReport {
         return recorded;
     }
 
-    private static Round report(String target, int round, Round measured) {
+    private static Round report(String load, Round measured) {
         LoadGenerator.Result result = measured.result();
-        say("  round %d, %-6s %,d requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed;"
-                        + " CPU per request: Elasticsearch %.2f ms, this JVM %.2f ms", round, target,
+        say("  %-16s %,d requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed;"
+                        + " CPU per request: Elasticsearch %.2f ms, this JVM %.2f ms", load,
                 result.latenciesMs().size(), result.percentile(0.50), result.percentile(0.90), result.percentile(0.99),
                 result.percentile(1.0), result.failures(), measured.cpu().elasticsearchMs(), measured.cpu().thisJvmMs());
         return measured;
@@ -244,15 +253,15 @@ public final class SearchBenchmarkReport {
             return latencies.stream().sorted().toList().get(latencies.size() / 2);
         }
 
-        LoadGenerator.Result api(Duration duration) {
-            return generator.run(RATE, duration, i -> apiClient
+        LoadGenerator.Result api(int rate, Duration duration) {
+            return generator.run(rate, duration, i -> apiClient
                     .sendAsync(apiRequests.get(order[i % order.length]), HttpResponse.BodyHandlers.ofByteArray())
                     .thenApply(response -> response.statusCode() == 200));
         }
 
         /** One after the other, as the API sends them. */
-        LoadGenerator.Result direct(Duration duration) {
-            return generator.run(RATE, duration, i -> sendInTurn(esRequests.get(order[i % order.length])));
+        LoadGenerator.Result direct(int rate, Duration duration) {
+            return generator.run(rate, duration, i -> sendInTurn(esRequests.get(order[i % order.length])));
         }
 
         private CompletableFuture<Boolean> sendInTurn(List<HttpRequest> requests) {
