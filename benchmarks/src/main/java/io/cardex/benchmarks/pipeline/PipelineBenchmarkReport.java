@@ -71,7 +71,8 @@ public final class PipelineBenchmarkReport {
     private static Comparison compare(SearchableRuns runs, GeneratedRepository small, GeneratedRepository large)
             throws Exception {
         say("repository -> searchable: from ingest's start (or the first _bulk request) to a count finding every card");
-        say("warm-up: one run of each with %,d cards, not counted", small.cards());
+        say("warm-up: one run of each with %,d cards, not counted (load average %.2f)", small.cards(),
+                Machine.loadAverage());
         PlainBulkLoad warmUpDocuments;
         try (RunningPipeline pipeline = runs.pipeline(small)) {
             report(runs.snapshot(pipeline, small.cards()));
@@ -83,7 +84,8 @@ public final class PipelineBenchmarkReport {
         List<SearchableRuns.Run> bulkRuns = new ArrayList<>();
         PlainBulkLoad documents = null;
         for (int round = 1; round <= ROUNDS; round++) {
-            say("round %d of %d, %,d cards", round, ROUNDS, large.cards());
+            // The load average with each round: a round much slower than the others shared the machine.
+            say("round %d of %d, %,d cards (load average %.2f)", round, ROUNDS, large.cards(), Machine.loadAverage());
             try (RunningPipeline pipeline = runs.pipeline(large)) {
                 pipelineRuns.add(report(runs.snapshot(pipeline, large.cards())));
                 if (documents == null) {
@@ -100,7 +102,8 @@ public final class PipelineBenchmarkReport {
 
     private static FreshnessBenchmark.Result freshness(SearchableRuns runs, SearchableCards elasticsearch,
                                                        GeneratedRepository repository) throws Exception {
-        say("commit pushed -> searchable: a fresh pipeline, as deployed, takes its snapshot first (not counted)");
+        say("commit pushed -> searchable: a fresh pipeline, as deployed, takes its snapshot first, not counted "
+                + "(load average %.2f)", Machine.loadAverage());
         try (RunningPipeline pipeline = runs.pipeline(repository)) {
             report(runs.snapshot(pipeline, repository.cards()));
             say("  a commit every %d ms revising 1 to %d cards, each followed by its signed push webhook: %d s of "
