@@ -1,6 +1,7 @@
 package io.cardex.benchmarks.index;
 
 import io.cardex.benchmarks.BenchmarkStack;
+import io.cardex.benchmarks.Distribution;
 import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.SnapshotBenchmark;
@@ -22,7 +23,7 @@ public final class IndexBenchmarkReport {
 
     static final int CARDS = 10_000;
     static final int ROUNDS = 3;
-    static final double TARGET_RATIO = 0.60;
+    public static final double TARGET_RATIO = 0.60;
     private static final long SEED = 20_240_601L;
 
     private IndexBenchmarkReport() {
@@ -55,9 +56,10 @@ public final class IndexBenchmarkReport {
     }
 
     private static boolean summarize(List<IndexRuns.Run> bulk, List<IndexRuns.Run> indexer) {
-        double bulkRate = median(bulk.stream().map(IndexRuns.Run::cardsPerSecond).toList());
-        double indexerRate = median(indexer.stream().map(IndexRuns.Run::cardsPerSecond).toList());
-        double withStart = median(indexer.stream().map(IndexRuns.Run::cardsPerSecondWithStart).toList());
+        double bulkRate = Distribution.of(bulk.stream().map(IndexRuns.Run::cardsPerSecond).toList()).median();
+        double indexerRate = Distribution.of(indexer.stream().map(IndexRuns.Run::cardsPerSecond).toList()).median();
+        double withStart = Distribution.of(indexer.stream().map(IndexRuns.Run::cardsPerSecondWithStart).toList())
+                .median();
         double ratio = indexerRate / bulkRate;
         boolean met = ratio >= TARGET_RATIO;
         System.out.println();
@@ -67,11 +69,6 @@ public final class IndexBenchmarkReport {
                 indexerRate, ROUNDS, withStart);
         say("indexer / plain _bulk = %.2f, target %.2f (%s)", ratio, TARGET_RATIO, met ? "PASS" : "FAIL");
         return met;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
     }
 
     private static IndexRuns.Run report(IndexRuns.Run run) {

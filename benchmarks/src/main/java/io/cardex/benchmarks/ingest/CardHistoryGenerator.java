@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.AddCommand;
 import org.eclipse.jgit.api.Git;
@@ -44,7 +43,6 @@ public final class CardHistoryGenerator {
     /** How often to look for a card this commit has not changed yet before adding one instead. */
     private static final int PICK_TRIES = 10;
     private static final int PROGRESS_EVERY = 10;
-    private static final Pattern SUMMARY = Pattern.compile("(?m)^summary: (.*)$");
     private static final Pattern RENAME_SUFFIX = Pattern.compile("_r\\d+$");
 
     private final long seed;
@@ -78,7 +76,7 @@ public final class CardHistoryGenerator {
     }
 
     /** The cards at HEAD in tree order, so the same repository always yields the same list. */
-    private static List<CardId> cardsAtHead(Repository repository) throws IOException {
+    public static List<CardId> cardsAtHead(Repository repository) throws IOException {
         List<CardId> cards = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
             tree.addTree(walk.parseCommit(repository.resolve("HEAD")).getTree());
@@ -183,13 +181,7 @@ public final class CardHistoryGenerator {
         /** Revises the summary, which every valid card has; a card whose flaw removed it gets a closing line. */
         private void edit(CardId id, int commit) {
             String path = id.path(Language.EN);
-            String text = read(path);
-            String revision = " (revised in commit " + commit + ")";
-            Matcher summary = SUMMARY.matcher(text);
-            String edited = summary.find()
-                    ? text.substring(0, summary.end()) + revision + text.substring(summary.end())
-                    : text + "\nRevised in commit " + commit + ".\n";
-            write(CardFile.of(path, edited));
+            write(CardFile.of(path, CardRevision.revise(read(path), "revised in commit " + commit)));
             touched.add(id);
             edits++;
         }

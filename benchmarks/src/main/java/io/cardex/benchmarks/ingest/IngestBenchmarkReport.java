@@ -1,6 +1,7 @@
 package io.cardex.benchmarks.ingest;
 
 import io.cardex.benchmarks.BenchmarkStack;
+import io.cardex.benchmarks.Distribution;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +81,8 @@ public final class IngestBenchmarkReport {
         double heapRatio = largeHeap.peakHeapMb() / smallHeap.peakHeapMb();
         double heapGrowth = largeHeap.peakHeapMb() - smallHeap.peakHeapMb();
         boolean flat = heapGrowth <= FLAT_HEAP_ALLOWANCE_MB;
-        List<Double> sorted = latencies.stream().sorted().toList();
-        double p99 = percentile(sorted, 0.99);
+        Distribution pushes = Distribution.of(latencies);
+        double p99 = pushes.percentile(0.99);
         boolean prompt = p99 < WEBHOOK_TARGET_P99_MS;
 
         System.out.println();
@@ -96,7 +97,7 @@ public final class IngestBenchmarkReport {
         say("webhook -> acknowledged: p99 %.0f ms = %s the %.0f ms target (%s)", p99,
                 ratio(WEBHOOK_TARGET_P99_MS, p99, "under", "over"), WEBHOOK_TARGET_P99_MS, prompt ? "PASS" : "FAIL");
         say("                        %d pushes: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms",
-                sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.90), p99, sorted.get(sorted.size() - 1));
+                pushes.count(), pushes.percentile(0.50), pushes.percentile(0.90), p99, pushes.max());
         return fastEnough && flat && prompt;
     }
 
@@ -105,12 +106,6 @@ public final class IngestBenchmarkReport {
         return measured <= target
                 ? String.format(Locale.ROOT, "%.1fx %s", target / measured, better)
                 : String.format(Locale.ROOT, "%.1fx %s", measured / target, worse);
-    }
-
-    /** The nearest-rank percentile of sorted values. */
-    static double percentile(List<Double> sorted, double fraction) {
-        int rank = (int) Math.ceil(fraction * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
     }
 
     private static SnapshotBenchmark.Run report(SnapshotBenchmark.Run run) {

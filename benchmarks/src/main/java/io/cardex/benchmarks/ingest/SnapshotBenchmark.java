@@ -1,6 +1,5 @@
 package io.cardex.benchmarks.ingest;
 
-import io.cardex.card.CardRules;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestPass;
 import io.cardex.ingest.Ingestor;
@@ -8,7 +7,6 @@ import io.cardex.ingest.PassProgress;
 import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
-import io.cardex.ingest.git.RepositorySource;
 import io.cardex.ingest.publish.CardChangeTopicSetup;
 import io.cardex.ingest.publish.ChangePublisher;
 import java.lang.management.ManagementFactory;
@@ -69,9 +67,7 @@ public final class SnapshotBenchmark {
         runs++;
         Path work = Files.createDirectories(workDirectory.resolve("snapshot-" + runs));
         String topic = "benchmark-snapshot-" + runs + "-" + System.nanoTime();
-        IngestConfig config = new IngestConfig(new RepositorySource.Local(repository.directory()), "hub",
-                Optional.empty(), Optional.empty(), Duration.ofHours(1), work, bootstrapServers, topic,
-                TOPIC_PARTITIONS, (short) 1, CardRules.DEFAULT);
+        IngestConfig config = repository.ingestConfig(work, bootstrapServers, topic);
         CardChangeTopicSetup.ensureExists(bootstrapServers, topic, TOPIC_PARTITIONS, (short) 1);
         try (CardRepository cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                      new LoggingProgressMonitor("benchmark"));

@@ -1,6 +1,5 @@
 package io.cardex.benchmarks.ingest;
 
-import io.cardex.card.CardRules;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEventCodec;
@@ -8,32 +7,21 @@ import io.cardex.card.event.UnreadableEventException;
 import io.cardex.ingest.IngestApplication;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestStatus;
-import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.ingest.publish.CardChangeTopicSetup;
-import io.cardex.ingest.webhook.WebhookSettings;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,7 +30,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.StoredConfig;
 
 /**
  * The time from a GitHub push webhook to the events of that push on Kafka: the ingest service
@@ -53,16 +40,13 @@ import org.eclipse.jgit.lib.StoredConfig;
  */
 final class WebhookBenchmark {
 
-    private static final String SECRET = "benchmark-secret";
-    private static final String ORIGIN = "https://github.com/example/hub.git";
-    private static final Duration NEVER = Duration.ofHours(1);
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(5);
 
     private final String bootstrapServers;
     private final Path workDirectory;
     private final PrintStream progress;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GitHubPushes github = new GitHubPushes();
     private final ChangeEventCodec codec = new ChangeEventCodec();
 
     WebhookBenchmark(String bootstrapServers, Path workDirectory, PrintStream progress) {
@@ -79,23 +63,15 @@ final class WebhookBenchmark {
     List<Double> measure(GeneratedRepository repository, int warmUps, int pushes) throws Exception {
         String topic = "benchmark-webhook-" + System.nanoTime();
         CardChangeTopicSetup.ensureExists(bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1);
-        IngestConfig config = new IngestConfig(new RepositorySource.Local(repository.directory()), "hub",
-                Optional.empty(), Optional.empty(), NEVER, Files.createDirectories(workDirectory.resolve("webhook")),
-                bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1, CardRules.DEFAULT);
+        IngestConfig config = repository.ingestConfig(Files.createDirectories(workDirectory.resolve("webhook")),
+                bootstrapServers, topic);
         Path card = repository.directory().resolve(repository.someCard().path(Language.EN));
         String cardPath = repository.someCard().path(Language.EN);
         Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
-        try (Git git = Git.open(repository.directory().toFile())) {
-            // Before the service starts: it reads where the repository is hosted once, to match pushes.
-            StoredConfig gitConfig = git.getRepository().getConfig();
-            gitConfig.setString("remote", "origin", "url", ORIGIN);
-            gitConfig.save();
-        }
+        GitHubPushes.pointOriginAtGitHub(repository.directory());
         try (Git git = Git.open(repository.directory().toFile());
              CommitListener listener = new CommitListener(topic, arrivals);
-             IngestApplication ingest = new IngestApplication(List.of(config), new IngestServerConfig("127.0.0.1", 0,
-                     new WebhookSettings(Optional.of(SECRET), Optional.empty(), Optional.empty(),
-                             WebhookSettings.DEFAULT_MAX_PAYLOAD_BYTES)))) {
+             IngestApplication ingest = new IngestApplication(List.of(config), GitHubPushes.serverConfig())) {
             listener.start();
             ingest.start();
             awaitSnapshot(ingest, repository);
@@ -108,10 +84,7 @@ final class WebhookBenchmark {
                         .setCommitter(CardRepositoryGenerator.AUTHOR, CardRepositoryGenerator.EMAIL).call().name();
                 CompletableFuture<Long> arrival = arrivals.computeIfAbsent(commit, c -> new CompletableFuture<>());
                 long pushed = System.nanoTime();
-                HttpResponse<String> answer = push(ingest.port(), commit, "delivery-" + i);
-                if (answer.statusCode() != 202 || !answer.body().contains("triggered")) {
-                    throw new IllegalStateException("the webhook was answered " + answer.statusCode() + ": " + answer.body());
-                }
+                github.push(ingest.port(), commit, "delivery-" + i);
                 long received;
                 try {
                     received = arrival.get(PUSH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -147,20 +120,6 @@ final class WebhookBenchmark {
             }
             Thread.sleep(100);
         }
-    }
-
-    private HttpResponse<String> push(int port, String commit, String delivery) throws Exception {
-        String payload = """
-                {"ref": "refs/heads/main", "after": "%s",
-                 "repository": {"full_name": "example/hub", "clone_url": "%s", "default_branch": "main"}}
-                """.formatted(commit, ORIGIN);
-        Mac hmac = Mac.getInstance("HmacSHA256");
-        hmac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "sha256=" + HexFormat.of().formatHex(hmac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/github"))
-                .header("X-GitHub-Event", "push").header("X-GitHub-Delivery", delivery)
-                .header("X-Hub-Signature-256", signature).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.search;
 
+import io.cardex.benchmarks.Distribution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,7 @@ final class LoadGenerator {
     record Result(List<Double> latenciesMs, int failures) {
 
         double percentile(double fraction) {
-            List<Double> sorted = latenciesMs.stream().sorted().toList();
-            int rank = (int) Math.ceil(fraction * sorted.size());
-            return sorted.get(Math.max(0, rank - 1));
+            return Distribution.of(latenciesMs).percentile(fraction);
         }
     }
 

@@ -1,0 +1,99 @@
+package io.cardex.benchmarks.index;
+
+import io.cardex.card.event.UnreadableEventException;
+import io.cardex.indexer.consume.RecordTranslator;
+import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.index.CardIndex;
+import io.cardex.indexer.index.IndexAction;
+import io.cardex.indexer.index.Rejection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The baseline the indexer is compared with: the documents it would write for a topic of change
+ * events, built once by its own {@link RecordTranslator}, then sent straight to {@code _bulk} with
+ * {@link CardIndex#write} (the same operations and external versions), in requests as large and as
+ * many at once as the indexer's. What is left to compare is the pipeline itself.
+ */
+public final class PlainBulkLoad {
+
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
+    private static final BulkSettings BULK = BulkSettings.DEFAULT;
+
+    private final List<IndexAction> documents;
+
+    private PlainBulkLoad(List<IndexAction> documents) {
+        this.documents = documents;
+    }
+
+    /** Reads the topic from its start, untimed, until it has the documents of {@code cards} change events. */
+    public static PlainBulkLoad read(String bootstrapServers, String topic, int cards) throws UnreadableEventException {
+        RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), false);
+        List<IndexAction> documents = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+            while (documents.size() < cards && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    documents.add(translator.translate(record));
+                }
+            }
+        }
+        if (documents.size() != cards) {
+            throw new IllegalStateException("read " + documents.size() + " change events, expected " + cards);
+        }
+        return new PlainBulkLoad(List.copyOf(documents));
+    }
+
+    public int size() {
+        return documents.size();
+    }
+
+    /**
+     * Starts sending every document to the index and returns at once; completes when
+     * Elasticsearch has answered every request, exceptionally when it refused a document.
+     */
+    public CompletableFuture<Void> sendTo(CardIndex index) {
+        ExecutorService senders = Executors.newFixedThreadPool(BULK.maxConcurrentRequests());
+        List<CompletableFuture<List<Rejection>>> requests = new ArrayList<>();
+        for (int from = 0; from < documents.size(); from += BULK.maxOperations()) {
+            List<IndexAction> batch = documents.subList(from, Math.min(documents.size(), from + BULK.maxOperations()));
+            requests.add(CompletableFuture.supplyAsync(() -> write(index, batch), senders));
+        }
+        return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
+                .whenComplete((done, failure) -> senders.shutdown())
+                .thenRun(() -> {
+                    if (requests.stream().anyMatch(request -> !request.join().isEmpty())) {
+                        throw new IllegalStateException("Elasticsearch refused documents of the plain load");
+                    }
+                });
+    }
+
+    private static List<Rejection> write(CardIndex index, List<IndexAction> batch) {
+        try {
+            return index.write(batch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

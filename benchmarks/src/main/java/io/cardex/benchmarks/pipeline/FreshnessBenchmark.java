@@ -1,0 +1,118 @@
+package io.cardex.benchmarks.pipeline;
+
+import static io.cardex.benchmarks.Terminal.say;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardex.api.ApiConfig;
+import io.cardex.api.ApiServer;
+import io.cardex.benchmarks.ingest.GeneratedRepository;
+import io.cardex.benchmarks.ingest.GitHubPushes;
+import io.cardex.store.CardIndexNames;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Freshness under a steady stream of commits, the pipeline running as deployed: a commit every
+ * 500 ms revising 1 to 5 cards, each followed at once by its signed GitHub push webhook, whatever
+ * became of the commits before (an open loop); for each, the time from sending its webhook to the
+ * first search that finds its cards ({@link TokenWatch}). The first 10 s are a warm-up, not
+ * counted. At the end each commit's token is searched once more through the API, as a user would.
+ */
+final class FreshnessBenchmark {
+
+    static final Duration INTERVAL = Duration.ofMillis(500);
+    static final Duration WARM_UP = Duration.ofSeconds(10);
+    static final Duration MEASURED = Duration.ofSeconds(60);
+    private static final int PROGRESS_EVERY = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param latenciesMs       push to searchable, for each measured commit found
+     * @param measured          the commits pushed after the warm-up
+     * @param pushed            every commit pushed, the warm-up's included
+     * @param streamSeconds     from the first commit to the last webhook answered
+     * @param neverSearchable   commits, the warm-up's included, not found within 30 s of their push
+     * @param missingThroughApi commits whose token the API's {@code /search} did not find every card of
+     */
+    record Result(List<Double> latenciesMs, int measured, int pushed, double streamSeconds,
+                  List<PushedCommit> neverSearchable, List<PushedCommit> missingThroughApi) {
+    }
+
+    private final SearchableCards elasticsearch;
+    private final long seed;
+    private final GitHubPushes github = new GitHubPushes();
+
+    /** @param seed picks the cards each commit revises */
+    FreshnessBenchmark(SearchableCards elasticsearch, long seed) {
+        this.elasticsearch = elasticsearch;
+        this.seed = seed;
+    }
+
+    /** Pushes the stream to the pipeline, which must have indexed the repository's snapshot already. */
+    Result run(RunningPipeline pipeline, GeneratedRepository repository) throws Exception {
+        int warmUps = (int) (WARM_UP.toMillis() / INTERVAL.toMillis());
+        int total = warmUps + (int) (MEASURED.toMillis() / INTERVAL.toMillis());
+        List<PushedCommit> pushed = new ArrayList<>();
+        try (RevisionCommits commits = new RevisionCommits(repository.directory(), seed);
+             TokenWatch watch = new TokenWatch(elasticsearch.client(), pipeline.index())) {
+            long started = System.nanoTime();
+            for (int number = 1; number <= total; number++) {
+                sleepUntil(started + (number - 1) * INTERVAL.toNanos());
+                PushedCommit commit = commits.commit(number);
+                watch.expect(commit, System.nanoTime());
+                github.push(pipeline.ingestPort(), commit.id(), "delivery-" + number);
+                pushed.add(commit);
+                if (number % PROGRESS_EVERY == 0) {
+                    say("  %d of %d commits pushed (%d warm-up), %d found so far", number, total, warmUps,
+                            watch.found().size());
+                }
+            }
+            double streamSeconds = (System.nanoTime() - started) / 1e9;
+            say("  %d commits pushed in %.1f s; waiting for the last to be searchable...", total, streamSeconds);
+            watch.awaitSettled();
+            List<Double> latencies = watch.found().stream().filter(found -> found.commit().number() > warmUps)
+                    .map(TokenWatch.Found::latencyMs).toList();
+            say("  searching each commit's token through the API's /search...");
+            return new Result(latencies, total - warmUps, total, streamSeconds, watch.givenUp(),
+                    missingThroughApi(pipeline.index(), pushed));
+        }
+    }
+
+    /** Each commit's token searched once through the API, as a user would, among cards of any status. */
+    private List<PushedCommit> missingThroughApi(CardIndexNames index, List<PushedCommit> commits) throws Exception {
+        ApiServer api = new ApiServer(new ApiConfig("127.0.0.1", 0, elasticsearch.url(), index));
+        api.start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            List<PushedCommit> missing = new ArrayList<>();
+            for (PushedCommit commit : commits) {
+                // A page of 10, the default, holds the 5 cards a commit revises at most.
+                URI search = URI.create("http://127.0.0.1:" + api.port() + "/search?status=all&q=" + commit.token());
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(search).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Set<String> keys = new HashSet<>();
+                if (answer.statusCode() == 200) {
+                    JSON.readTree(answer.body()).path("cards").forEach(card -> keys.add(card.path("key").asText()));
+                }
+                if (!keys.containsAll(commit.cardKeys())) {
+                    missing.add(commit);
+                }
+            }
+            return missing;
+        } finally {
+            api.close();
+        }
+    }
+
+    private static void sleepUntil(long dueNanos) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(dueNanos - System.nanoTime());
+    }
+}

@@ -1,0 +1,66 @@
+package io.cardex.benchmarks.pipeline;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.cardex.store.CardIndexNames;
+import io.cardex.store.ElasticsearchConnection;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Set;
+import org.elasticsearch.client.ResponseException;
+
+/**
+ * The card indexes of the benchmark as a user sees them: how many cards a search finds now,
+ * without forcing a refresh, so only what the index's own refresh has shown; and each index
+ * deleted once measured, so that later runs do not share Elasticsearch with its merges.
+ */
+final class SearchableCards implements AutoCloseable {
+
+    /** No index yet, or its shard not started yet: no card is searchable. */
+    private static final Set<Integer> NOTHING_SEARCHABLE_YET = Set.of(404, 503);
+
+    private final URI url;
+    private final ElasticsearchConnection connection;
+
+    SearchableCards(URI url) {
+        this.url = url;
+        this.connection = new ElasticsearchConnection(url);
+    }
+
+    URI url() {
+        return url;
+    }
+
+    ElasticsearchClient client() {
+        return connection.client();
+    }
+
+    /** The cards a search of the alias finds now; 0 while the index or its shard is not there yet. */
+    long count(CardIndexNames index) throws IOException {
+        try {
+            return client().count(c -> c.index(index.alias())).count();
+        } catch (ElasticsearchException e) {
+            if (NOTHING_SEARCHABLE_YET.contains(e.status())) {
+                return 0;
+            }
+            throw e;
+        } catch (ResponseException e) {
+            // The client passes some errors on as the low-level client's exception, a 503 among them.
+            if (NOTHING_SEARCHABLE_YET.contains(e.getResponse().getStatusLine().getStatusCode())) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes the index behind the alias (the only version a benchmark's index has), and its template. */
+    void drop(CardIndexNames index) throws IOException {
+        client().indices().delete(d -> d.index(index.versionedIndex(1)));
+        client().indices().deleteIndexTemplate(d -> d.name(index.templateName()));
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
