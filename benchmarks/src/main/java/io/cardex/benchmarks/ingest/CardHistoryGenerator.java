@@ -7,9 +7,7 @@ import io.cardex.card.CardId;
 import io.cardex.card.Language;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,12 +17,9 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.api.AddCommand;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.RmCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -32,7 +27,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Appends history to a card repository {@link CardRepositoryGenerator} wrote: commits of a
  * seeded mix of adds (new generated cards), edits (a revised summary), renames (a card's files
  * moved to another name, so another card id) and deletes. Card texts are read from and written
- * to the working tree one at a time; only the card ids are held in memory.
+ * to the working tree one at a time, each staged as it is written (see {@link StagedWorkingTree});
+ * only the card ids, and the index's paths and object ids, are held in memory.
  */
 public final class CardHistoryGenerator {
 
@@ -58,13 +54,15 @@ public final class CardHistoryGenerator {
     public GeneratedHistory append(Path directory, HistorySpec spec) throws IOException, GitAPIException {
         long started = System.nanoTime();
         try (Git git = Git.open(directory.toFile())) {
-            Changes changes = new Changes(directory, cardsAtHead(git.getRepository()));
+            Changes changes = new Changes(cardsAtHead(git.getRepository()));
             String head = git.getRepository().resolve("HEAD").name();
-            for (int commit = 1; commit <= spec.commits(); commit++) {
-                head = changes.commit(git, commit, spec.changesPerCommit());
-                if (commit % PROGRESS_EVERY == 0 || commit == spec.commits()) {
-                    progress.printf(Locale.ROOT, "  committed %,d of %,d commits of history (%,d cards)%n", commit,
-                            spec.commits(), changes.cards.size());
+            try (StagedWorkingTree tree = new StagedWorkingTree(git.getRepository())) {
+                for (int commit = 1; commit <= spec.commits(); commit++) {
+                    head = changes.commit(tree, commit, spec.changesPerCommit());
+                    if (commit % PROGRESS_EVERY == 0 || commit == spec.commits()) {
+                        progress.printf(Locale.ROOT, "  committed %,d of %,d commits of history (%,d cards)%n",
+                                commit, spec.commits(), changes.cards.size());
+                    }
                 }
             }
             git.gc().call();
@@ -94,7 +92,6 @@ public final class CardHistoryGenerator {
     /** The state of one run: the cards present, and what the commit being built has touched. */
     private final class Changes {
 
-        private final Path directory;
         private final Random random = new Random(seed);
         /** Seeded apart from the snapshot's generator, whose cards are all present already. */
         private final CardGenerator newCards = new CardGenerator(~seed);
@@ -102,57 +99,39 @@ public final class CardHistoryGenerator {
         private final List<CardId> cards;
         private final Set<CardId> present;
         private final Set<CardId> touched = new HashSet<>();
-        private final List<String> written = new ArrayList<>();
-        private final List<String> removed = new ArrayList<>();
         private int adds;
         private int edits;
         private int renames;
         private int deletes;
         private int renameSuffix;
 
-        Changes(Path directory, List<CardId> cards) {
-            this.directory = directory;
+        Changes(List<CardId> cards) {
             this.cards = cards;
             this.present = new HashSet<>(cards);
         }
 
-        String commit(Git git, int commit, int changes) throws GitAPIException {
+        String commit(StagedWorkingTree tree, int commit, int changes) throws IOException {
             touched.clear();
-            written.clear();
-            removed.clear();
             int[] counts = {adds, edits, renames, deletes};
             for (int i = 0; i < changes; i++) {
-                change(commit);
-            }
-            if (!written.isEmpty()) {
-                AddCommand add = git.add();
-                written.forEach(add::addFilepattern);
-                add.call();
-            }
-            if (!removed.isEmpty()) {
-                RmCommand rm = git.rm().setCached(true);
-                removed.forEach(rm::addFilepattern);
-                rm.call();
+                change(tree, commit);
             }
             String message = String.format(Locale.ROOT, "%d adds, %d edits, %d renames, %d deletes",
                     adds - counts[0], edits - counts[1], renames - counts[2], deletes - counts[3]);
-            RevCommit made = git.commit().setMessage(message)
-                    .setAuthor(CardRepositoryGenerator.AUTHOR, CardRepositoryGenerator.EMAIL)
-                    .setCommitter(CardRepositoryGenerator.AUTHOR, CardRepositoryGenerator.EMAIL).call();
-            return made.name();
+            return tree.commit(message).name();
         }
 
-        private void change(int commit) {
+        private void change(StagedWorkingTree tree, int commit) throws IOException {
             double roll = random.nextDouble();
             OptionalInt picked = roll < ADD_SHARE ? OptionalInt.empty() : pickUntouched();
             if (picked.isEmpty()) {
-                add();
+                add(tree);
             } else if (roll < ADD_SHARE + EDIT_SHARE) {
-                edit(cards.get(picked.getAsInt()), commit);
+                edit(tree, cards.get(picked.getAsInt()), commit);
             } else if (roll < ADD_SHARE + EDIT_SHARE + RENAME_SHARE) {
-                rename(picked.getAsInt());
+                rename(tree, picked.getAsInt());
             } else {
-                delete(picked.getAsInt());
+                delete(tree, picked.getAsInt());
             }
         }
 
@@ -167,37 +146,39 @@ public final class CardHistoryGenerator {
             return OptionalInt.empty();
         }
 
-        private void add() {
+        private void add(StagedWorkingTree tree) throws IOException {
             GeneratedCard card = newCards.next();
             while (present.contains(card.id()) || touched.contains(card.id())) {
                 card = newCards.next();
             }
-            write(card.english());
-            card.chinese().ifPresent(this::write);
+            write(tree, card.english());
+            if (card.chinese().isPresent()) {
+                write(tree, card.chinese().get());
+            }
             arrived(card.id());
             adds++;
         }
 
         /** Revises the summary, which every valid card has; a card whose flaw removed it gets a closing line. */
-        private void edit(CardId id, int commit) {
+        private void edit(StagedWorkingTree tree, CardId id, int commit) throws IOException {
             String path = id.path(Language.EN);
-            write(CardFile.of(path, CardRevision.revise(read(path), "revised in commit " + commit)));
+            String text = new String(tree.read(path), StandardCharsets.UTF_8);
+            write(tree, CardFile.of(path, CardRevision.revise(text, "revised in commit " + commit)));
             touched.add(id);
             edits++;
         }
 
         /** Moves the card's files to a new name beside them, {@code <name>_r<n>}, content unchanged. */
-        private void rename(int index) {
+        private void rename(StagedWorkingTree tree, int index) throws IOException {
             CardId from = cards.get(index);
             CardId to;
             do {
                 to = new CardId(RENAME_SUFFIX.matcher(from.value()).replaceFirst("") + "_r" + ++renameSuffix);
             } while (present.contains(to) || touched.contains(to));
             for (Language language : Language.values()) {
-                Path source = directory.resolve(from.path(language));
-                if (Files.exists(source)) {
-                    write(to.path(language), readBytes(from.path(language)));
-                    remove(from.path(language));
+                if (tree.exists(from.path(language))) {
+                    tree.write(to.path(language), tree.read(from.path(language)));
+                    tree.remove(from.path(language));
                 }
             }
             departed(index);
@@ -205,11 +186,11 @@ public final class CardHistoryGenerator {
             renames++;
         }
 
-        private void delete(int index) {
+        private void delete(StagedWorkingTree tree, int index) throws IOException {
             CardId id = cards.get(index);
             for (Language language : Language.values()) {
-                if (Files.exists(directory.resolve(id.path(language)))) {
-                    remove(id.path(language));
+                if (tree.exists(id.path(language))) {
+                    tree.remove(id.path(language));
                 }
             }
             departed(index);
@@ -231,40 +212,8 @@ public final class CardHistoryGenerator {
             touched.add(id);
         }
 
-        private String read(String path) {
-            return new String(readBytes(path), StandardCharsets.UTF_8);
-        }
-
-        private byte[] readBytes(String path) {
-            try {
-                return Files.readAllBytes(directory.resolve(path));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private void write(CardFile file) {
-            write(file.path(), file.content());
-        }
-
-        private void write(String path, byte[] content) {
-            try {
-                Path target = directory.resolve(path);
-                Files.createDirectories(target.getParent());
-                Files.write(target, content);
-                written.add(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private void remove(String path) {
-            try {
-                Files.delete(directory.resolve(path));
-                removed.add(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        private static void write(StagedWorkingTree tree, CardFile file) throws IOException {
+            tree.write(file.path(), file.content());
         }
     }
 }

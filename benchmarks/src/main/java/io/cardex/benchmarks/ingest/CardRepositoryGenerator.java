@@ -2,18 +2,15 @@ package io.cardex.benchmarks.ingest;
 
 import io.cardex.benchmarks.CardGenerator;
 import io.cardex.benchmarks.GeneratedCard;
-import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * Writes a card repository as ingest reads one: {@code count} distinct generated cards as
@@ -46,36 +43,30 @@ public final class CardRepositoryGenerator {
         Set<CardId> written = new HashSet<>();
         int files = 0;
         try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
-            while (written.size() < count) {
-                GeneratedCard card = generator.next();
-                if (!written.add(card.id())) {
-                    continue;
+            String head;
+            try (StagedWorkingTree tree = new StagedWorkingTree(git.getRepository())) {
+                while (written.size() < count) {
+                    GeneratedCard card = generator.next();
+                    if (!written.add(card.id())) {
+                        continue;
+                    }
+                    tree.write(card.english().path(), card.english().content());
+                    files++;
+                    if (card.chinese().isPresent()) {
+                        tree.write(card.chinese().get().path(), card.chinese().get().content());
+                        files++;
+                    }
+                    if (written.size() % PROGRESS_EVERY == 0 || written.size() == count) {
+                        progress.printf(Locale.ROOT, "  generated %,d of %,d cards%n", written.size(), count);
+                    }
                 }
-                files += writeFile(directory, card.english());
-                files += card.chinese().map(chinese -> writeFile(directory, chinese)).orElse(0);
-                if (written.size() % PROGRESS_EVERY == 0 || written.size() == count) {
-                    progress.printf(Locale.ROOT, "  generated %,d of %,d cards%n", written.size(), count);
-                }
+                progress.printf(Locale.ROOT, "  committing %,d files and packing the repository...%n", files);
+                head = tree.commit(count + " generated cards").name();
             }
-            progress.printf(Locale.ROOT, "  committing %,d files and packing the repository...%n", files);
-            git.add().addFilepattern(".").call();
-            RevCommit commit = git.commit().setMessage(count + " generated cards")
-                    .setAuthor(AUTHOR, EMAIL).setCommitter(AUTHOR, EMAIL).call();
             git.gc().call();
             progress.printf(Locale.ROOT, "  repository of %,d cards ready in %.1f s: %s%n", count,
                     (System.nanoTime() - started) / 1e9, directory);
-            return new GeneratedRepository(directory, count, files, commit.name(), written.iterator().next());
-        }
-    }
-
-    private static int writeFile(Path directory, CardFile file) {
-        try {
-            Path target = directory.resolve(file.path());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.content());
-            return 1;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new GeneratedRepository(directory, count, files, head, written.iterator().next());
         }
     }
 }
