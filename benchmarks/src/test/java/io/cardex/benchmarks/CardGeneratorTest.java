@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cardex.card.Asset;
 import io.cardex.card.Card;
 import io.cardex.card.CardHeader;
+import io.cardex.card.CardId;
 import io.cardex.card.CardParser;
 import io.cardex.card.CardRules;
+import io.cardex.card.Language;
 import io.cardex.card.Metric;
 import io.cardex.card.Problem;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,23 @@ class CardGeneratorTest {
 
         assertThat(texts(again)).isEqualTo(texts(CORPUS.subList(0, 100)));
         assertThat(texts(other)).isNotEqualTo(texts(again));
+    }
+
+    @Test
+    void aCardWhoseIdIsTakenIsFiledUnderTheFirstFreeNumberWithTheSameTexts() {
+        GeneratedCard card = CORPUS.stream().filter(generated -> generated.chinese().isPresent()).findFirst().orElseThrow();
+        CardId second = new CardId(card.id().value() + "_2");
+
+        GeneratedCard third = card.withFreeId(Set.of(card.id(), second)::contains);
+
+        assertThat(card.withFreeId(id -> false)).isSameAs(card);
+        assertThat(third.id()).isEqualTo(new CardId(card.id().value() + "_3"));
+        assertThat(third.english().path()).isEqualTo(third.id().path(Language.EN));
+        assertThat(third.english().content()).isEqualTo(card.english().content());
+        assertThat(third.chinese().orElseThrow().path()).isEqualTo(third.id().path(Language.ZH));
+        assertThat(third.chinese().orElseThrow().content()).isEqualTo(card.chinese().orElseThrow().content());
+        assertThat(third.parse(PARSER).problems()).extracting(Problem::code)
+                .isEqualTo(card.parse(PARSER).problems().stream().map(Problem::code).toList());
     }
 
     @Test

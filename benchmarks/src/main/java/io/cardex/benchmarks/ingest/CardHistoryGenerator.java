@@ -147,10 +147,7 @@ public final class CardHistoryGenerator {
         }
 
         private void add(StagedWorkingTree tree) throws IOException {
-            GeneratedCard card = newCards.next();
-            while (present.contains(card.id()) || touched.contains(card.id())) {
-                card = newCards.next();
-            }
+            GeneratedCard card = newCards.next().withFreeId(id -> present.contains(id) || touched.contains(id));
             write(tree, card.english());
             if (card.chinese().isPresent()) {
                 write(tree, card.chinese().get());

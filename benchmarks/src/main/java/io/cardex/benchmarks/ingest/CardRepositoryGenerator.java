@@ -35,7 +35,8 @@ public final class CardRepositoryGenerator {
     /**
      * Writes the repository into {@code directory}, which must not exist or be empty. Cards are
      * written one at a time, never all held in memory; a generated card whose id was already
-     * written is skipped, so the repository holds exactly {@code count} cards.
+     * written is filed under a numbered name ({@link GeneratedCard#withFreeId}), so the
+     * repository holds exactly {@code count} cards, each made by one draw of the generator.
      */
     public GeneratedRepository write(Path directory, int count) throws IOException, GitAPIException {
         long started = System.nanoTime();
@@ -46,10 +47,8 @@ public final class CardRepositoryGenerator {
             String head;
             try (StagedWorkingTree tree = new StagedWorkingTree(git.getRepository())) {
                 while (written.size() < count) {
-                    GeneratedCard card = generator.next();
-                    if (!written.add(card.id())) {
-                        continue;
-                    }
+                    GeneratedCard card = generator.next().withFreeId(written::contains);
+                    written.add(card.id());
                     tree.write(card.english().path(), card.english().content());
                     files++;
                     if (card.chinese().isPresent()) {
