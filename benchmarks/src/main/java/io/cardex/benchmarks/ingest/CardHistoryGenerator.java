@@ -65,7 +65,7 @@ public final class CardHistoryGenerator {
                     }
                 }
             }
-            git.gc().call();
+            CardRepositoryGenerator.pack(git);
             progress.printf(Locale.ROOT, "  history of %,d commits ready in %.1f s: %s%n", spec.commits(),
                     (System.nanoTime() - started) / 1e9, directory);
             return new GeneratedHistory(spec.commits(), changes.adds, changes.edits, changes.renames, changes.deletes,

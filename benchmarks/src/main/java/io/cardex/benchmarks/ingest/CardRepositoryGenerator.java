@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ConfigConstants;
 
 /**
  * Writes a card repository as ingest reads one: {@code count} distinct generated cards as
@@ -62,10 +63,21 @@ public final class CardRepositoryGenerator {
                 progress.printf(Locale.ROOT, "  committing %,d files and packing the repository...%n", files);
                 head = tree.commit(count + " generated cards").name();
             }
-            git.gc().call();
+            pack(git);
             progress.printf(Locale.ROOT, "  repository of %,d cards ready in %.1f s: %s%n", count,
                     (System.nanoTime() - started) / 1e9, directory);
             return new GeneratedRepository(directory, count, files, head, written.iterator().next());
         }
+    }
+
+    /**
+     * Packs the repository into one pack, as a clone from a git host is. A pack it replaces is
+     * deleted at once: git keeps one for an hour, for readers that may still have it open; there
+     * are none, and a history packed after its first commit would hold those objects twice.
+     */
+    static void pack(Git git) throws GitAPIException {
+        git.getRepository().getConfig().setString(ConfigConstants.CONFIG_GC_SECTION, null,
+                ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE, "now");
+        git.gc().call();
     }
 }

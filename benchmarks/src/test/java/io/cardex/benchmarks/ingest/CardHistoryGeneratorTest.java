@@ -62,6 +62,16 @@ class CardHistoryGeneratorTest {
     }
 
     @Test
+    void theRepositoryEndsInOnePackAsAClone() throws Exception {
+        generate(directory, 7);
+
+        try (Git git = Git.open(directory.toFile())) {
+            assertThat(git.gc().getStatistics()).containsEntry("numberOfPackFiles", 1L)
+                    .containsEntry("numberOfLooseObjects", 0L);
+        }
+    }
+
+    @Test
     void theSameSeedMakesTheSameTreeAndAnotherSeedAnother(@TempDir Path again, @TempDir Path other) throws Exception {
         generate(directory, 7);
         generate(again, 7);
