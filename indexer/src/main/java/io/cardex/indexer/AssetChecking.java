@@ -49,10 +49,6 @@ final class AssetChecking implements AutoCloseable {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "cardex-asset-checks"));
 
-    /**
-     * Until {@code IndexerService} hands over its registry: the verifier's meters go to Micrometer's
-     * global registry, which publishes nothing unless a registry is added to it.
-     */
     /** @param registry where the verifier's meters go (downloads, bytes, checks by status, durations) */
     AssetChecking(AssetVerification settings, CardIndex index, Clock clock, MeterRegistry registry) {
         this.verifier = new AssetVerifier(settings.verifier(), clock, registry);
