@@ -14,11 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * write carries the card's own version and only replaces a document of that version or older,
  * so a newer change of the card written meanwhile is never undone. A sweep finds, in the index,
  * the checks a restart cut off and the checks grown old (links rot), and does them again.
+ *
+ * <p>At most {@link #MOST_CARDS_AT_ONCE} cards are checked at once: each waiting check holds its
+ * card, so a reindex of many cards with assets would otherwise fill the heap. The cards over it
+ * stay {@code pending} in the index, and a sweep takes them on as soon as the checks under way
+ * are down to half.
  */
 final class AssetChecking implements AutoCloseable {
 
@@ -38,6 +47,7 @@ final class AssetChecking implements AutoCloseable {
     /** How many due cards one sweep takes on; the next sweep takes the rest. */
     private static final int SWEEP_SIZE = 200;
     private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(10);
+    static final int MOST_CARDS_AT_ONCE = 500;
 
     private final AssetVerifier verifier;
     private final CardIndex index;
@@ -48,6 +58,10 @@ final class AssetChecking implements AutoCloseable {
     /** One writer: the write-backs are small and must not compete with the downloads for threads. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "cardex-asset-checks"));
+    /** Card id -> version, of the cards whose checks are under way. */
+    private final Map<String, Long> underWay = new ConcurrentHashMap<>();
+    /** Set when a card was left pending, or a sweep found more due than it takes: sweep again soon. */
+    private final AtomicBoolean morePending = new AtomicBoolean();
 
     /** @param registry where the verifier's meters go (downloads, bytes, checks by status, durations) */
     AssetChecking(AssetVerification settings, CardIndex index, Clock clock, MeterRegistry registry) {
@@ -65,10 +79,14 @@ final class AssetChecking implements AutoCloseable {
 
     private void sweep() {
         try {
-            List<IndexAction.Put> due = index.dueForAssetChecks(clock.instant().minus(recheckEvery), SWEEP_SIZE);
+            List<IndexAction.Put> due = index.dueForAssetChecks(clock.instant().minus(recheckEvery), SWEEP_SIZE,
+                    Set.copyOf(underWay.keySet()));
+            if (due.size() == SWEEP_SIZE) {
+                morePending.set(true);
+            }
             if (!due.isEmpty()) {
-                log.info("checking the assets of {} cards again (cut off by a restart, or checked over {} ago)",
-                        due.size(), recheckEvery);
+                log.info("checking the assets of {} cards: pending (waiting for their turn, or cut off by a "
+                        + "restart) or checked over {} ago", due.size(), recheckEvery);
             }
             due.forEach(put -> start(put, verifier::recheck));
         } catch (IOException | RuntimeException e) {
@@ -87,6 +105,16 @@ final class AssetChecking implements AutoCloseable {
         if (assets.isEmpty()) {
             return;
         }
+        // An older version still being checked: this one stays pending until a sweep after it.
+        if (underWay.putIfAbsent(put.id(), put.version()) != null) {
+            morePending.set(true);
+            return;
+        }
+        if (underWay.size() > MOST_CARDS_AT_ONCE) {
+            underWay.remove(put.id());
+            morePending.set(true);
+            return;
+        }
         List<CompletableFuture<AssetCheck>> checks = new ArrayList<>();
         for (int i = 0; i < assets.size(); i++) {
             Asset asset = assets.get(i);
@@ -96,7 +124,19 @@ final class AssetChecking implements AutoCloseable {
                     : download.apply(asset.link(), asset.sha256()));
         }
         CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
-                .thenRunAsync(() -> writeBack(put, checks.stream().map(CompletableFuture::join).toList()), writer);
+                .thenRunAsync(() -> writeBack(put, checks.stream().map(CompletableFuture::join).toList()), writer)
+                .whenComplete((written, failure) -> finished(put.id()));
+    }
+
+    private void finished(String id) {
+        underWay.remove(id);
+        if (underWay.size() <= MOST_CARDS_AT_ONCE / 2 && morePending.compareAndSet(true, false)) {
+            try {
+                sweeper.execute(this::sweep);
+            } catch (RejectedExecutionException closing) {
+                log.debug("no sweep for the cards left pending: closing; the next start sweeps");
+            }
+        }
     }
 
     private void writeBack(IndexAction.Put put, List<AssetCheck> checks) {

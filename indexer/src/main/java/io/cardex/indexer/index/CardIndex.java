@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,17 +216,20 @@ public final class CardIndex {
      * The cards, with their versions, whose asset checks are due: an asset still {@code pending}
      * (its check was cut off by a restart), {@code unchecked} (written while verification was
      * off) or checked before {@code checkedBefore}; at most
-     * {@code limit} of them, oldest checks first.
+     * {@code limit} of them, oldest checks first, leaving out the cards of {@code except} (those
+     * whose checks are under way).
      */
-    public List<IndexAction.Put> dueForAssetChecks(Instant checkedBefore, int limit) throws IOException {
-        // A sweep is rare; refreshing first lets it see every card written so far.
+    public List<IndexAction.Put> dueForAssetChecks(Instant checkedBefore, int limit, Set<String> except)
+            throws IOException {
+        // A sweep is not frequent; refreshing first lets it see every card written so far.
         client.indices().refresh(r -> r.index(target));
         SearchResponse<CardDocument> response = client.search(s -> s.index(target).size(limit).version(true)
                 .query(q -> q.bool(b -> b.minimumShouldMatch("1")
                         .should(sh -> sh.terms(t -> t.field("asset_checks.status").terms(v -> v.value(List.of(
                                 FieldValue.of("pending"), FieldValue.of("unchecked"))))))
                         .should(sh -> sh.range(r -> r.untyped(u -> u.field("asset_checks.checked_at")
-                                .lt(JsonData.of(checkedBefore.toString())))))))
+                                .lt(JsonData.of(checkedBefore.toString())))))
+                        .mustNot(m -> m.ids(i -> i.values(List.copyOf(except))))))
                 .sort(o -> o.field(f -> f.field("asset_checks.checked_at").order(SortOrder.Asc)
                         .missing("_first").unmappedType(FieldType.Date))), CardDocument.class);
         List<IndexAction.Put> due = new ArrayList<>();

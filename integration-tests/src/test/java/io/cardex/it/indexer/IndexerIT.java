@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -189,6 +190,43 @@ class IndexerIT {
         assertThat(stored().source().assetChecks().get(1).actualSha256()).isEqualTo(good);
     }
 
+    /**
+     * More than twice as many cards with assets as the indexer checks at once (500), sharing one
+     * asset whose first download is slow, so that the limit is reached: the cards over it wait,
+     * pending, for a sweep, which comes once the checks under way are done, not at the next
+     * periodic sweep (in 10 minutes here); every one is checked in the end.
+     */
+    @Test
+    void cardsBeyondThoseCheckedAtOnceAreCheckedAfterwards() throws Exception {
+        AtomicBoolean first = new AtomicBoolean(true);
+        assets.createContext("/models/slow.ckpt", exchange -> {
+            if (first.getAndSet(false)) {
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(200, CHECKPOINT.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(CHECKPOINT);
+            }
+        });
+        String link = "http://127.0.0.1:" + assets.getAddress().getPort() + "/models/slow.ckpt";
+        String good = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CHECKPOINT));
+        int cards = 1_100;
+        for (int card = 0; card < cards; card++) {
+            publisher.send(upsert(CardKey.parse("hub/mindspore/1.9/model_" + card),
+                    "asset:\n  - file-format: ckpt\n    asset-link: " + link + "\n    asset-sha256: " + good));
+        }
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(elasticsearch.client().count(c -> c.index(names.index().alias())
+                        .query(q -> q.term(t -> t.field("asset_checks.status").value("verified")))).count())
+                        .isEqualTo(cards));
+    }
+
     @Test
     void checksCutOffByARestartAreDoneWhenTheIndexerStartsAgain() throws Exception {
         String link = "http://127.0.0.1:" + assets.getAddress().getPort() + "/models/refinenet.ckpt";
@@ -240,10 +278,14 @@ class IndexerIT {
     }
 
     private static CardChange.Upsert upsert(String headerLine) {
-        CardId id = KEY.cardId();
+        return upsert(KEY, headerLine);
+    }
+
+    private static CardChange.Upsert upsert(CardKey key, String headerLine) {
+        CardId id = key.cardId();
         String text = "# RefineNet\n---\nmodel-name: RefineNet\n" + headerLine + "\n---\nBody\n";
         String path = id.path(Language.EN);
-        return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), KEY.repository(),
+        return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), key.repository(),
                 "main", "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id, Operation.UPDATE,
                 List.of(new ChangeEvent.SourceFile(path, Language.EN, text)),
                 new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty())));
