@@ -47,7 +47,7 @@ final class AssetChecking implements AutoCloseable {
     /** How many due cards one sweep takes on; the next sweep takes the rest. */
     private static final int SWEEP_SIZE = 200;
     private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(10);
-    static final int MOST_CARDS_AT_ONCE = 500;
+    private static final int MOST_CARDS_AT_ONCE = 500;
 
     private final AssetVerifier verifier;
     private final CardIndex index;
@@ -58,8 +58,8 @@ final class AssetChecking implements AutoCloseable {
     /** One writer: the write-backs are small and must not compete with the downloads for threads. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "cardex-asset-checks"));
-    /** Card id -> version, of the cards whose checks are under way. */
-    private final Map<String, Long> underWay = new ConcurrentHashMap<>();
+    /** The ids of the cards whose checks are under way. */
+    private final Set<String> underWay = ConcurrentHashMap.newKeySet();
     /** Set when a card was left pending, or a sweep found more due than it takes: sweep again soon. */
     private final AtomicBoolean morePending = new AtomicBoolean();
 
@@ -80,7 +80,7 @@ final class AssetChecking implements AutoCloseable {
     private void sweep() {
         try {
             List<IndexAction.Put> due = index.dueForAssetChecks(clock.instant().minus(recheckEvery), SWEEP_SIZE,
-                    Set.copyOf(underWay.keySet()));
+                    Set.copyOf(underWay));
             if (due.size() == SWEEP_SIZE) {
                 morePending.set(true);
             }
@@ -106,7 +106,7 @@ final class AssetChecking implements AutoCloseable {
             return;
         }
         // An older version still being checked: this one stays pending until a sweep after it.
-        if (underWay.putIfAbsent(put.id(), put.version()) != null) {
+        if (!underWay.add(put.id())) {
             morePending.set(true);
             return;
         }
