@@ -2,6 +2,7 @@ package io.cardex.benchmarks.verify;
 
 import static io.cardex.benchmarks.Terminal.say;
 
+import io.cardex.benchmarks.ProcessCpu;
 import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.store.AssetCheck;
@@ -10,6 +11,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -52,18 +54,17 @@ public final class VerifyAssets {
                 .withAllowLoopback(true)
                 .withMaxBytes(VerifierConfig.DEFAULT_MAX_BYTES)
                 .withConcurrency(Math.max(VerifierConfig.DEFAULT.concurrency(), urls.size()));
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ProcessCpu thisJvm = ProcessCpu.thisJvm();
         try (AssetVerifier verifier = new AssetVerifier(config, Clock.systemUTC(), new SimpleMeterRegistry())) {
             for (int n = 1; n <= warmUps; n++) {
                 print("warm-up", verifier.verify(warmUpUrl + "-" + n, warmUpSha256).join());
             }
-            long cpuBefore = os.getProcessCpuTime();
+            Duration cpuBefore = thisJvm.used();
             long started = System.nanoTime();
             List<CompletableFuture<AssetCheck>> checks = urls.stream().map(url -> verifier.verify(url, sha256)).toList();
             List<AssetCheck> done = checks.stream().map(CompletableFuture::join).toList();
             long wall = System.nanoTime() - started;
-            long cpu = os.getProcessCpuTime() - cpuBefore;
+            long cpu = thisJvm.used().minus(cpuBefore).toNanos();
             done.forEach(check -> print("asset", check));
             say("process wall=%.4f cpu=%.4f max-heap=%d peak-heap=%d", wall / 1e9, cpu / 1e9,
                     Runtime.getRuntime().maxMemory(), peakHeapUsed());

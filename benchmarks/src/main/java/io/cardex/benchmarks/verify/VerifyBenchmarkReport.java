@@ -3,6 +3,7 @@ package io.cardex.benchmarks.verify;
 import static io.cardex.benchmarks.Terminal.deleteTree;
 import static io.cardex.benchmarks.Terminal.say;
 
+import io.cardex.benchmarks.ProcessCpu;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,9 +113,9 @@ public final class VerifyBenchmarkReport {
             say("%d assets at once, one verifier, %s, warm:", PARALLEL_ASSETS, BUFFER_SIZE);
             List<String> urls = IntStream.rangeClosed(1, PARALLEL_ASSETS).mapToObj(n -> server.url("parallel-" + n)).toList();
             VerifierProcess.WarmUp warmUp = warmUp(warmUpServer, warmUpSha256, "parallel");
-            long serverCpuBefore = processCpuNanos();
+            Duration serverCpuBefore = ProcessCpu.thisJvm().used();
             VerifierProcess.Run parallel = VerifierProcess.run(List.of(HEAP, BUFFER_SIZE), warmUp, sha256, urls);
-            double serverCpu = (processCpuNanos() - serverCpuBefore) / 1e9;
+            double serverCpu = ProcessCpu.thisJvm().used().minus(serverCpuBefore).toNanos() / 1e9;
             for (VerifierProcess.Asset asset : parallel.assets()) {
                 say("  %s %,d bytes in %.2f s%s", asset.status(), asset.bytes(), asset.seconds(),
                         asset.error() == null ? "" : ": " + asset.error());
@@ -176,9 +178,6 @@ public final class VerifyBenchmarkReport {
         return fastEnough && bothCores && (!heapChecked || heapMet);
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     private static VerifierProcess.Run report(String label, VerifierProcess.Run run) {
         VerifierProcess.Asset asset = run.assets().get(0);
