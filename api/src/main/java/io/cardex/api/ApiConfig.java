@@ -1,7 +1,7 @@
 package io.cardex.api;
 
-import io.cardex.store.CardIndexNames;
-import io.cardex.store.UrlCredentials;
+import io.cardex.cardindex.CardIndexNames;
+import io.cardex.cardindex.UrlCredentials;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package io.cardex.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardIndexNames;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package io.cardex.benchmarks;
 import static io.cardex.benchmarks.Terminal.deleteTree;
 import static io.cardex.benchmarks.Terminal.say;
 
-import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.runtime.stack.Installation;
-import io.cardex.runtime.stack.StackConfig;
+import io.cardex.stack.EmbeddedStack;
+import io.cardex.stack.Installation;
+import io.cardex.stack.StackConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

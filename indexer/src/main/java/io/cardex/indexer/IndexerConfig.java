@@ -1,8 +1,8 @@
 package io.cardex.indexer;
 
 import io.cardex.indexer.index.BulkSettings;
-import io.cardex.store.CardIndexNames;
-import io.cardex.store.UrlCredentials;
+import io.cardex.cardindex.CardIndexNames;
+import io.cardex.cardindex.UrlCredentials;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,11 +26,6 @@ public record IndexerConfig(
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(bulk, "bulk");
         Objects.requireNonNull(verification, "verification");
-    }
-
-    /** Where the changes that cannot be written go, with the reason: the topic's name + {@code .dead-letters}. */
-    public String deadLetterTopic() {
-        return topic + ".dead-letters";
     }
 
     /** As a record would say, with the password of the Elasticsearch URL hidden: configurations get logged. */

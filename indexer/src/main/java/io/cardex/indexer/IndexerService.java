@@ -1,5 +1,6 @@
 package io.cardex.indexer;
 
+import io.cardex.cardindex.CardIndexVersions;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.consume.IndexingMetrics;
@@ -10,7 +11,8 @@ import io.cardex.indexer.consume.WriteResults;
 import io.cardex.indexer.deadletter.DeadLetters;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
-import io.cardex.store.ElasticsearchConnection;
+import io.cardex.cardindex.ElasticsearchConnection;
+import io.cardex.topics.DeadLetterTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
@@ -86,7 +88,7 @@ public final class IndexerService implements AutoCloseable {
         consumerMetrics.bindTo(registry);
         this.assetChecking = config.verification()
                 .map(verification -> new AssetChecking(verification, index, Clock.systemUTC(), registry));
-        this.deadLetters = new DeadLetters(config.bootstrapServers(), config.deadLetterTopic(), Clock.systemUTC());
+        this.deadLetters = new DeadLetters(config.bootstrapServers(), DeadLetterTopic.of(config.topic()), Clock.systemUTC());
         this.metrics = new IndexingMetrics(registry, tracker);
         Consumer<IndexAction.Put> checkAssets = assetChecking.<Consumer<IndexAction.Put>>map(c -> c::check)
                 .orElse(put -> { });
@@ -106,7 +108,7 @@ public final class IndexerService implements AutoCloseable {
             awaitTopic();
             List<PartitionInfo> cardTopic = consumer.partitionsFor(config.topic());
             // As safe as the card changes: the same replication as their topic.
-            deadLetters.ensureTopic(config.bootstrapServers(), cardTopic.size(), (short) cardTopic.get(0).replicas().length);
+            DeadLetterTopic.ensureExists(config.bootstrapServers(), DeadLetterTopic.of(config.topic()), cardTopic.size(), (short) cardTopic.get(0).replicas().length);
             consumer.subscribe(Set.of(config.topic()), new CommitOnRebalance());
             while (running) {
                 write(consumer.poll(POLL_TIMEOUT));
@@ -131,7 +133,7 @@ public final class IndexerService implements AutoCloseable {
     private void awaitIndex() throws InterruptedException {
         while (running) {
             try {
-                index.ensureExists();
+                new CardIndexVersions(elasticsearch.client(), config.index()).ensureExists();
                 return;
             } catch (Exception e) {
                 log.warn("cannot prepare index {} yet, retrying in 2 s: {}", config.index().alias(), e.getMessage());

@@ -4,7 +4,7 @@ import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.ingest.watch.FolderWatcher;
 import io.cardex.ingest.webhook.Push;
@@ -186,7 +186,7 @@ public final class IngestService implements AutoCloseable {
         if (ingestor != null) {
             return ingestor;
         }
-        CardChangeTopicSetup.ensureExists(config.bootstrapServers(), config.topic(), config.topicPartitions(),
+        CardChangeTopic.ensureExists(config.bootstrapServers(), config.topic(), config.topicPartitions(),
                 config.topicReplicationFactor());
         if (repository == null) {
             repository = CardRepository.open(config.source(), config.branch(), config.cloneDirectory(),

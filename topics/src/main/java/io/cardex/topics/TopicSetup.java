@@ -13,11 +13,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Creates a topic when it is missing and returns once producers can write to it. Ingest's card
- * changes and the indexer's dead letters are both created this way.
- */
-public final class TopicSetup {
+/** Creates a topic when it is missing and returns once producers can write to it. */
+final class TopicSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
     /** Long enough for a broker that is still starting, short enough to say soon that none answers. */
@@ -33,7 +30,7 @@ public final class TopicSetup {
      * @param purpose what the topic holds, for the log and error messages ("card-changes topic")
      * @throws IllegalStateException when Kafka cannot be reached or refuses the topic, saying which
      */
-    public static void ensureExists(String bootstrapServers, NewTopic topic, String purpose) throws InterruptedException {
+    static void ensureExists(String bootstrapServers, NewTopic topic, String purpose) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "cardex-topic-setup",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(SETUP_TIMEOUT_SECONDS)))) {

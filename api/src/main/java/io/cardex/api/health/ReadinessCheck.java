@@ -2,7 +2,7 @@ package io.cardex.api.health;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 
 /** Asks Elasticsearch whether it answers and holds the card index, for {@code GET /ready}. */

@@ -1,7 +1,7 @@
 package io.cardex.api.search;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.cardex.store.CardDocument;
+import io.cardex.cardindex.CardDocument;
 import java.util.List;
 import java.util.Map;
 

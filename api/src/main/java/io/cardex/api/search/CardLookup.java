@@ -2,8 +2,8 @@ package io.cardex.api.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-import io.cardex.store.CardDocument;
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardDocument;
+import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.index;
 
+import io.cardex.cardindex.CardIndexVersions;
 import static io.cardex.benchmarks.index.IndexerMeters.changesDone;
 import static io.cardex.benchmarks.index.IndexerMeters.unacknowledged;
 
@@ -9,8 +10,8 @@ import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
-import io.cardex.store.CardIndexNames;
-import io.cardex.store.ElasticsearchConnection;
+import io.cardex.cardindex.CardIndexNames;
+import io.cardex.cardindex.ElasticsearchConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -74,7 +75,7 @@ public final class IndexRuns {
         CardIndexNames names = nextIndex();
         try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(elasticsearchUrl)) {
             CardIndex index = new CardIndex(elasticsearch.client(), names);
-            index.ensureExists();
+            new CardIndexVersions(elasticsearch.client(), names).ensureExists();
             long started = System.nanoTime();
             plainLoad.sendTo(index).get();
             double seconds = (System.nanoTime() - started) / 1e9;

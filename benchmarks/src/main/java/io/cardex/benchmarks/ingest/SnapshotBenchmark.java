@@ -7,7 +7,7 @@ import io.cardex.ingest.PassProgress;
 import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
-import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SnapshotBenchmark {
 
-    static final int TOPIC_PARTITIONS = 3;
+    static final int TOPIC_PARTITIONS = CardChangeTopic.DEFAULT_PARTITIONS;
     /** How often the heap sampler forces a full GC and reads what is left. */
     private static final Duration HEAP_SAMPLE_INTERVAL = Duration.ofMillis(100);
 
@@ -68,7 +68,7 @@ public final class SnapshotBenchmark {
         Path work = Files.createDirectories(workDirectory.resolve("snapshot-" + runs));
         String topic = "benchmark-snapshot-" + runs + "-" + System.nanoTime();
         IngestConfig config = repository.ingestConfig(work, bootstrapServers, topic);
-        CardChangeTopicSetup.ensureExists(bootstrapServers, topic, TOPIC_PARTITIONS, (short) 1);
+        CardChangeTopic.ensureExists(bootstrapServers, topic, TOPIC_PARTITIONS, (short) 1);
         try (CardRepository cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                      new LoggingProgressMonitor("benchmark"));
              ChangePublisher publisher = new ChangePublisher(bootstrapServers, topic)) {

@@ -7,7 +7,7 @@ import io.cardex.card.event.UnreadableEventException;
 import io.cardex.ingest.IngestApplication;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestStatus;
-import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.topics.CardChangeTopic;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ final class WebhookBenchmark {
      */
     List<Double> measure(GeneratedRepository repository, int warmUps, int pushes) throws Exception {
         String topic = "benchmark-webhook-" + System.nanoTime();
-        CardChangeTopicSetup.ensureExists(bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1);
+        CardChangeTopic.ensureExists(bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1);
         IngestConfig config = repository.ingestConfig(Files.createDirectories(workDirectory.resolve("webhook")),
                 bootstrapServers, topic);
         Path card = repository.directory().resolve(repository.someCard().path(Language.EN));

@@ -7,7 +7,7 @@ import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.GitHubPushes;
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardIndexNames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,7 +7,7 @@ import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestApplication;
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

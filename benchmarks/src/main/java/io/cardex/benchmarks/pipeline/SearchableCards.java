@@ -2,8 +2,8 @@ package io.cardex.benchmarks.pipeline;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import io.cardex.store.CardIndexNames;
-import io.cardex.store.ElasticsearchConnection;
+import io.cardex.cardindex.CardIndexNames;
+import io.cardex.cardindex.ElasticsearchConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;

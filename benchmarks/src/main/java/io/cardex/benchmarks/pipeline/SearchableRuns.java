@@ -1,11 +1,12 @@
 package io.cardex.benchmarks.pipeline;
 
+import io.cardex.cardindex.CardIndexVersions;
 import io.cardex.benchmarks.index.PlainBulkLoad;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.pipeline.Milestones.Milestone;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.index.CardIndex;
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ final class SearchableRuns {
         runs++;
         CardIndexNames names = new CardIndexNames("bulk-" + runs);
         CardIndex index = new CardIndex(elasticsearch.client(), names);
-        index.ensureExists();
+        new CardIndexVersions(elasticsearch.client(), names).ensureExists();
         try {
             long started = System.nanoTime();
             CompletableFuture<Void> sending = load.sendTo(index);

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;

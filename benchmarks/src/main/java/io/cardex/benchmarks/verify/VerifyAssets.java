@@ -5,7 +5,7 @@ import static io.cardex.benchmarks.Terminal.say;
 import io.cardex.benchmarks.ProcessCpu;
 import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.indexer.verify.VerifierConfig;
-import io.cardex.store.AssetCheck;
+import io.cardex.cardindex.AssetCheck;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -4,7 +4,7 @@ import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.index.IndexAction;
-import io.cardex.store.CardDocument;
+import io.cardex.cardindex.CardDocument;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 

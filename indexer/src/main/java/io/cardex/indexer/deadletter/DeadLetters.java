@@ -3,7 +3,6 @@ package io.cardex.indexer.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.card.CardexJson;
-import io.cardex.topics.TopicSetup;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +10,10 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetters implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
-    /** Long enough for someone to notice and look, short enough not to keep garbage forever. */
-    private static final long RETENTION_MS = TimeUnit.DAYS.toMillis(30);
     /**
      * The most of a record's value a letter keeps: with the reason and the rest it stays well under
      * Kafka's 1 MiB record limit (a character may take 3 bytes), so that no letter is refused for
@@ -53,12 +47,6 @@ public final class DeadLetters implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new StringSerializer());
-    }
-
-    /** Creates the dead-letter topic when missing. */
-    public void ensureTopic(String bootstrapServers, int partitions, short replicationFactor) throws InterruptedException {
-        TopicSetup.ensureExists(bootstrapServers, new NewTopic(topic, partitions, replicationFactor)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(RETENTION_MS))), "dead-letter topic");
     }
 
     /** Publishes the record with the reason; the future completes once Kafka acknowledged the letter. */

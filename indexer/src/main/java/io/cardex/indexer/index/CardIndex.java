@@ -14,25 +14,20 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.transport.BackoffPolicy;
-import io.cardex.store.CardDocument;
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardDocument;
+import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Writes cards to the card index, and creates the index on first use. */
+/** Writes cards to the card index, and finds those whose asset checks are due. */
 public final class CardIndex {
 
-    private static final Logger log = LoggerFactory.getLogger(CardIndex.class);
     /** Pauses of 100 ms, 200 ms, ... 3.2 s before giving a write Elasticsearch was too busy for back to the caller. */
     private static final long BUSY_FIRST_PAUSE_MILLIS = 100;
     private static final int BUSY_RETRIES = 6;
@@ -59,73 +54,6 @@ public final class CardIndex {
     /** The same card index, writing to one index version instead of the alias. */
     public CardIndex writingTo(String index) {
         return new CardIndex(client, names, index);
-    }
-
-    /** The index version the alias points at. */
-    public String currentIndex() throws IOException {
-        return client.indices().getAlias(a -> a.name(names.alias())).result().keySet().stream()
-                .max(java.util.Comparator.comparingInt(names::versionOf))
-                .orElseThrow(() -> new IOException("alias " + names.alias() + " points at no index"));
-    }
-
-    /**
-     * Creates an empty index version from the template, not behind the alias yet, split like the
-     * version the alias points at: shards chosen at set-up survive a reindex.
-     */
-    public void create(String index) throws IOException {
-        IndexShards shards = shardsOf(currentIndex());
-        client.indices().create(c -> c.index(index).settings(s -> s
-                .numberOfShards(String.valueOf(shards.primaries()))
-                .numberOfReplicas(String.valueOf(shards.replicas()))));
-    }
-
-    /** How an existing index is split. */
-    public IndexShards shardsOf(String index) throws IOException {
-        IndexSettings settings = client.indices().getSettings(g -> g.index(index)).get(index).settings();
-        // Elasticsearch nests the settings under "index"; a flat answer holds them at the top.
-        IndexSettings values = settings.index() != null ? settings.index() : settings;
-        return new IndexShards(Integer.parseInt(values.numberOfShards()), Integer.parseInt(values.numberOfReplicas()));
-    }
-
-    /** Points the alias at {@code to} instead of {@code from}, in one step: searches never see neither. */
-    public void moveAlias(String from, String to) throws IOException {
-        client.indices().updateAliases(u -> u
-                .actions(a -> a.remove(r -> r.index(from).alias(names.alias())))
-                .actions(a -> a.add(add -> add.index(to).alias(names.alias()).isWriteIndex(true))));
-        client.indices().refresh(r -> r.index(to));
-    }
-
-    /**
-     * Installs the index template and, when the alias does not exist yet, creates the first index
-     * version behind it. Safe to call from several indexers at once.
-     */
-    public void ensureExists() throws IOException {
-        ensureExists(IndexShards.TEMPLATE_DEFAULT);
-    }
-
-    /**
-     * Like {@link #ensureExists()}, with the first index version split into {@code shards}; an
-     * existing index keeps its own.
-     */
-    public void ensureExists(IndexShards shards) throws IOException {
-        try (InputStream template = CardDocument.indexTemplateJson()) {
-            client.indices().putIndexTemplate(t -> t.withJson(template)
-                    .name(names.templateName()).indexPatterns(names.indexPattern()));
-        }
-        if (client.indices().existsAlias(a -> a.name(names.alias())).value()) {
-            return;
-        }
-        String index = names.versionedIndex(1);
-        try {
-            client.indices().create(c -> c.index(index).aliases(names.alias(), a -> a.isWriteIndex(true))
-                    .settings(s -> s.numberOfShards(String.valueOf(shards.primaries()))
-                            .numberOfReplicas(String.valueOf(shards.replicas()))));
-            log.info("created index {} behind alias {}", index, names.alias());
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        }
     }
 
     /**

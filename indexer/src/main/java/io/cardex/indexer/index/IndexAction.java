@@ -1,6 +1,6 @@
 package io.cardex.indexer.index;
 
-import io.cardex.store.CardDocument;
+import io.cardex.cardindex.CardDocument;
 
 /**
  * One write to the card index. The version is external and grows with every change of a card,

@@ -1,11 +1,12 @@
 package io.cardex.indexer.reindex;
 
+import io.cardex.cardindex.CardIndexVersions;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.consume.RecordTranslator;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
-import io.cardex.store.ElasticsearchConnection;
+import io.cardex.cardindex.ElasticsearchConnection;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,10 +58,11 @@ public final class Reindexer {
         try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
              KafkaConsumer<String, byte[]> consumer = newConsumer()) {
             CardIndex index = new CardIndex(elasticsearch.client(), config.index());
-            index.ensureExists();
-            String oldIndex = index.currentIndex();
+            CardIndexVersions versions = new CardIndexVersions(elasticsearch.client(), config.index());
+            versions.ensureExists();
+            String oldIndex = versions.current();
             String newIndex = config.index().versionedIndex(config.index().versionOf(oldIndex) + 1);
-            index.create(newIndex);
+            versions.create(newIndex);
             log.info("building {} from topic {} (the alias {} stays on {} meanwhile)", newIndex, config.topic(),
                     config.index().alias(), oldIndex);
             CardIndex target = index.writingTo(newIndex);
@@ -69,7 +71,7 @@ public final class Reindexer {
             consumer.seekToBeginning(partitions);
             Counts counts = new Counts();
             replay(consumer, target, consumer.endOffsets(partitions), counts);
-            index.moveAlias(oldIndex, newIndex);
+            versions.moveAlias(oldIndex, newIndex);
             log.info("alias {} now points at {}; catching up with what arrived meanwhile", config.index().alias(),
                     newIndex);
             replay(consumer, target, consumer.endOffsets(partitions), counts);

@@ -3,7 +3,7 @@
  *
  * <p>{@link io.cardex.indexer.verify.AssetVerifier} is the entry point, configured by a
  * {@link io.cardex.indexer.verify.VerifierConfig}; each check ends as an
- * {@link io.cardex.indexer.verify.AssetCheck}. The machinery (URL and address policy, streaming
+ * {@link io.cardex.cardindex.AssetCheck}. The machinery (URL and address policy, streaming
  * digest, cache) lives in {@code internals} and may change without notice.
  *
  * <p>Links are chosen by card authors, so every request is checked first: http or https, an
@@ -32,4 +32,4 @@
  */
 package io.cardex.indexer.verify;
 
-import io.cardex.store.AssetCheck;
+import io.cardex.cardindex.AssetCheck;

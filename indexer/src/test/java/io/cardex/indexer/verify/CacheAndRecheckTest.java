@@ -4,8 +4,8 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.cardex.store.AssetCheck;
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetCheck;
+import io.cardex.cardindex.AssetStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;

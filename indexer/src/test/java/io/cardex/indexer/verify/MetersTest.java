@@ -3,8 +3,8 @@ package io.cardex.indexer.verify;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardex.store.AssetCheck;
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetCheck;
+import io.cardex.cardindex.AssetStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -4,8 +4,8 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardex.card.CardRules;
-import io.cardex.store.AssetCheck;
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetCheck;
+import io.cardex.cardindex.AssetStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

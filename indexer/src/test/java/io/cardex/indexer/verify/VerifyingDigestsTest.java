@@ -4,8 +4,8 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardex.card.Asset;
-import io.cardex.store.AssetCheck;
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetCheck;
+import io.cardex.cardindex.AssetStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -7,7 +7,7 @@ import io.cardex.api.ApiServer;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
-import io.cardex.runtime.stack.Ports;
+import io.cardex.stack.Ports;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

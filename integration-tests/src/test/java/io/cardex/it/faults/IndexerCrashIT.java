@@ -1,15 +1,15 @@
 package io.cardex.it.faults;
 
-import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.CardexProcess;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.it.support.VersionedCards;
-import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.runtime.stack.Ports;
-import io.cardex.store.ElasticsearchConnection;
+import io.cardex.stack.EmbeddedStack;
+import io.cardex.stack.Ports;
+import io.cardex.cardindex.ElasticsearchConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +38,7 @@ class IndexerCrashIT {
 
     @Test
     void aNewIndexerFinishesWhatAKilledOneLeftAndTheIndexEqualsTheTopic() throws Exception {
-        CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
         Path work = TempDirectories.create("cardex-it-indexer-crash-");
         try (ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
              ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl())) {

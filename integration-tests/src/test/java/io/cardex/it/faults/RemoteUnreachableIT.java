@@ -8,7 +8,7 @@ import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.UniqueNames;
-import io.cardex.runtime.pipeline.Pipeline;
+import io.cardex.cli.pipeline.Pipeline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,13 +3,13 @@ package io.cardex.it.faults;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
-import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.it.support.VersionedCards;
-import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.store.ElasticsearchConnection;
+import io.cardex.stack.EmbeddedStack;
+import io.cardex.cardindex.ElasticsearchConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,7 +43,7 @@ class ReplayIT {
 
     @Test
     void changesDeliveredAgainNeverTakeACardBack() throws Exception {
-        CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
         try (ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
              ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
              IndexerService first = new IndexerService(config(names.consumerGroup()), new SimpleMeterRegistry())) {

@@ -1,5 +1,6 @@
 package io.cardex.it.indexer;
 
+import io.cardex.cardindex.CardIndexVersions;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,17 +23,18 @@ import io.cardex.indexer.index.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.verify.VerifierConfig;
-import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.DeadLetterTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.TopicReader;
 import io.cardex.it.support.UniqueNames;
-import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.store.AssetCheck;
-import io.cardex.store.AssetStatus;
-import io.cardex.store.CardDocument;
-import io.cardex.store.CardStatus;
-import io.cardex.store.ElasticsearchConnection;
+import io.cardex.stack.EmbeddedStack;
+import io.cardex.cardindex.AssetCheck;
+import io.cardex.cardindex.AssetStatus;
+import io.cardex.cardindex.CardDocument;
+import io.cardex.cardindex.CardStatus;
+import io.cardex.cardindex.ElasticsearchConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -76,7 +78,7 @@ class IndexerIT {
 
     @BeforeEach
     void startIndexer() throws Exception {
-        CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
         elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
         publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
         assets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -152,7 +154,7 @@ class IndexerIT {
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(storedSummary()).isEqualTo("behind the garbage"));
-        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), names.topic() + ".dead-letters")
+        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
                 .readValues(1).get(0));
         assertThat(letter.path("reason").asText()).startsWith("unreadable event: record value is not a change event");
         assertThat(letter.path("key").asText()).isEqualTo(KEY.toString());
@@ -168,7 +170,7 @@ class IndexerIT {
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(storedSummary()).isEqualTo("indexed after the refused one"));
-        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), names.topic() + ".dead-letters")
+        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
                 .readValues(1).get(0));
         assertThat(letter.path("reason").asText()).startsWith("Elasticsearch refused the card: ")
                 .contains("card.header.other_fields");
@@ -234,7 +236,7 @@ class IndexerIT {
         CardChange.Upsert upsert = upsert("asset:\n  - file-format: ckpt\n    asset-link: " + link
                 + "\n    asset-sha256: " + good);
         CardIndex index = new CardIndex(elasticsearch.client(), names.index());
-        index.ensureExists();
+        new CardIndexVersions(elasticsearch.client(), names.index()).ensureExists();
         index.write(List.of(new IndexAction.Put(KEY.toString(), 7, CardDocument.of(upsert.event(), Instant.now()))));
         assertThat(stored().source().assetChecks()).extracting(AssetCheck::status).containsExactly(AssetStatus.PENDING);
 

@@ -3,13 +3,13 @@ package io.cardex.it.indexer;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
-import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.it.support.VersionedCards;
-import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.store.ElasticsearchConnection;
+import io.cardex.stack.EmbeddedStack;
+import io.cardex.cardindex.ElasticsearchConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,7 +32,7 @@ class IndexerRebalanceIT {
 
     @Test
     void theIndexHoldsTheLastChangeOfEveryCardAfterIndexersCameAndWent() throws Exception {
-        CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
         try (ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
              ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
              IndexerService second = new IndexerService(config(), new SimpleMeterRegistry())) {

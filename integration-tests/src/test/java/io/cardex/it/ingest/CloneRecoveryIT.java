@@ -14,7 +14,7 @@ import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
-import io.cardex.runtime.stack.EmbeddedStack;
+import io.cardex.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

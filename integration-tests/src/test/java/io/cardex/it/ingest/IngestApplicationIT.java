@@ -17,7 +17,7 @@ import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.TopicReader;
 import io.cardex.it.support.UniqueNames;
-import io.cardex.runtime.stack.EmbeddedStack;
+import io.cardex.stack.EmbeddedStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

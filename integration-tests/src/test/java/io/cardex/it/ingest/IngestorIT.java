@@ -15,14 +15,14 @@ import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.publish.CardChangeTopicSetup;
+import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.TopicReader;
 import io.cardex.it.support.UniqueNames;
-import io.cardex.runtime.stack.EmbeddedStack;
+import io.cardex.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ class IngestorIT {
         config = new IngestConfig(new RepositorySource.Local(repository.directory()), "hub",
                 Optional.empty(), Optional.empty(), Duration.ofSeconds(1), work, stack.kafkaBootstrapServers(),
                 names.topic(), 3, (short) 1, CardRules.DEFAULT);
-        CardChangeTopicSetup.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
         repository.commit("first cards");
         cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                 new LoggingProgressMonitor("test"));

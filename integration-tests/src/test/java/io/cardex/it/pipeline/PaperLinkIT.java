@@ -5,7 +5,7 @@ import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.UniqueNames;
-import io.cardex.runtime.pipeline.Pipeline;
+import io.cardex.cli.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

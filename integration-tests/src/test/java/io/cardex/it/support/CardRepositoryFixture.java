@@ -1,6 +1,6 @@
 package io.cardex.it.support;
 
-import io.cardex.runtime.stack.Installation;
+import io.cardex.stack.Installation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.cardex.it.support;
 
-import io.cardex.runtime.stack.Installation;
+import io.cardex.stack.Installation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +27,13 @@ public final class CardexProcess {
 
     public static CardexProcess start(Path output, String... arguments) {
         Path home = Installation.current().home();
-        Path runtime = home.resolve("runtime/target");
+        Path cli = home.resolve("cli/target");
         try {
-            String classpath = runtime.resolve("cardex-runtime.jar") + ":"
-                    + Files.readString(runtime.resolve("classpath.txt")).strip();
+            String classpath = cli.resolve("cardex.jar") + ":"
+                    + Files.readString(cli.resolve("classpath.txt")).strip();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-D" + Installation.HOME_PROPERTY + "=" + home, "-cp", classpath, "io.cardex.runtime.Cardex"));
+                    "-D" + Installation.HOME_PROPERTY + "=" + home, "-cp", classpath, "io.cardex.cli.Cardex"));
             command.addAll(List.of(arguments));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();

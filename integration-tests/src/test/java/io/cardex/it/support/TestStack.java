@@ -1,9 +1,9 @@
 package io.cardex.it.support;
 
-import io.cardex.runtime.stack.EmbeddedStack;
-import io.cardex.runtime.stack.Installation;
-import io.cardex.runtime.stack.StackConfig;
-import io.cardex.runtime.stack.StartupFailure;
+import io.cardex.stack.EmbeddedStack;
+import io.cardex.stack.Installation;
+import io.cardex.stack.StackConfig;
+import io.cardex.stack.StartupFailure;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package io.cardex.it.support;
 
-import io.cardex.store.CardIndexNames;
+import io.cardex.cardindex.CardIndexNames;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Topic, index and group names of one test, so that tests sharing the stack never meet. */

@@ -1,6 +1,6 @@
 package io.cardex.indexer.verify.internals;
 
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetStatus;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

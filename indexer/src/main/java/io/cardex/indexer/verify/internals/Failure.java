@@ -1,6 +1,6 @@
 package io.cardex.indexer.verify.internals;
 
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetStatus;
 
 /** Why an asset could not be verified: the status it gets and the message its card author reads. */
 public record Failure(AssetStatus status, String message) {

@@ -1,7 +1,7 @@
 package io.cardex.indexer.verify.internals;
 
 import io.cardex.indexer.verify.VerifierConfig;
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetStatus;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.cardex.indexer.verify.internals;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.verify.Mirror;
 import io.cardex.indexer.verify.VerifierConfig;
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetStatus;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

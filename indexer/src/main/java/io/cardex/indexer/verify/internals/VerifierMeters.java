@@ -1,6 +1,6 @@
 package io.cardex.indexer.verify.internals;
 
-import io.cardex.store.AssetStatus;
+import io.cardex.cardindex.AssetStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,0 +1,106 @@
+package io.cardex.cardindex;
+
+import io.cardex.card.Card;
+import io.cardex.card.CardHeader;
+import io.cardex.card.event.ChangeEvent;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A card as stored in the card index; its document id is the card key. The mapping of every
+ * field is in {@code card-index-template.json} beside this class.
+ *
+ * @param userId  the user-id segment of the card id ({@code mindspore} of {@code mindspore/1.9/refinenet_voc2012}),
+ *                  kept on its own so that searches can filter and count by it
+ * @param indexedAt when the indexer wrote this version: the time field of the index in Kibana
+ * @param otherText the keys and values of header fields cardex does not know, as words to search
+ *                  ({@code card.header.other_fields} keeps them whole, for exact filters)
+ * @param identifierWords the words inside the card's identifiers (id, names, datasets, module type),
+ *                  so that {@code road extraction} finds {@code DeepGlobeRoadExtractionDataset}
+ * @param assetChecks what downloading each asset of the card showed, in the order of its assets;
+ *                  {@code pending} until checked, {@code unchecked} when the indexer does not verify assets
+ */
+public record CardDocument(
+        String key,
+        String repository,
+        String cardId,
+        String userId,
+        CardStatus status,
+        CardSource source,
+        Instant indexedAt,
+        String otherText,
+        String identifierWords,
+        List<AssetCheck> assetChecks,
+        Card card) {
+
+    public CardDocument {
+        assetChecks = List.copyOf(assetChecks);
+    }
+
+    /** The index template (settings and mappings) of the card index, as JSON. */
+    public static InputStream indexTemplateJson() {
+        return CardDocument.class.getResourceAsStream("card-index-template.json");
+    }
+
+    /** The card with every asset {@code pending}, to be checked. */
+    public static CardDocument of(ChangeEvent event, Instant indexedAt) {
+        Card card = event.card();
+        return new CardDocument(
+                event.key().toString(),
+                event.repository(),
+                event.cardId().value(),
+                event.cardId().userId(),
+                card.isValid() ? CardStatus.VALID : CardStatus.INVALID,
+                new CardSource(event.repository(), event.branch(), event.commit(), event.commitTime(),
+                        event.commitAuthor(),
+                        event.files().stream().map(ChangeEvent.SourceFile::path).toList()),
+                indexedAt,
+                card.header() == null ? null : wordsOf(card.header().otherFields()),
+                IdentifierWords.of(identifiers(card)),
+                card.header() == null ? List.of() : card.header().assets().stream()
+                        .map(asset -> AssetCheck.pending(asset.link(), asset.sha256())).toList(),
+                card);
+    }
+
+    /** The same document with every asset {@code unchecked}: for an indexer that does not verify assets. */
+    public CardDocument withAssetsUnchecked() {
+        return withAssetChecks(assetChecks.stream().map(check -> AssetCheck.unchecked(check.url(), check.expectedSha256()))
+                .toList());
+    }
+
+    /** The same document with what checking its assets showed. */
+    public CardDocument withAssetChecks(List<AssetCheck> checks) {
+        return new CardDocument(key, repository, cardId, userId, status, source, indexedAt, otherText, identifierWords, checks,
+                card);
+    }
+
+    private static List<String> identifiers(Card card) {
+        List<String> identifiers = new ArrayList<>(List.of(card.id().value()));
+        CardHeader header = card.header();
+        if (header != null) {
+            identifiers.add(header.modelName());
+            identifiers.add(header.backboneName());
+            identifiers.addAll(header.trainDatasets());
+            if (header.moduleType() != null) {
+                identifiers.add(header.moduleType().type());
+                identifiers.add(header.moduleType().detail());
+            }
+        }
+        return identifiers;
+    }
+
+    private static String wordsOf(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(entry -> entry.getKey() + " " + wordsOf(entry.getValue()))
+                    .collect(Collectors.joining("\n"));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(CardDocument::wordsOf).collect(Collectors.joining("\n"));
+        }
+        return String.valueOf(value);
+    }
+}

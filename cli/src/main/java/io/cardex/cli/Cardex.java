@@ -1,0 +1,14 @@
+package io.cardex.cli;
+
+import io.cardex.cli.CardexCommand;
+
+/** The entry point of the {@code cardex} launcher. */
+public final class Cardex {
+
+    private Cardex() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(CardexCommand.commandLine().execute(args));
+    }
+}

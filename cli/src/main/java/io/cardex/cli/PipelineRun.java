@@ -1,0 +1,109 @@
+package io.cardex.cli;
+
+import io.cardex.api.ApiConfig;
+import io.cardex.topics.CardChangeTopic;
+import io.cardex.indexer.AssetVerification;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.index.BulkSettings;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.http.IngestServerConfig;
+import io.cardex.cli.pipeline.Pipeline;
+import io.cardex.stack.EmbeddedStack;
+import io.cardex.stack.Installation;
+import io.cardex.stack.Ports;
+import io.cardex.stack.StackConfig;
+import io.cardex.stack.StartupFailure;
+import io.cardex.cardindex.CardIndexNames;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the whole pipeline on the embedded stack until the process is told to stop (Ctrl-C,
+ * SIGTERM), then stops everything it started, in reverse order. Whatever fails during start-up
+ * also stops what had already started.
+ */
+final class PipelineRun {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineRun.class);
+
+    /** What a command does once everything runs, e.g. wait for the first cards and print how to use them. */
+    interface OnReady {
+        void run(EmbeddedStack stack, Pipeline pipeline) throws StartupFailure;
+    }
+
+    /** The repositories to ingest, which depend on the command; the stack decides the rest. */
+    interface IngestSettings {
+        List<IngestConfig> toConfigs(String bootstrapServers, Path workDirectory, String topic, int partitions);
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * @param verification how the indexer checks the cards' assets; empty not to download them
+     */
+    int run(StackOptions options, String command, IngestSettings ingest, Optional<AssetVerification> verification,
+            OnReady onReady) throws StartupFailure {
+        StackConfig stackConfig = options.stackConfig(command);
+        Path logFile = LogFile.attach(stackConfig.dataDirectory());
+        log.info("data in {}, details logged to {}", stackConfig.dataDirectory(), logFile);
+        Thread shutdown = new Thread(this::stop, "cardex-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            Ports.requireFree(options.apiPort, "cardex API", "--api-port");
+            Ports.requireFree(options.ingestPort, "cardex ingest", "--ingest-port");
+            EmbeddedStack stack = track(new EmbeddedStack(stackConfig, Installation.current()));
+            stack.start();
+            CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
+            Pipeline pipeline = track(Pipeline.start(
+                    ingest.toConfigs(stack.kafkaBootstrapServers(), stackConfig.dataDirectory().resolve("ingest"),
+                            CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_PARTITIONS),
+                    new IngestServerConfig(options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
+                    new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP,
+                            stack.elasticsearchUrl(), index, BulkSettings.DEFAULT, verification),
+                    new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)
+                            .withCorsOrigins(options.corsOrigins())));
+            onReady.run(stack, pipeline);
+        } catch (StartupFailure | RuntimeException e) {
+            stop();
+            throw e;
+        }
+        awaitStop();
+        return 0;
+    }
+
+    private synchronized <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() {
+        AutoCloseable resource;
+        while ((resource = untrack()) != null) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("{} did not stop cleanly: {}", resource.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        stopped.countDown();
+    }
+
+    private synchronized AutoCloseable untrack() {
+        return started.poll();
+    }
+}

@@ -1,0 +1,87 @@
+package io.cardex.cli.pipeline;
+
+import io.cardex.api.ApiConfig;
+import io.cardex.api.ApiServer;
+import io.cardex.api.KafkaSettings;
+import io.cardex.indexer.IndexerConfig;
+import io.cardex.indexer.IndexerService;
+import io.cardex.ingest.IngestApplication;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.http.IngestServerConfig;
+import io.cardex.stack.StartupFailure;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three cardex services in one process, wired to one Kafka and one Elasticsearch: ingest
+ * publishes card changes, the indexer writes them to the index, the API searches it. Ingest's
+ * {@code /metrics} serves the indexer's meters too.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final IndexerService indexer;
+    private final ApiServer api;
+    private final IngestApplication ingest;
+
+    private Pipeline(IndexerService indexer, ApiServer api, IngestApplication ingest) {
+        this.indexer = indexer;
+        this.api = api;
+        this.ingest = ingest;
+    }
+
+    public static Pipeline start(List<IngestConfig> repositories, IngestServerConfig ingestServer,
+                                 IndexerConfig indexerConfig, ApiConfig apiConfig) throws StartupFailure {
+        IngestApplication ingest = new IngestApplication(repositories, ingestServer);
+        IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
+        indexer.start();
+        // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.
+        ApiServer api = new ApiServer(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
+                indexerConfig.topic(), indexerConfig.groupId())));
+        try {
+            api.start();
+        } catch (RuntimeException e) {
+            closeQuietly(ingest);
+            closeQuietly(indexer);
+            throw new StartupFailure("the API cannot listen on " + apiConfig.host() + ":" + apiConfig.port() + " ("
+                    + e.getMessage() + "): choose another port with --api-port", e);
+        }
+        try {
+            ingest.start();
+        } catch (RuntimeException e) {
+            closeQuietly(ingest);
+            closeQuietly(api);
+            closeQuietly(indexer);
+            throw new StartupFailure("ingest cannot listen on " + ingestServer.host() + ":" + ingestServer.port() + " ("
+                    + e.getMessage() + "): choose another port with --ingest-port", e);
+        }
+        return new Pipeline(indexer, api, ingest);
+    }
+
+    public int apiPort() {
+        return api.port();
+    }
+
+    /** The port of ingest's health, metrics and webhooks. */
+    public int ingestPort() {
+        return ingest.port();
+    }
+
+    /** Stops ingest first, so that nothing new arrives, then the API and the indexer. */
+    @Override
+    public void close() {
+        closeQuietly(ingest);
+        closeQuietly(api);
+        closeQuietly(indexer);
+    }
+
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (Exception e) {
+            log.warn("{} did not stop cleanly: {}", service.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}

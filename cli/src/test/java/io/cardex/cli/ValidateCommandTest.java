@@ -1,0 +1,132 @@
+package io.cardex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cardex.card.CardexJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples", "cards");
+
+    @TempDir
+    Path directory;
+    private Path card;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void copyAnExampleCard() throws IOException {
+        card = directory.resolve("mindspore/1.9/refinenet_voc2012.md");
+        Files.createDirectories(card.getParent());
+        Files.copy(EXAMPLES.resolve("mindspore/1.9/refinenet_voc2012.md"), card);
+    }
+
+    @Test
+    void theExampleCardsAreAllValid() {
+        int status = validate(EXAMPLES.toString());
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).isEqualTo("checked 5 cards (6 files): 0 errors, 0 warnings; every card is valid\n");
+    }
+
+    @Test
+    void printsEachProblemLikeACompilerAndFailsOnAnError() throws IOException {
+        replace("fine-tunable: True", "fine-tunable: maybe");
+        replace("9dc1819104c292fa88ad4868737fcd8c7fb7d4f7e368dc10610e71941a1571fa", "9dc18191");
+
+        int status = validate(directory.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString().lines()).containsExactly(
+                card + ":11:1: error[invalid-boolean]: 'fine-tunable' is 'maybe': write True or False",
+                card + ":36:5: warning[sha256-prefix]: 'asset-sha256' is a 8-digit prefix, a weaker check than the "
+                        + "whole digest: write all 64 digits",
+                "checked 1 card (1 file): 1 error, 1 warning; 1 invalid card");
+    }
+
+    @Test
+    void aWarningAloneDoesNotFail() throws IOException {
+        replace("9dc1819104c292fa88ad4868737fcd8c7fb7d4f7e368dc10610e71941a1571fa", "9dc18191");
+
+        assertThat(validate(card.toString())).isZero();
+    }
+
+    @Test
+    void writesJsonForPrograms() throws IOException {
+        replace("module-type: cv", "module-type: vision");
+
+        int status = validate("--format", "json", card.toString());
+
+        assertThat(status).isEqualTo(1);
+        JsonNode report = CardexJson.newMapper().readTree(out.toString());
+        assertThat(report.at("/summary/errors").asInt()).isEqualTo(1);
+        JsonNode problem = report.at("/cards/0/problems/0");
+        assertThat(List.of(problem.path("file").asText(), problem.path("line").asInt(), problem.path("code").asText(),
+                problem.path("severity").asText())).containsExactly(card.toString(), 9, "unknown-module-type", "error");
+    }
+
+    @Test
+    void readsAChineseVersionAsPartOfItsCard() throws IOException {
+        Files.copy(EXAMPLES.resolve("mindspore/1.9/refinenet_voc2012_cn.md"),
+                card.resolveSibling("refinenet_voc2012_cn.md"));
+
+        assertThat(validate(directory.toString())).isZero();
+        assertThat(out.toString()).startsWith("checked 1 card (2 files)");
+    }
+
+    @Test
+    void honoursTheSizeLimitAndTheAssetHostsGiven() {
+        assertThat(validate("--max-card-size", "1KiB", card.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("error[file-too-large]");
+
+        assertThat(validate("--allowed-hosts", "example.org", card.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("error[host-not-allowed]");
+    }
+
+    @Test
+    void looksUpAFeaturedImageInTheImagesFolderGiven() throws IOException {
+        replace("license: Apache2.0", "featured-image: refinenet.png\n\nlicense: Apache2.0");
+        Path images = Files.createDirectories(directory.resolve("images"));
+
+        assertThat(validate("--images", images.toString(), card.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("error[unknown-featured-image]");
+
+        Files.writeString(images.resolve("refinenet.png"), "png");
+        assertThat(validate("--images", images.toString(), card.toString())).isZero();
+    }
+
+    @Test
+    void aMissingPathIsAUsageError() {
+        int status = validate(directory.resolve("nothere").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).startsWith("no such file or directory: " + directory.resolve("nothere"));
+    }
+
+    private void replace(String from, String to) throws IOException {
+        String text = Files.readString(card);
+        assertThat(text).contains(from);
+        Files.writeString(card, text.replace(from, to));
+    }
+
+    private int validate(String... arguments) {
+        CommandLine commandLine = CardexCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] all = new String[arguments.length + 1];
+        all[0] = "validate";
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return commandLine.execute(all);
+    }
+}

@@ -1,0 +1,132 @@
+package io.cardex.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A single-node Elasticsearch on 127.0.0.1 keeping data, logs and configuration under
+ * {@code <data>/elasticsearch}. When cardex runs as root it runs as an unprivileged
+ * {@link ServiceUser} from its own copy of the distribution inside the data directory, which
+ * that user owns.
+ */
+final class ElasticsearchNode {
+
+    private static final String HEAP = "-Xms1g -Xmx1g";
+    private static final String COPIED_VERSION_MARKER = ".cardex-copied-version";
+
+    private final Installation installation;
+    private final Path directory;
+    private final int httpPort;
+    private final int transportPort;
+    private final Optional<ServiceUser> user;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    ElasticsearchNode(Installation installation, Path directory, int httpPort, int transportPort,
+                      Optional<ServiceUser> user) {
+        this.installation = installation;
+        this.directory = directory;
+        this.httpPort = httpPort;
+        this.transportPort = transportPort;
+        this.user = user;
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    void prepare() throws IOException, StartupFailure {
+        for (String sub : List.of("data", "logs", "tmp", "config")) {
+            Files.createDirectories(directory.resolve(sub));
+        }
+        DirectoryCopy.copy(installation.elasticsearchHome().resolve("config"), configDirectory(),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(configDirectory().resolve("elasticsearch.yml"), settings(), StandardCharsets.UTF_8);
+        if (user.isPresent()) {
+            user.get().requireCanReach(directory.getParent());
+            copyDistributionOnce();
+            user.get().own(directory);
+        }
+    }
+
+    ChildProcess launch() throws IOException {
+        Path home = user.isPresent() ? directory.resolve("home") : installation.elasticsearchHome();
+        Map<String, String> environment = Map.of(
+                "ES_JAVA_HOME", System.getProperty("java.home"),
+                "ES_PATH_CONF", configDirectory().toString(),
+                "ES_TMPDIR", directory.resolve("tmp").toString(),
+                "ES_JAVA_OPTS", HEAP,
+                "HOME", directory.toString());
+        // The working directory receives the JVM's gc.log and crash files.
+        return ChildProcess.start("Elasticsearch", List.of(home.resolve("bin/elasticsearch").toString()), environment,
+                logDirectory(), logDirectory().resolve("stdout.log"), user, ProcessSpawner.DeathSignal.KILL);
+    }
+
+    boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(
+                        url().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    Path logDirectory() {
+        return directory.resolve("logs");
+    }
+
+    private Path configDirectory() {
+        return directory.resolve("config");
+    }
+
+    private String settings() {
+        return String.join("\n",
+                "# Written by cardex at every start.",
+                "cluster.name: cardex",
+                "node.name: cardex",
+                "discovery.type: single-node",
+                "network.host: 127.0.0.1",
+                "http.port: " + httpPort,
+                "transport.port: " + transportPort,
+                "path.data: " + directory.resolve("data"),
+                "path.logs: " + logDirectory(),
+                // Loopback only, for one user on this machine: docker-compose.yml runs it secured.
+                "xpack.security.enabled: false",
+                "action.destructive_requires_name: true",
+                "");
+    }
+
+    /** Gives the unprivileged user a distribution it can read wherever the build is. */
+    private void copyDistributionOnce() throws IOException {
+        Path home = directory.resolve("home");
+        Path marker = home.resolve(COPIED_VERSION_MARKER);
+        if (Files.exists(marker) && Files.readString(marker).equals(installation.elasticsearchVersion())) {
+            return;
+        }
+        if (Files.exists(home)) {
+            try (Stream<Path> paths = Files.walk(home)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        DirectoryCopy.copy(installation.elasticsearchHome(), home, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(marker, installation.elasticsearchVersion());
+    }
+}

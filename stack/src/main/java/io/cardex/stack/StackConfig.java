@@ -1,0 +1,37 @@
+package io.cardex.stack;
+
+import java.nio.file.Path;
+
+/**
+ * What the embedded stack is asked for: one data directory for everything it keeps, and the
+ * ports clients reach Kafka and Elasticsearch on. Both servers listen on 127.0.0.1 only.
+ */
+public record StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort) {
+
+    public StackConfig {
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        requirePort(kafkaPort, "Kafka port");
+        requirePort(elasticsearchPort, "Elasticsearch port");
+    }
+
+    /** A stack on free ports, as tests want it. */
+    public static StackConfig onFreePorts(Path dataDirectory) {
+        return new StackConfig(dataDirectory, Ports.free(), Ports.free());
+    }
+
+    /**
+     * Where a command keeps its data unless told otherwise: {@code ~/.cardex/<command>}, or
+     * {@code /var/lib/cardex/<command>} as root, because Elasticsearch then runs as another user
+     * that could not enter root's home.
+     */
+    public static Path defaultDataDirectory(String command) {
+        Path base = ServiceUser.isRoot() ? Path.of("/var/lib/cardex") : Path.of(System.getProperty("user.home"), ".cardex");
+        return base.resolve(command);
+    }
+
+    private static void requirePort(int port, String what) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(what + " must be between 1 and 65535, not " + port);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.cardex.topics;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * The topic card changes travel on from ingest to the indexers: its name, how it is split and
+ * kept, and who reads it. It is log compacted, so it always holds the latest state of every
+ * card and the index can be rebuilt from it. Ingest creates it; indexers only read it.
+ */
+public final class CardChangeTopic {
+
+    /** The topic's name unless configured otherwise. */
+    public static final String DEFAULT_NAME = "cardex.card-changes";
+    /**
+     * Partitions of a topic ingest creates unless told otherwise: indexers sharing a group share
+     * them, so this is also how many indexers can work at once. Never add partitions to an
+     * existing topic: a card's version is its offset (docs/deployment.md says how to move).
+     */
+    public static final int DEFAULT_PARTITIONS = 3;
+    /** The consumer group of the indexers writing one index, unless configured otherwise. */
+    public static final String DEFAULT_INDEXER_GROUP = "cardex-indexer";
+    /** Deleted cards stay visible this long, for a lagging indexer to see them. */
+    private static final long DELETE_RETENTION_MS = TimeUnit.DAYS.toMillis(7);
+
+    private CardChangeTopic() {
+    }
+
+    /**
+     * Creates the topic, compacted, when it is missing, and returns once producers can write to
+     * it; an existing topic is left as it is.
+     *
+     * @throws IllegalStateException when Kafka cannot be reached or refuses the topic, saying which
+     */
+    public static void ensureExists(String bootstrapServers, String name, int partitions, short replicationFactor)
+            throws InterruptedException {
+        TopicSetup.ensureExists(bootstrapServers, new NewTopic(name, partitions, replicationFactor).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(DELETE_RETENTION_MS))),
+                "card-changes topic");
+    }
+}
