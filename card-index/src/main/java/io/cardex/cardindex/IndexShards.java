@@ -7,7 +7,9 @@ package io.cardex.cardindex;
 public record IndexShards(int primaries, int replicas) {
 
     /** What the index template gives: one shard, no replica, right for a single node. */
-    public static final IndexShards TEMPLATE_DEFAULT = new IndexShards(1, 0);
+    public static final int TEMPLATE_PRIMARIES = 1;
+    public static final int TEMPLATE_REPLICAS = 0;
+    public static final IndexShards TEMPLATE_DEFAULT = new IndexShards(TEMPLATE_PRIMARIES, TEMPLATE_REPLICAS);
     /** Elasticsearch's own limit. */
     public static final int MAX_PRIMARIES = 1024;
 

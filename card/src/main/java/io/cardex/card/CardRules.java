@@ -19,8 +19,9 @@ public record CardRules(long maxFileBytes, Set<String> allowedHosts, Optional<Se
 
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 20;
     /** Where the hub's own cards keep their checkpoints and code. */
-    public static final Set<String> DEFAULT_ALLOWED_HOSTS =
-            Set.of("download.mindspore.cn", "www.mindspore.cn", "gitee.com", "github.com");
+    /** The hub's hosts, comma-separated: the one place the default is written, read by the command line too. */
+    public static final String DEFAULT_ALLOWED_HOSTS_LIST = "download.mindspore.cn,www.mindspore.cn,gitee.com,github.com";
+    public static final Set<String> DEFAULT_ALLOWED_HOSTS = Set.of(DEFAULT_ALLOWED_HOSTS_LIST.split(","));
     public static final CardRules DEFAULT = new CardRules(DEFAULT_MAX_FILE_BYTES, DEFAULT_ALLOWED_HOSTS);
 
     /** The hub's placeholder for a card without an image. */

@@ -1,5 +1,6 @@
 package io.cardex.cli;
 
+import io.cardex.card.CardRules;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 final class AllowedHostsOptions {
 
     @Option(names = "--allowed-hosts", paramLabel = "HOST", split = ",",
-            defaultValue = "${env:CARDEX_ALLOWED_HOSTS:-download.mindspore.cn,www.mindspore.cn,gitee.com,github.com}",
+            defaultValue = "${env:CARDEX_ALLOWED_HOSTS:-" + CardRules.DEFAULT_ALLOWED_HOSTS_LIST + "}",
             description = "Hosts a repo-link or asset-link may point at, comma-separated; their sub-domains are allowed too "
                     + "(env CARDEX_ALLOWED_HOSTS; default ${DEFAULT-VALUE}).")
     List<String> allowedHosts;

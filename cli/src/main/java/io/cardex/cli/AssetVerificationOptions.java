@@ -1,6 +1,6 @@
 package io.cardex.cli;
 
-import io.cardex.indexer.AssetVerification;
+import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +16,7 @@ final class AssetVerificationOptions {
     boolean verifyAssets;
 
     @Option(names = "--recheck-assets-every", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:CARDEX_RECHECK_ASSETS_EVERY:-24h}",
+            defaultValue = "${env:CARDEX_RECHECK_ASSETS_EVERY:-" + AssetVerification.DEFAULT_RECHECK_EVERY + "}",
             description = "With --verify-assets, how old a check may get before the asset is checked again, to find "
                     + "links that rot (env CARDEX_RECHECK_ASSETS_EVERY; default ${DEFAULT-VALUE}).")
     Duration recheckAssetsEvery;
@@ -24,7 +24,7 @@ final class AssetVerificationOptions {
     /** How the indexer checks assets, downloading only from {@code allowedHosts}; empty when it does not. */
     Optional<AssetVerification> verification(Set<String> allowedHosts) {
         return verifyAssets
-                ? Optional.of(new AssetVerification(VerifierConfig.DEFAULT.withAllowedHosts(allowedHosts), recheckAssetsEvery))
+                ? Optional.of(new AssetVerification(VerifierConfig.builder().allowedHosts(allowedHosts).build(), recheckAssetsEvery))
                 : Optional.empty();
     }
 }

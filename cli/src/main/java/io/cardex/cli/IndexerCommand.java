@@ -4,12 +4,10 @@ import io.cardex.topics.CardChangeTopic;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
-import io.cardex.service.http.Health;
 import io.cardex.service.http.ServiceServer;
 import io.cardex.stack.StartupFailure;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -66,8 +64,7 @@ final class IndexerCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new StartupFailure("the indexer cannot start: " + e.getMessage(), e);
         }
-        ServiceServer server = new ServiceServer("indexer", registry, () -> indexer.isRunning()
-                ? new Health(true, Map.of("status", "up")) : new Health(false, Map.of("status", "stopped")), routes -> { });
+        ServiceServer server = new ServiceServer("indexer", registry, indexer::health, routes -> { });
         try {
             server.start(host, port);
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package io.cardex.cli;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.topics.CardChangeTopic;
-import io.cardex.indexer.AssetVerification;
+import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;

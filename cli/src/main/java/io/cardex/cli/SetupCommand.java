@@ -25,13 +25,13 @@ final class SetupCommand implements Callable<Integer> {
     ElasticsearchOptions elasticsearch;
 
     @Option(names = "--shards", paramLabel = "N", converter = CountConverter.class,
-            defaultValue = "${env:CARDEX_INDEX_SHARDS:-1}",
+            defaultValue = "${env:CARDEX_INDEX_SHARDS:-" + IndexShards.TEMPLATE_PRIMARIES + "}",
             description = "Primary shards of the first index version; reindex keeps them. An existing index keeps its own "
                     + "(env CARDEX_INDEX_SHARDS; default ${DEFAULT-VALUE}).")
     int shards;
 
     @Option(names = "--replicas", paramLabel = "N", converter = CountConverter.OrZero.class,
-            defaultValue = "${env:CARDEX_INDEX_REPLICAS:-0}",
+            defaultValue = "${env:CARDEX_INDEX_REPLICAS:-" + IndexShards.TEMPLATE_REPLICAS + "}",
             description = "Replicas of each shard of the first index version: 0 on a single node "
                     + "(env CARDEX_INDEX_REPLICAS; default ${DEFAULT-VALUE}).")
     int replicas;

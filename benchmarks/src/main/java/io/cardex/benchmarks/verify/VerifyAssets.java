@@ -49,11 +49,11 @@ public final class VerifyAssets {
         }
         String sha256 = arguments.get(0);
         List<String> urls = arguments.subList(1, arguments.size());
-        VerifierConfig config = VerifierConfig.DEFAULT
-                .withAllowedHosts(Set.of("127.0.0.1"))
-                .withAllowLoopback(true)
-                .withMaxBytes(VerifierConfig.DEFAULT_MAX_BYTES)
-                .withConcurrency(Math.max(VerifierConfig.DEFAULT.concurrency(), urls.size()));
+        VerifierConfig config = VerifierConfig.builder()
+                .allowedHosts(Set.of("127.0.0.1"))
+                .allowLoopback(true)
+                .maxBytes(VerifierConfig.DEFAULT_MAX_BYTES)
+                .concurrency(Math.max(VerifierConfig.DEFAULT.concurrency(), urls.size())).build();
         ProcessCpu thisJvm = ProcessCpu.thisJvm();
         try (AssetVerifier verifier = new AssetVerifier(config, Clock.systemUTC(), new SimpleMeterRegistry())) {
             for (int n = 1; n <= warmUps; n++) {

@@ -27,8 +27,8 @@ public record BulkSettings(int maxOperations, long maxBytes, Duration flushInter
             throw new IllegalArgumentException("the flush interval must be positive, not " + flushInterval);
         }
         if (maxUnacknowledged < maxOperations) {
-            throw new IllegalArgumentException("maxUnacknowledged (" + maxUnacknowledged
-                    + ") must allow at least one full bulk request (" + maxOperations + ")");
+            throw new IllegalArgumentException("the changes waiting for Elasticsearch at most (" + maxUnacknowledged
+                    + ") must fill at least one bulk request (" + maxOperations + " writes)");
         }
     }
 }

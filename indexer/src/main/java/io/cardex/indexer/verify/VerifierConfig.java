@@ -52,19 +52,19 @@ public record VerifierConfig(
         allowedHosts = Set.copyOf(Objects.requireNonNull(allowedHosts, "allowedHosts"));
         mirrors = List.copyOf(Objects.requireNonNull(mirrors, "mirrors"));
         if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be at least 1, not " + maxBytes);
+            throw new IllegalArgumentException("the largest asset to download must be at least 1 byte, not " + maxBytes);
         }
-        requirePositive("connectTimeout", connectTimeout);
-        requirePositive("readTimeout", readTimeout);
-        requirePositive("totalTimeout", totalTimeout);
-        requirePositive("progressEvery", progressEvery);
+        requirePositive("the time to connect to an asset's server", connectTimeout);
+        requirePositive("the time an asset's server may stay silent", readTimeout);
+        requirePositive("the time to check one asset", totalTimeout);
+        requirePositive("the interval between progress lines of a download", progressEvery);
         if (maxRedirects < 0 || maxRedirects > MAX_REDIRECTS) {
             throw new IllegalArgumentException(
-                    "maxRedirects must be between 0 and " + MAX_REDIRECTS + ", not " + maxRedirects);
+                    "the redirects followed to an asset must be between 0 and " + MAX_REDIRECTS + ", not " + maxRedirects);
         }
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new IllegalArgumentException(
-                    "concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + concurrency);
+                    "the downloads of assets at once must be between 1 and " + MAX_CONCURRENCY + ", not " + concurrency);
         }
     }
 
@@ -73,49 +73,97 @@ public record VerifierConfig(
         return mirrors.stream().flatMap(mirror -> mirror.rewrite(link).stream()).findFirst().orElse(link);
     }
 
-    public VerifierConfig withAllowedHosts(Set<String> hosts) {
-        return new VerifierConfig(hosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
+    /** A builder starting from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
     }
 
-    public VerifierConfig withAllowLoopback(boolean allow) {
-        return new VerifierConfig(allowedHosts, allow, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public VerifierConfig withAllowPrivateAddresses(boolean allow) {
-        return new VerifierConfig(allowedHosts, allowLoopback, allow, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
-    }
+    /** Builds a configuration one setting at a time; each setting is checked by {@link #build()}. */
+    public static final class Builder {
 
-    public VerifierConfig withMaxBytes(long bytes) {
-        return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, bytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
-    }
+        private Set<String> allowedHosts;
+        private boolean allowLoopback;
+        private boolean allowPrivateAddresses;
+        private long maxBytes;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration totalTimeout;
+        private int maxRedirects;
+        private int concurrency;
+        private List<Mirror> mirrors;
+        private Duration progressEvery;
 
-    public VerifierConfig withTimeouts(Duration connect, Duration read, Duration total) {
-        return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connect,
-                read, total, maxRedirects, concurrency, mirrors, progressEvery);
-    }
+        private Builder(VerifierConfig from) {
+            allowedHosts = from.allowedHosts;
+            allowLoopback = from.allowLoopback;
+            allowPrivateAddresses = from.allowPrivateAddresses;
+            maxBytes = from.maxBytes;
+            connectTimeout = from.connectTimeout;
+            readTimeout = from.readTimeout;
+            totalTimeout = from.totalTimeout;
+            maxRedirects = from.maxRedirects;
+            concurrency = from.concurrency;
+            mirrors = from.mirrors;
+            progressEvery = from.progressEvery;
+        }
 
-    public VerifierConfig withMaxRedirects(int redirects) {
-        return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, redirects, concurrency, mirrors, progressEvery);
-    }
+        public Builder allowedHosts(Set<String> hosts) {
+            this.allowedHosts = hosts;
+            return this;
+        }
 
-    public VerifierConfig withConcurrency(int downloads) {
-        return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, downloads, mirrors, progressEvery);
-    }
+        public Builder allowLoopback(boolean allow) {
+            this.allowLoopback = allow;
+            return this;
+        }
 
-    public VerifierConfig withMirrors(List<Mirror> rewrites) {
-        return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, rewrites, progressEvery);
-    }
+        public Builder allowPrivateAddresses(boolean allow) {
+            this.allowPrivateAddresses = allow;
+            return this;
+        }
 
-    public VerifierConfig withProgressEvery(Duration every) {
-        return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
-                readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, every);
+        public Builder maxBytes(long bytes) {
+            this.maxBytes = bytes;
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration read, Duration total) {
+            this.connectTimeout = connect;
+            this.readTimeout = read;
+            this.totalTimeout = total;
+            return this;
+        }
+
+        public Builder maxRedirects(int redirects) {
+            this.maxRedirects = redirects;
+            return this;
+        }
+
+        public Builder concurrency(int downloads) {
+            this.concurrency = downloads;
+            return this;
+        }
+
+        public Builder mirrors(List<Mirror> rewrites) {
+            this.mirrors = rewrites;
+            return this;
+        }
+
+        public Builder progressEvery(Duration every) {
+            this.progressEvery = every;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the setting that is out of range */
+        public VerifierConfig build() {
+            return new VerifierConfig(allowedHosts, allowLoopback, allowPrivateAddresses, maxBytes, connectTimeout,
+                    readTimeout, totalTimeout, maxRedirects, concurrency, mirrors, progressEvery);
+        }
     }
 
     private static void requirePositive(String setting, Duration duration) {

@@ -41,10 +41,10 @@ final class AssetServer implements AutoCloseable {
 
     /** A verifier configuration that may fetch from this server, with time-outs short enough for tests. */
     static VerifierConfig config() {
-        return VerifierConfig.DEFAULT
-                .withAllowedHosts(Set.of("127.0.0.1"))
-                .withAllowLoopback(true)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        return VerifierConfig.builder()
+                .allowedHosts(Set.of("127.0.0.1"))
+                .allowLoopback(true)
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10)).build();
     }
 
     String url(String path) {

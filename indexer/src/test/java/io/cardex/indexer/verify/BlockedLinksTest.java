@@ -26,7 +26,7 @@ class BlockedLinksTest {
 
     @Test
     void aLoopbackAddressIsRefusedUnlessAllowed() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withAllowLoopback(false));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().allowLoopback(false).build());
         server.serve("/a.ckpt", CHECKPOINT);
 
         AssetCheck check = verifier.verify(server.url("/a.ckpt"), DIGEST).get(10, SECONDS);
@@ -38,7 +38,7 @@ class BlockedLinksTest {
 
     @Test
     void aHostNameIsJudgedByTheAddressItResolvesTo() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withAllowedHosts(Set.of("localhost")).withAllowLoopback(false));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().allowedHosts(Set.of("localhost")).allowLoopback(false).build());
 
         AssetCheck check = verifier.verify(server.url("/a.ckpt").replace("127.0.0.1", "localhost"), DIGEST)
                 .get(10, SECONDS);
@@ -49,7 +49,7 @@ class BlockedLinksTest {
 
     @Test
     void aPrivateAddressIsRefusedWithoutConnecting() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withAllowedHosts(Set.of("10.0.0.1")));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().allowedHosts(Set.of("10.0.0.1")).build());
 
         AssetCheck check = verifier.verify("http://10.0.0.1/models/a.ckpt", DIGEST).get(10, SECONDS);
 
@@ -60,8 +60,8 @@ class BlockedLinksTest {
 
     @Test
     void theCloudMetadataServiceIsRefusedEvenWithPrivateAddressesAllowed() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withAllowedHosts(Set.of("169.254.169.254"))
-                .withAllowPrivateAddresses(true));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().allowedHosts(Set.of("169.254.169.254"))
+                .allowPrivateAddresses(true).build());
 
         AssetCheck check = verifier.verify("http://169.254.169.254/latest/meta-data/", DIGEST).get(10, SECONDS);
 

@@ -20,7 +20,7 @@ class ConcurrencyTest {
     private static final String DIGEST = Sha256.hex(CHECKPOINT);
 
     private final AssetServer server = AssetServer.start();
-    private final AssetVerifier verifier = Verifiers.of(AssetServer.config().withConcurrency(2));
+    private final AssetVerifier verifier = Verifiers.of(AssetServer.config().toBuilder().concurrency(2).build());
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach

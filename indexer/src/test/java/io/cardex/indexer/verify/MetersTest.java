@@ -21,7 +21,7 @@ class MetersTest {
 
     private final AssetServer server = AssetServer.start();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config().withMaxBytes(LIMIT),
+    private final AssetVerifier verifier = new AssetVerifier(AssetServer.config().toBuilder().maxBytes(LIMIT).build(),
             Clock.systemUTC(), registry);
     private final CountDownLatch release = new CountDownLatch(1);
 

@@ -17,9 +17,9 @@ class MirrorTest {
     private static final String DIGEST = Sha256.hex(CHECKPOINT);
 
     private final AssetServer server = AssetServer.start();
-    private final AssetVerifier verifier = Verifiers.of(AssetServer.config()
-            .withAllowedHosts(CardRules.DEFAULT_ALLOWED_HOSTS)
-            .withMirrors(List.of(new Mirror("https://download.mindspore.cn/", server.url("/ms/")))));
+    private final AssetVerifier verifier = Verifiers.of(AssetServer.config().toBuilder()
+            .allowedHosts(CardRules.DEFAULT_ALLOWED_HOSTS)
+            .mirrors(List.of(new Mirror("https://download.mindspore.cn/", server.url("/ms/")))).build());
 
     @AfterEach
     void stop() {

@@ -39,7 +39,7 @@ class ProgressTest {
 
     @Test
     void aLongDownloadSaysHowFarItIsWhileItRuns() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withProgressEvery(Duration.ofMillis(100)));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().progressEvery(Duration.ofMillis(100)).build());
         server.handle("/slow.ckpt", exchange -> {
             exchange.sendResponseHeaders(200, CHECKPOINT.length);
             // 20 pieces, 50 ms apart: about a second, ten times the progress interval.
@@ -59,7 +59,7 @@ class ProgressTest {
 
     @Test
     void aDownloadOfUnknownLengthSaysHowMuchCameSoFar() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withProgressEvery(Duration.ofMillis(100)));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().progressEvery(Duration.ofMillis(100)).build());
         server.handle("/chunked.ckpt", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             AssetServer.trickle(exchange, CHECKPOINT, 50_000, Duration.ofMillis(50));
@@ -75,7 +75,7 @@ class ProgressTest {
 
     @Test
     void aShortDownloadSaysNothingButThatItIsVerified() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withProgressEvery(Duration.ofSeconds(5)));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().progressEvery(Duration.ofSeconds(5)).build());
         server.serve("/quick.ckpt", CHECKPOINT);
         String url = server.url("/quick.ckpt");
 
@@ -87,7 +87,7 @@ class ProgressTest {
 
     @Test
     void aServerSlowToAnswerIsWaitedForVisibly() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withProgressEvery(Duration.ofMillis(100)));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().progressEvery(Duration.ofMillis(100)).build());
         server.handle("/late.ckpt", exchange -> {
             sleep(Duration.ofMillis(500));
             exchange.sendResponseHeaders(200, CHECKPOINT.length);

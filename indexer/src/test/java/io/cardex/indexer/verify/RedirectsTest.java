@@ -102,8 +102,8 @@ class RedirectsTest {
 
     @Test
     void aRedirectToAnAddressNotAllowedIsBlocked() throws Exception {
-        try (AssetVerifier strict = Verifiers.of(AssetServer.config()
-                .withAllowedHosts(Set.of("127.0.0.1", "10.0.0.1")).withAllowPrivateAddresses(false))) {
+        try (AssetVerifier strict = Verifiers.of(AssetServer.config().toBuilder()
+                .allowedHosts(Set.of("127.0.0.1", "10.0.0.1")).allowPrivateAddresses(false).build())) {
             server.redirect("/a.ckpt", "http://10.0.0.1/a.ckpt");
 
             AssetCheck check = strict.verify(server.url("/a.ckpt"), DIGEST).get(10, SECONDS);

@@ -16,7 +16,7 @@ class SizeLimitTest {
     private static final int LIMIT = 1000;
 
     private final AssetServer server = AssetServer.start();
-    private final AssetVerifier verifier = Verifiers.of(AssetServer.config().withMaxBytes(LIMIT));
+    private final AssetVerifier verifier = Verifiers.of(AssetServer.config().toBuilder().maxBytes(LIMIT).build());
 
     @AfterEach
     void stop() {

@@ -69,7 +69,7 @@ class UnreachableAssetsTest {
 
     @Test
     void anUnknownHostIsUnreachable() throws Exception {
-        verifier = Verifiers.of(AssetServer.config().withAllowedHosts(Set.of("invalid")));
+        verifier = Verifiers.of(AssetServer.config().toBuilder().allowedHosts(Set.of("invalid")).build());
 
         AssetCheck check = verifier.verify("https://nothing.invalid/a.ckpt", DIGEST).get(10, SECONDS);
 
@@ -139,7 +139,7 @@ class UnreachableAssetsTest {
     }
 
     private static VerifierConfig shortTimeouts() {
-        return AssetServer.config().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1));
+        return AssetServer.config().toBuilder().timeouts(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1)).build();
     }
 
     private void awaitTestOver() {

@@ -25,16 +25,28 @@ class VerifierConfigTest {
     }
 
     @Test
-    void aBadSettingIsNamed() {
-        assertThatThrownBy(() -> VerifierConfig.DEFAULT.withMaxBytes(0)).hasMessageContaining("maxBytes");
-        assertThatThrownBy(() -> VerifierConfig.DEFAULT.withConcurrency(0)).hasMessageContaining("concurrency");
-        assertThatThrownBy(() -> VerifierConfig.DEFAULT.withMaxRedirects(-1)).hasMessageContaining("maxRedirects");
-        assertThatThrownBy(() -> VerifierConfig.DEFAULT.withTimeouts(Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).hasMessageContaining("connectTimeout");
-        assertThatThrownBy(() -> VerifierConfig.DEFAULT.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(-1),
-                Duration.ofSeconds(1))).hasMessageContaining("readTimeout");
-        assertThatThrownBy(() -> VerifierConfig.DEFAULT.withProgressEvery(Duration.ZERO))
-                .hasMessageContaining("progressEvery");
+    void aBadSettingIsNamedInWordsNotAsAJavaField() {
+        assertThatThrownBy(() -> VerifierConfig.builder().maxBytes(0).build())
+                .hasMessage("the largest asset to download must be at least 1 byte, not 0");
+        assertThatThrownBy(() -> VerifierConfig.builder().concurrency(0).build())
+                .hasMessage("the downloads of assets at once must be between 1 and 256, not 0");
+        assertThatThrownBy(() -> VerifierConfig.builder().maxRedirects(-1).build())
+                .hasMessage("the redirects followed to an asset must be between 0 and 20, not -1");
+        assertThatThrownBy(() -> VerifierConfig.builder().timeouts(Duration.ZERO, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)).build()).hasMessageStartingWith("the time to connect to an asset's server");
+        assertThatThrownBy(() -> VerifierConfig.builder().timeouts(Duration.ofSeconds(1), Duration.ofSeconds(-1),
+                Duration.ofSeconds(1)).build()).hasMessageStartingWith("the time an asset's server may stay silent");
+        assertThatThrownBy(() -> VerifierConfig.builder().progressEvery(Duration.ZERO).build())
+                .hasMessageStartingWith("the interval between progress lines");
+    }
+
+    @Test
+    void aBuilderChangesOnlyWhatItIsTold() {
+        VerifierConfig config = VerifierConfig.builder().concurrency(8).allowLoopback(true).build();
+
+        assertThat(config.concurrency()).isEqualTo(8);
+        assertThat(config.allowLoopback()).isTrue();
+        assertThat(config.toBuilder().concurrency(4).allowLoopback(false).build()).isEqualTo(VerifierConfig.DEFAULT);
     }
 
     @Test
@@ -47,9 +59,9 @@ class VerifierConfigTest {
 
     @Test
     void theFirstMatchingMirrorRewritesALink() {
-        VerifierConfig config = VerifierConfig.DEFAULT.withMirrors(List.of(
+        VerifierConfig config = VerifierConfig.builder().mirrors(List.of(
                 new Mirror("https://download.mindspore.cn/models/", "http://models.mirror.internal/"),
-                new Mirror("https://download.mindspore.cn/", "http://mirror.internal/ms/")));
+                new Mirror("https://download.mindspore.cn/", "http://mirror.internal/ms/"))).build();
 
         assertThat(config.fetchUrl("https://download.mindspore.cn/models/a.ckpt"))
                 .isEqualTo("http://models.mirror.internal/a.ckpt");

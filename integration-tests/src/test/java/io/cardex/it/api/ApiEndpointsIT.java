@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
 import io.cardex.api.KafkaSettings;
-import io.cardex.indexer.AssetVerification;
+import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
@@ -59,7 +59,7 @@ class ApiEndpointsIT {
         commit = repository.commit("five example cards and a broken one");
         pipeline = TestPipeline.over(repository, names, work)
                 // Every asset of the examples is on a host not allowed here: each check ends "blocked", offline.
-                .verifyingAssets(new AssetVerification(VerifierConfig.DEFAULT.withAllowedHosts(Set.of("assets.example.org")),
+                .verifyingAssets(new AssetVerification(VerifierConfig.builder().allowedHosts(Set.of("assets.example.org")).build(),
                         Duration.ofHours(1)))
                 .allowingOrigins(List.of(HUB_PAGE)).start();
         api = new ApiClient(pipeline.apiPort());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiServer;
-import io.cardex.indexer.AssetVerification;
+import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.it.api.OpenApiDocument.Answer;
 import io.cardex.it.support.CardRepositoryFixture;
@@ -74,7 +74,7 @@ class OpenApiIT {
         // Every asset of the examples is on a host not allowed here: each check ends "blocked", offline,
         // so that the asset checks have every field a finished check has.
         pipeline = TestPipeline.over(repository, names, work)
-                .verifyingAssets(new AssetVerification(VerifierConfig.DEFAULT.withAllowedHosts(Set.of("assets.example.org")),
+                .verifyingAssets(new AssetVerification(VerifierConfig.builder().allowedHosts(Set.of("assets.example.org")).build(),
                         Duration.ofHours(1)))
                 .start();
         withoutIndex = start(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(),

@@ -16,7 +16,7 @@ import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
-import io.cardex.indexer.AssetVerification;
+import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
@@ -266,7 +266,7 @@ class IndexerIT {
     private IndexerConfig config(String groupSuffix) {
         return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup() + groupSuffix,
                 stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.of(new AssetVerification(
-                        VerifierConfig.DEFAULT.withAllowedHosts(Set.of("127.0.0.1")).withAllowLoopback(true),
+                        VerifierConfig.builder().allowedHosts(Set.of("127.0.0.1")).allowLoopback(true).build(),
                         Duration.ofHours(1))));
     }
 

@@ -2,7 +2,7 @@ package io.cardex.it.support;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.card.CardRules;
-import io.cardex.indexer.AssetVerification;
+import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;

@@ -1,9 +1,8 @@
-package io.cardex.indexer;
+package io.cardex.indexer.verify;
 
 import io.cardex.card.Asset;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
-import io.cardex.indexer.verify.AssetVerifier;
 import io.cardex.cardindex.AssetCheck;
 import io.cardex.cardindex.CardDocument;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * stay {@code pending} in the index, and a sweep takes them on as soon as the checks under way
  * are down to half.
  */
-final class AssetChecking implements AutoCloseable {
+public final class AssetChecking implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AssetChecking.class);
 
@@ -64,7 +63,7 @@ final class AssetChecking implements AutoCloseable {
     private final AtomicBoolean morePending = new AtomicBoolean();
 
     /** @param registry where the verifier's meters go (downloads, bytes, checks by status, durations) */
-    AssetChecking(AssetVerification settings, CardIndex index, Clock clock, MeterRegistry registry) {
+    public AssetChecking(AssetVerification settings, CardIndex index, Clock clock, MeterRegistry registry) {
         this.verifier = new AssetVerifier(settings.verifier(), clock, registry);
         this.index = index;
         this.recheckEvery = settings.recheckEvery();
@@ -72,7 +71,7 @@ final class AssetChecking implements AutoCloseable {
     }
 
     /** Sweeps the index for due checks now, then regularly. */
-    void startSweeping() {
+    public void startSweeping() {
         long every = Math.min(recheckEvery.toMillis(), LONGEST_SWEEP_INTERVAL.toMillis());
         sweeper.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
     }
@@ -95,7 +94,7 @@ final class AssetChecking implements AutoCloseable {
     }
 
     /** Starts checking the card's assets and returns at once. */
-    void check(IndexAction.Put put) {
+    public void check(IndexAction.Put put) {
         start(put, verifier::verify);
     }
 

@@ -1,6 +1,5 @@
-package io.cardex.indexer;
+package io.cardex.indexer.verify;
 
-import io.cardex.indexer.verify.VerifierConfig;
 import java.time.Duration;
 
 /**
@@ -11,11 +10,12 @@ import java.time.Duration;
  */
 public record AssetVerification(VerifierConfig verifier, Duration recheckEvery) {
 
-    public static final Duration DEFAULT_RECHECK = Duration.ofDays(1);
+    /** The one place the default is written, read by the command line. */
+    public static final String DEFAULT_RECHECK_EVERY = "24h";
 
     public AssetVerification {
         if (recheckEvery.isNegative() || recheckEvery.isZero()) {
-            throw new IllegalArgumentException("the asset recheck interval must be positive, not " + recheckEvery);
+            throw new IllegalArgumentException("--recheck-assets-every must be positive, not " + recheckEvery);
         }
     }
 }
