@@ -44,12 +44,12 @@ final class IndexerCommand implements Callable<Integer> {
     @Mixin
     AllowedHostsOptions allowedHosts;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_INDEXER_HOST:-127.0.0.1}",
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_INDEXER_HOST:-" + ServiceServer.DEFAULT_HOST + "}",
             description = "Address of /health and /metrics; 0.0.0.0 for every interface "
                     + "(env CARDEX_INDEXER_HOST; default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INDEXER_PORT:-8082}",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INDEXER_PORT:-" + IndexerConfig.DEFAULT_PORT + "}",
             description = "Port of /health and /metrics (env CARDEX_INDEXER_PORT; default ${DEFAULT-VALUE}).")
     int port;
 

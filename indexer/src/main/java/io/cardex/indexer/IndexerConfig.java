@@ -19,6 +19,9 @@ public record IndexerConfig(
         String bootstrapServers, String topic, String groupId, URI elasticsearchUrl, CardIndexNames index,
         BulkSettings bulk, Optional<AssetVerification> verification) {
 
+    /** The port of a standalone indexer's {@code /health} and {@code /metrics} unless told otherwise. */
+    public static final int DEFAULT_PORT = 8082;
+
     public IndexerConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(topic, "topic");

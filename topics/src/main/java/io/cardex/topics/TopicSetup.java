@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +60,7 @@ final class TopicSetup {
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETUP_TIMEOUT_SECONDS);
         while (true) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
-            if (description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+            if (hasLeaders(admin, topic)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -69,6 +68,24 @@ final class TopicSetup {
                         + SETUP_TIMEOUT_SECONDS + " s");
             }
             Thread.sleep(LEADER_POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Whether every partition of the topic has a leader. A broker that has not heard of a topic
+     * created a moment before answers "does not host this topic-partition": not yet, either.
+     */
+    private static boolean hasLeaders(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+            return description.partitions().stream().allMatch(partition -> partition.leader() != null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 

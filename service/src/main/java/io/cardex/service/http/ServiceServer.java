@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceServer implements AutoCloseable {
 
+    /** Where a service listens unless told otherwise: this machine only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
     private static final Logger log = LoggerFactory.getLogger(ServiceServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
