@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 public record CardRules(long maxFileBytes, Set<String> allowedHosts, Optional<Set<String>> featuredImages) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 20;
-    /** Where the hub's own cards keep their checkpoints and code. */
-    /** The hub's hosts, comma-separated: the one place the default is written, read by the command line too. */
+    /**
+     * Where the hub's own cards keep their checkpoints and code, comma-separated: the one place
+     * the default is written, read by the command line too.
+     */
     public static final String DEFAULT_ALLOWED_HOSTS_LIST = "download.mindspore.cn,www.mindspore.cn,gitee.com,github.com";
     public static final Set<String> DEFAULT_ALLOWED_HOSTS = Set.of(DEFAULT_ALLOWED_HOSTS_LIST.split(","));
     public static final CardRules DEFAULT = new CardRules(DEFAULT_MAX_FILE_BYTES, DEFAULT_ALLOWED_HOSTS);
