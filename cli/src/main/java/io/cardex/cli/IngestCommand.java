@@ -1,10 +1,10 @@
 package io.cardex.cli;
 
 import io.cardex.topics.CardChangeTopic;
-import io.cardex.ingest.IngestApplication;
+import io.cardex.ingest.IngestService;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestPass;
-import io.cardex.ingest.IngestService;
+import io.cardex.ingest.RepositoryIngest;
 import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.stack.StackConfig;
 import io.cardex.stack.StartupFailure;
@@ -68,11 +68,11 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws StartupFailure {
         Path work = workDirectory != null ? workDirectory.toAbsolutePath().normalize()
                 : StackConfig.defaultDataDirectory("ingest");
-        IngestApplication application;
+        IngestService application;
         try {
             List<IngestConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic, partitions,
                     (short) replicationFactor);
-            application = new IngestApplication(configs, new IngestServerConfig(host, port, WebhookSecrets.fromEnvironment()));
+            application = new IngestService(configs, new IngestServerConfig(host, port, WebhookSecrets.fromEnvironment()));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);
         }
@@ -80,10 +80,10 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /** Each repository once: exit status 1 when one of them failed, after trying all. */
-    private static int publishOnce(IngestApplication application) {
+    private static int publishOnce(IngestService application) {
         int failures = 0;
         try (application) {
-            for (IngestService service : application.services()) {
+            for (RepositoryIngest service : application.services()) {
                 try {
                     IngestPass pass = service.runOnce();
                     System.out.printf("%s: %d changes published (%d upserts, %d deletions), up to %s%n",
@@ -99,7 +99,7 @@ final class IngestCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private static int serve(IngestApplication application) throws StartupFailure {
+    private static int serve(IngestService application) throws StartupFailure {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();

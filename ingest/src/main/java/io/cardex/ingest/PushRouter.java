@@ -7,9 +7,9 @@ import java.util.List;
 /** Hands each push a git host announces to the ingest of the repository and branch it updated. */
 public final class PushRouter implements PushTarget {
 
-    private final List<IngestService> services;
+    private final List<RepositoryIngest> services;
 
-    public PushRouter(List<IngestService> services) {
+    public PushRouter(List<RepositoryIngest> services) {
         this.services = List.copyOf(services);
     }
 
@@ -17,7 +17,7 @@ public final class PushRouter implements PushTarget {
     @Override
     public boolean trigger(Push push) {
         boolean triggered = false;
-        for (IngestService service : services) {
+        for (RepositoryIngest service : services) {
             if (service.isUpdatedBy(push)) {
                 service.trigger();
                 triggered = true;

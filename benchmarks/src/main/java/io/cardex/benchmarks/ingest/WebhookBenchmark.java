@@ -4,7 +4,7 @@ import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.card.event.UnreadableEventException;
-import io.cardex.ingest.IngestApplication;
+import io.cardex.ingest.IngestService;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestStatus;
 import io.cardex.topics.CardChangeTopic;
@@ -71,7 +71,7 @@ final class WebhookBenchmark {
         GitHubPushes.pointOriginAtGitHub(repository.directory());
         try (Git git = Git.open(repository.directory().toFile());
              CommitListener listener = new CommitListener(topic, arrivals);
-             IngestApplication ingest = new IngestApplication(List.of(config), GitHubPushes.serverConfig())) {
+             IngestService ingest = new IngestService(List.of(config), GitHubPushes.serverConfig())) {
             listener.start();
             ingest.start();
             awaitSnapshot(ingest, repository);
@@ -105,7 +105,7 @@ final class WebhookBenchmark {
     }
 
     /** Waits until the service's first snapshot of the repository is acknowledged. */
-    private void awaitSnapshot(IngestApplication ingest, GeneratedRepository repository) throws InterruptedException {
+    private void awaitSnapshot(IngestService ingest, GeneratedRepository repository) throws InterruptedException {
         long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
         while (true) {
             IngestStatus status = ingest.services().get(0).status();

@@ -6,7 +6,7 @@ import io.cardex.benchmarks.ingest.GitHubPushes;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
-import io.cardex.ingest.IngestApplication;
+import io.cardex.ingest.IngestService;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class RunningPipeline implements AutoCloseable {
     private final SearchableCards elasticsearch;
     private final CardIndexNames index;
     private final String topic;
-    private final IngestApplication ingest;
+    private final IngestService ingest;
     private final IndexerService indexer;
 
     /**
@@ -42,7 +42,7 @@ final class RunningPipeline implements AutoCloseable {
         this.elasticsearch = elasticsearch;
         this.index = new CardIndexNames(name);
         this.topic = "benchmark-" + name;
-        this.ingest = new IngestApplication(List.of(repository.ingestConfig(ingestWork, bootstrapServers, topic)),
+        this.ingest = new IngestService(List.of(repository.ingestConfig(ingestWork, bootstrapServers, topic)),
                 GitHubPushes.serverConfig());
         this.indexer = new IndexerService(new IndexerConfig(bootstrapServers, topic, "benchmark-indexer-" + name,
                 elasticsearch.url(), index, BulkSettings.DEFAULT, Optional.empty()), ingest.meterRegistry());

@@ -5,7 +5,7 @@ import io.cardex.api.ApiServer;
 import io.cardex.api.KafkaSettings;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
-import io.cardex.ingest.IngestApplication;
+import io.cardex.ingest.IngestService;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.stack.StartupFailure;
@@ -24,9 +24,9 @@ public final class Pipeline implements AutoCloseable {
 
     private final IndexerService indexer;
     private final ApiServer api;
-    private final IngestApplication ingest;
+    private final IngestService ingest;
 
-    private Pipeline(IndexerService indexer, ApiServer api, IngestApplication ingest) {
+    private Pipeline(IndexerService indexer, ApiServer api, IngestService ingest) {
         this.indexer = indexer;
         this.api = api;
         this.ingest = ingest;
@@ -34,7 +34,7 @@ public final class Pipeline implements AutoCloseable {
 
     public static Pipeline start(List<IngestConfig> repositories, IngestServerConfig ingestServer,
                                  IndexerConfig indexerConfig, ApiConfig apiConfig) throws StartupFailure {
-        IngestApplication ingest = new IngestApplication(repositories, ingestServer);
+        IngestService ingest = new IngestService(repositories, ingestServer);
         IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
         // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.

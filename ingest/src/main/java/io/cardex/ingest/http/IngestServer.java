@@ -1,7 +1,7 @@
 package io.cardex.ingest.http;
 
 import io.cardex.card.CardexJson;
-import io.cardex.ingest.IngestService;
+import io.cardex.ingest.RepositoryIngest;
 import io.cardex.ingest.IngestStatus;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -20,14 +20,14 @@ public final class IngestServer implements AutoCloseable {
 
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final List<IngestService> services;
+    private final List<RepositoryIngest> services;
     private final PrometheusMeterRegistry registry;
     private final Javalin app;
 
     /**
      * @param routes more routes to serve, such as the webhooks
      */
-    public IngestServer(List<IngestService> services, PrometheusMeterRegistry registry, Consumer<JavalinConfig> routes) {
+    public IngestServer(List<RepositoryIngest> services, PrometheusMeterRegistry registry, Consumer<JavalinConfig> routes) {
         this.services = List.copyOf(services);
         this.registry = registry;
         this.app = Javalin.create(javalin -> {
@@ -50,7 +50,7 @@ public final class IngestServer implements AutoCloseable {
 
     /** 200 while every repository is published or starting; 503 when one keeps failing. */
     private void health(Context ctx) {
-        List<IngestStatus> statuses = services.stream().map(IngestService::status).toList();
+        List<IngestStatus> statuses = services.stream().map(RepositoryIngest::status).toList();
         boolean failing = statuses.stream().anyMatch(IngestStatus::isFailing);
         ctx.status(failing ? 503 : 200).json(Map.of("status", failing ? "failing" : "up", "repositories", statuses));
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.cardex.card.CardRules;
 import io.cardex.card.event.CardChange;
-import io.cardex.ingest.IngestApplication;
+import io.cardex.ingest.IngestService;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.ingest.http.IngestServerConfig;
@@ -40,7 +40,7 @@ class FolderIngestIT {
                 Optional.empty(), Duration.ofHours(1), work, stack.kafkaBootstrapServers(), names.topic(), 3,
                 (short) 1, CardRules.DEFAULT);
         TopicReader topic = new TopicReader(stack.kafkaBootstrapServers(), names.topic());
-        try (IngestApplication ingest = new IngestApplication(List.of(config),
+        try (IngestService ingest = new IngestService(List.of(config),
                 new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()))) {
             ingest.start();
             assertThat(topic.readAll(1)).hasSize(1);
