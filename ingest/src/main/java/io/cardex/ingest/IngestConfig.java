@@ -1,53 +1,17 @@
-package io.cardex.ingest;
+package io.cardex.ingest.http;
 
-import io.cardex.card.CardKey;
-import io.cardex.card.CardRules;
-import io.cardex.ingest.git.RepositorySource;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
+import io.cardex.ingest.webhook.WebhookSettings;
 
 /**
- * Everything the ingest service is told at start-up.
+ * Where the ingest service answers HTTP (health, metrics, webhooks), and its webhook secrets.
  *
- * @param repositoryName    the name cards of this repository are keyed under
- * @param branch            the branch to follow; empty for the repository's own default
- * @param cardsRoot         the folder holding the cards; empty to use {@code mshub_res/assets}
- *                          when present, else the repository root
- * @param workDirectory     where remote clones and the publish cursor are kept
- * @param cardRules         the settings cards are read and checked with
+ * @param port 0 for any free port
  */
-public record IngestConfig(
-        RepositorySource source,
-        String repositoryName,
-        Optional<String> branch,
-        Optional<String> cardsRoot,
-        Duration pollInterval,
-        Path workDirectory,
-        String bootstrapServers,
-        String topic,
-        int topicPartitions,
-        short topicReplicationFactor,
-        CardRules cardRules) {
+public record IngestServerConfig(String host, int port, WebhookSettings webhooks) {
 
-    public IngestConfig {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(cardRules, "cardRules");
-        CardKey.requireValidRepositoryName(repositoryName);
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("poll interval must be positive, not " + pollInterval);
+    public IngestServerConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("the ingest port must be between 0 and 65535, not " + port);
         }
-        if (topicPartitions < 1) {
-            throw new IllegalArgumentException("topic partitions must be at least 1, not " + topicPartitions);
-        }
-    }
-
-    public Path cloneDirectory() {
-        return workDirectory.resolve("clones").resolve(repositoryName + ".git");
-    }
-
-    public Path cursorFile() {
-        return workDirectory.resolve("cursors.json");
     }
 }
