@@ -1,11 +1,11 @@
 package io.cardex.cli;
 
 import io.cardex.topics.CardChangeTopic;
-import io.cardex.ingest.IngestService;
 import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.IngestService;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.IngestPass;
 import io.cardex.ingest.RepositoryIngest;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.stack.StackConfig;
 import io.cardex.stack.StartupFailure;
 import java.nio.file.Path;
@@ -52,12 +52,12 @@ final class IngestCommand implements Callable<Integer> {
                     + "default ~/.cardex/ingest, or /var/lib/cardex/ingest as root).")
     Path workDirectory;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_INGEST_HOST:-127.0.0.1}",
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_INGEST_HOST:-" + IngestConfig.DEFAULT_HOST + "}",
             description = "Address of webhooks, /health and /metrics; 0.0.0.0 for every interface "
                     + "(env CARDEX_INGEST_HOST; default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-8081}",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-" + IngestConfig.DEFAULT_PORT + "}",
             description = "Port of webhooks, /health and /metrics (env CARDEX_INGEST_PORT; default ${DEFAULT-VALUE}).")
     int port;
 
@@ -70,9 +70,9 @@ final class IngestCommand implements Callable<Integer> {
                 : StackConfig.defaultDataDirectory("ingest");
         IngestService application;
         try {
-            List<IngestConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic, partitions,
+            List<RepositoryConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic, partitions,
                     (short) replicationFactor);
-            application = new IngestService(configs, new IngestServerConfig(host, port, WebhookSecrets.fromEnvironment()));
+            application = new IngestService(new IngestConfig(configs, host, port, WebhookSecrets.fromEnvironment()));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);
         }
@@ -83,7 +83,7 @@ final class IngestCommand implements Callable<Integer> {
     private static int publishOnce(IngestService application) {
         int failures = 0;
         try (application) {
-            for (RepositoryIngest service : application.services()) {
+            for (RepositoryIngest service : application.repositories()) {
                 try {
                     IngestPass pass = service.runOnce();
                     System.out.printf("%s: %d changes published (%d upserts, %d deletions), up to %s%n",

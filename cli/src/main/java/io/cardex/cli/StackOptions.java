@@ -1,5 +1,6 @@
 package io.cardex.cli;
 
+import io.cardex.ingest.IngestConfig;
 import io.cardex.stack.StackConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ final class StackOptions {
     @Mixin
     CorsOptions cors;
 
-    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-8081}",
+    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-" + IngestConfig.DEFAULT_PORT + "}",
             description = "Port of ingest's webhooks, health and metrics, on the API's address "
                     + "(env CARDEX_INGEST_PORT; default ${DEFAULT-VALUE}).")
     int ingestPort;

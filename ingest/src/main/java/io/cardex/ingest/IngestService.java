@@ -1,8 +1,7 @@
 package io.cardex.ingest;
 
-import io.cardex.ingest.http.IngestServer;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.ingest.webhook.WebhookRoutes;
+import io.cardex.service.http.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -17,33 +16,28 @@ public final class IngestService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-    private final List<RepositoryIngest> services;
-    private final IngestServer server;
-    private final IngestServerConfig serverConfig;
+    private final IngestConfig config;
+    private final List<RepositoryIngest> repositories;
+    private final ServiceServer server;
     private final PrometheusMeterRegistry registry;
 
-    public IngestService(List<IngestConfig> repositories, IngestServerConfig serverConfig) {
-        if (repositories.isEmpty()) {
-            throw new IllegalArgumentException("give at least one card repository to ingest");
-        }
-        long names = repositories.stream().map(IngestConfig::repositoryName).distinct().count();
-        if (names < repositories.size()) {
-            throw new IllegalArgumentException("two repositories have the same name: give each its own, as NAME=PATH|URL");
-        }
+    public IngestService(IngestConfig config) {
+        this.config = config;
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        this.services = repositories.stream().map(config -> new RepositoryIngest(config, registry)).toList();
-        PushRouter router = new PushRouter(services);
-        this.serverConfig = serverConfig;
-        this.server = new IngestServer(services, registry,
-                routes -> WebhookRoutes.register(routes, serverConfig.webhooks(), router));
+        this.repositories = config.repositories().stream()
+                .map(repository -> new RepositoryIngest(repository, registry)).toList();
+        PushRouter router = new PushRouter(repositories);
+        this.server = new ServiceServer("ingest", registry,
+                () -> IngestHealth.of(repositories.stream().map(RepositoryIngest::status).toList()),
+                routes -> WebhookRoutes.register(routes, config.webhooks(), router));
     }
 
     /** Serves HTTP, then starts every repository's ingest. */
     public void start() {
-        server.start(serverConfig.host(), serverConfig.port());
-        log.info("ingest answers on http://{}:{} (/health, /metrics, /webhooks/...); {}", serverConfig.host(),
-                server.port(), serverConfig.webhooks());
-        services.forEach(RepositoryIngest::start);
+        server.start(config.host(), config.port());
+        log.info("ingest answers on http://{}:{} (/health, /metrics, /webhooks/...); {}", config.host(),
+                server.port(), config.webhooks());
+        repositories.forEach(RepositoryIngest::start);
     }
 
     /** The port of the HTTP server (health, metrics, webhooks). */
@@ -56,13 +50,14 @@ public final class IngestService implements AutoCloseable {
         return registry;
     }
 
-    public List<RepositoryIngest> services() {
-        return services;
+    /** The ingest of each repository, in the order they were configured. */
+    public List<RepositoryIngest> repositories() {
+        return repositories;
     }
 
     @Override
     public void close() {
         server.close();
-        services.forEach(RepositoryIngest::close);
+        repositories.forEach(RepositoryIngest::close);
     }
 }

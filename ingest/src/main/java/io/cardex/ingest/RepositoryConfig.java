@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the ingest service is told at start-up.
+ * What the ingest of one card repository is told at start-up; {@link IngestConfig} holds the
+ * whole service's. Messages name the command-line option a user sets.
  *
  * @param repositoryName    the name cards of this repository are keyed under
  * @param branch            the branch to follow; empty for the repository's own default
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param workDirectory     where remote clones and the publish cursor are kept
  * @param cardRules         the settings cards are read and checked with
  */
-public record IngestConfig(
+public record RepositoryConfig(
         RepositorySource source,
         String repositoryName,
         Optional<String> branch,
@@ -31,15 +32,15 @@ public record IngestConfig(
         short topicReplicationFactor,
         CardRules cardRules) {
 
-    public IngestConfig {
+    public RepositoryConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(cardRules, "cardRules");
         CardKey.requireValidRepositoryName(repositoryName);
         if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("poll interval must be positive, not " + pollInterval);
+            throw new IllegalArgumentException("--poll-interval must be positive, not " + pollInterval);
         }
         if (topicPartitions < 1) {
-            throw new IllegalArgumentException("topic partitions must be at least 1, not " + topicPartitions);
+            throw new IllegalArgumentException("--partitions must be at least 1, not " + topicPartitions);
         }
     }
 

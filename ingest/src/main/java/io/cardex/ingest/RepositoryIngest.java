@@ -8,6 +8,7 @@ import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.ingest.watch.FolderWatcher;
 import io.cardex.ingest.webhook.Push;
+import io.cardex.service.retry.Backoff;
 import java.io.IOException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -35,32 +36,38 @@ public final class RepositoryIngest implements AutoCloseable {
     /** The longest wait between two retries of a failing pass. */
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
-    private final IngestConfig config;
+    private final RepositoryConfig config;
     private final Clock clock;
     private final PassProgress progress = new PassProgress();
     private final IngestMetrics metrics;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean passRequested = new AtomicBoolean();
     private final Optional<String> hostedAt;
+    /**
+     * The poll interval, doubled per failure in a row, at most {@link #MAX_BACKOFF}: a host that
+     * is down is not asked ever more often, and a long poll interval still retries within a minute.
+     */
+    private final Backoff backoff;
     private ChangePublisher publisher;
     private CardRepository repository;
     private Ingestor ingestor;
     private ScheduledFuture<?> nextPoll;
     private FolderWatcher watcher;
-    private int failuresInARow;
     private volatile IngestStatus status;
 
-    public RepositoryIngest(IngestConfig config, MeterRegistry registry) {
+    public RepositoryIngest(RepositoryConfig config, MeterRegistry registry) {
         this(config, registry, Clock.systemUTC());
     }
 
-    RepositoryIngest(IngestConfig config, MeterRegistry registry, Clock clock) {
+    RepositoryIngest(RepositoryConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.metrics = new IngestMetrics(registry, config.repositoryName(), progress, clock);
         this.executor = Executors.newSingleThreadScheduledExecutor(
                 runnable -> new Thread(runnable, "cardex-ingest-" + config.repositoryName()));
         this.hostedAt = config.source().hostedAt();
+        Duration firstPause = config.pollInterval().compareTo(MAX_BACKOFF) < 0 ? config.pollInterval() : MAX_BACKOFF;
+        this.backoff = new Backoff(firstPause, MAX_BACKOFF);
         this.status = new IngestStatus(config.repositoryName(), config.branch().orElse(null), "starting", null, null,
                 null, 0, null, null, clock.instant());
     }
@@ -117,10 +124,10 @@ public final class RepositoryIngest implements AutoCloseable {
             IngestPass pass = openIngestor().ingestOnce();
             metrics.passSucceeded(pass, Duration.ofNanos(System.nanoTime() - started));
             metrics.behind(0);
-            if (failuresInARow > 0) {
+            if (backoff.failuresInARow() > 0) {
                 log.info("ingest of {} works again", config.repositoryName());
             }
-            failuresInARow = 0;
+            backoff.succeeded();
             IngestStatus before = status;
             status = new IngestStatus(config.repositoryName(), repository.branch(), "up",
                     pass.to().orElse(before.lastPublishedHead()), clock.instant(), 0,
@@ -136,20 +143,19 @@ public final class RepositoryIngest implements AutoCloseable {
     }
 
     private void failed(Exception e) {
-        failuresInARow++;
-        Duration backoff = backoff();
+        Duration pause = backoff.failed();
         String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
         IngestStatus before = status;
         if (!cause.equals(before.lastError())) {
             log.warn("ingest of {} failed, retrying in {} s (then less and less often, up to every {} s): {}",
-                    config.repositoryName(), backoff.toSeconds(), MAX_BACKOFF.toSeconds(), cause);
+                    config.repositoryName(), pause.toSeconds(), backoff.longest().toSeconds(), cause);
         }
         Integer behind = ingestor == null ? before.behindCommits() : Integer.valueOf(ingestor.commitsBehind());
         if (behind != null) {
             metrics.behind(behind);
         }
         status = new IngestStatus(config.repositoryName(), before.branch(), "failing", before.lastPublishedHead(),
-                before.lastSuccessAt(), behind, before.eventsPublished(), cause, clock.instant(), pollAfter(backoff));
+                before.lastSuccessAt(), behind, before.eventsPublished(), cause, clock.instant(), pollAfter(pause));
         reopenNextTime();
     }
 
@@ -163,15 +169,6 @@ public final class RepositoryIngest implements AutoCloseable {
             repository = null;
         }
         ingestor = null;
-    }
-
-    /** The poll interval, doubled for each failure in a row, at most {@link #MAX_BACKOFF}. */
-    private Duration backoff() {
-        Duration backoff = config.pollInterval();
-        for (int i = 1; i < failuresInARow && backoff.compareTo(MAX_BACKOFF) < 0; i++) {
-            backoff = backoff.multipliedBy(2);
-        }
-        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
     }
 
     private Instant pollAfter(Duration delay) {

@@ -10,7 +10,6 @@ import io.cardex.ingest.IngestService;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,8 +41,8 @@ final class RunningPipeline implements AutoCloseable {
         this.elasticsearch = elasticsearch;
         this.index = new CardIndexNames(name);
         this.topic = "benchmark-" + name;
-        this.ingest = new IngestService(List.of(repository.ingestConfig(ingestWork, bootstrapServers, topic)),
-                GitHubPushes.serverConfig());
+        this.ingest = new IngestService(
+                GitHubPushes.ingestConfig(repository.ingestConfig(ingestWork, bootstrapServers, topic)));
         this.indexer = new IndexerService(new IndexerConfig(bootstrapServers, topic, "benchmark-indexer-" + name,
                 elasticsearch.url(), index, BulkSettings.DEFAULT, Optional.empty()), ingest.meterRegistry());
         indexer.start();
@@ -56,7 +55,7 @@ final class RunningPipeline implements AutoCloseable {
 
     /** Whether Kafka has acknowledged every change of the snapshot and ingest moved its cursor. */
     boolean snapshotPublished() {
-        return repository.head().equals(ingest.services().get(0).status().lastPublishedHead());
+        return repository.head().equals(ingest.repositories().get(0).status().lastPublishedHead());
     }
 
     /** Changes the indexer is done with: acknowledged by Elasticsearch, or found stale or dead-lettered. */

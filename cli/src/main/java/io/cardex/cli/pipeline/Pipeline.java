@@ -7,9 +7,7 @@ import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.ingest.IngestService;
 import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.stack.StartupFailure;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +30,9 @@ public final class Pipeline implements AutoCloseable {
         this.ingest = ingest;
     }
 
-    public static Pipeline start(List<IngestConfig> repositories, IngestServerConfig ingestServer,
-                                 IndexerConfig indexerConfig, ApiConfig apiConfig) throws StartupFailure {
-        IngestService ingest = new IngestService(repositories, ingestServer);
+    public static Pipeline start(IngestConfig ingestConfig, IndexerConfig indexerConfig, ApiConfig apiConfig)
+            throws StartupFailure {
+        IngestService ingest = new IngestService(ingestConfig);
         IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
         // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.
@@ -54,7 +52,7 @@ public final class Pipeline implements AutoCloseable {
             closeQuietly(ingest);
             closeQuietly(api);
             closeQuietly(indexer);
-            throw new StartupFailure("ingest cannot listen on " + ingestServer.host() + ":" + ingestServer.port() + " ("
+            throw new StartupFailure("ingest cannot listen on " + ingestConfig.host() + ":" + ingestConfig.port() + " ("
                     + e.getMessage() + "): choose another port with --ingest-port", e);
         }
         return new Pipeline(indexer, api, ingest);
