@@ -2,7 +2,7 @@ package io.cardex.cli;
 
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.api.KafkaSettings;
 import io.cardex.stack.StartupFailure;
 import java.util.concurrent.Callable;
@@ -46,9 +46,9 @@ final class ApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupFailure {
-        ApiServer api;
+        ApiService api;
         try {
-            api = new ApiServer(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index)
+            api = new ApiService(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index)
                     .withCorsOrigins(cors.origins())
                     .withKafka(new KafkaSettings(kafka.bootstrapServers, kafka.topic, indexerGroupId)));
         } catch (IllegalArgumentException e) {
@@ -58,8 +58,7 @@ final class ApiCommand implements Callable<Integer> {
             api.start();
         } catch (RuntimeException e) {
             api.close();
-            throw new StartupFailure("the API cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "): choose another address or port with --host and --port", e);
+            throw new StartupFailure(e.getMessage() + ": choose another address or port with --host and --port", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

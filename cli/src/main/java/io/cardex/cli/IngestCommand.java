@@ -68,30 +68,30 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws StartupFailure {
         Path work = workDirectory != null ? workDirectory.toAbsolutePath().normalize()
                 : StackConfig.defaultDataDirectory("ingest");
-        IngestService application;
+        IngestService ingest;
         try {
             List<RepositoryConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic, partitions,
                     (short) replicationFactor);
-            application = new IngestService(new IngestConfig(configs, host, port, WebhookSecrets.fromEnvironment()));
+            ingest = new IngestService(new IngestConfig(configs, host, port, WebhookSecrets.fromEnvironment()));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);
         }
-        return once ? publishOnce(application) : serve(application);
+        return once ? publishOnce(ingest) : serve(ingest);
     }
 
     /** Each repository once: exit status 1 when one of them failed, after trying all. */
-    private static int publishOnce(IngestService application) {
+    private static int publishOnce(IngestService ingest) {
         int failures = 0;
-        try (application) {
-            for (RepositoryIngest service : application.repositories()) {
+        try (ingest) {
+            for (RepositoryIngest repository : ingest.repositories()) {
                 try {
-                    IngestPass pass = service.runOnce();
+                    IngestPass pass = repository.runOnce();
                     System.out.printf("%s: %d changes published (%d upserts, %d deletions), up to %s%n",
-                            service.repositoryName(), pass.changes(), pass.upserts(), pass.deletions(),
+                            repository.repositoryName(), pass.changes(), pass.upserts(), pass.deletions(),
                             pass.to().orElse("an empty branch"));
                 } catch (Exception e) {
-                    log.debug("ingest of {} failed", service.repositoryName(), e);
-                    System.err.printf("cardex: ingest of %s failed: %s%n", service.repositoryName(), e.getMessage());
+                    log.debug("ingest of {} failed", repository.repositoryName(), e);
+                    System.err.printf("cardex: ingest of %s failed: %s%n", repository.repositoryName(), e.getMessage());
                     failures++;
                 }
             }
@@ -99,17 +99,16 @@ final class IngestCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private static int serve(IngestService application) throws StartupFailure {
+    private static int serve(IngestService ingest) throws StartupFailure {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            application.close();
+            ingest.close();
             stopped.countDown();
         }, "cardex-shutdown"));
         try {
-            application.start();
+            ingest.start();
         } catch (RuntimeException e) {
-            throw new StartupFailure("ingest cannot start its HTTP server (" + e.getMessage()
-                    + "): choose another address or port with --host and --port", e);
+            throw new StartupFailure(e.getMessage() + ": choose another address or port with --host and --port", e);
         }
         try {
             stopped.await();

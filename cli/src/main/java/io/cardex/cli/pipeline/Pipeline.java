@@ -1,7 +1,7 @@
 package io.cardex.cli.pipeline;
 
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.api.KafkaSettings;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
@@ -21,10 +21,10 @@ public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     private final IndexerService indexer;
-    private final ApiServer api;
+    private final ApiService api;
     private final IngestService ingest;
 
-    private Pipeline(IndexerService indexer, ApiServer api, IngestService ingest) {
+    private Pipeline(IndexerService indexer, ApiService api, IngestService ingest) {
         this.indexer = indexer;
         this.api = api;
         this.ingest = ingest;
@@ -36,15 +36,14 @@ public final class Pipeline implements AutoCloseable {
         IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
         // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.
-        ApiServer api = new ApiServer(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
+        ApiService api = new ApiService(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
                 indexerConfig.topic(), indexerConfig.groupId())));
         try {
             api.start();
         } catch (RuntimeException e) {
             closeQuietly(ingest);
             closeQuietly(indexer);
-            throw new StartupFailure("the API cannot listen on " + apiConfig.host() + ":" + apiConfig.port() + " ("
-                    + e.getMessage() + "): choose another port with --api-port", e);
+            throw new StartupFailure(e.getMessage() + ": choose another port with --api-port", e);
         }
         try {
             ingest.start();
@@ -52,8 +51,7 @@ public final class Pipeline implements AutoCloseable {
             closeQuietly(ingest);
             closeQuietly(api);
             closeQuietly(indexer);
-            throw new StartupFailure("ingest cannot listen on " + ingestConfig.host() + ":" + ingestConfig.port() + " ("
-                    + e.getMessage() + "): choose another port with --ingest-port", e);
+            throw new StartupFailure(e.getMessage() + ": choose another port with --ingest-port", e);
         }
         return new Pipeline(indexer, api, ingest);
     }
