@@ -34,6 +34,14 @@ class ApiConfigTest {
     }
 
     @Test
+    void aPortOutOfRangeNamesTheOptionsOfBothCommands() {
+        assertThatThrownBy(() -> new ApiConfig(ApiConfig.DEFAULT_HOST, 70_000, URI.create("http://127.0.0.1:9200"),
+                new CardIndexNames("cards")))
+                .hasMessageStartingWith("the API port (--port, or --api-port")
+                .hasMessageEndingWith("must be between 0 and 65535, not 70000");
+    }
+
+    @Test
     void withoutOriginsAndKafkaByDefault() {
         assertThat(API.corsOrigins()).isEmpty();
         assertThat(API.kafka()).isEmpty();

@@ -23,12 +23,12 @@ final class ApiCommand implements Callable<Integer> {
     @Mixin
     ElasticsearchOptions elasticsearch;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_API_HOST:-127.0.0.1}",
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_API_HOST:-" + ApiConfig.DEFAULT_HOST + "}",
             description = "Address the API listens on; 0.0.0.0 for every interface "
                     + "(env CARDEX_API_HOST; default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_API_PORT:-8080}",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_API_PORT:-" + ApiConfig.DEFAULT_PORT + "}",
             description = "Port of the API (env CARDEX_API_PORT; default ${DEFAULT-VALUE}).")
     int port;
 

@@ -1,5 +1,6 @@
 package io.cardex.cli;
 
+import io.cardex.api.ApiConfig;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.stack.StackConfig;
 import java.nio.file.Path;
@@ -15,11 +16,11 @@ final class StackOptions {
                     + "default ~/.cardex/<command>, or /var/lib/cardex/<command> as root).")
     Path dataDirectory;
 
-    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_API_PORT:-8080}",
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_API_PORT:-" + ApiConfig.DEFAULT_PORT + "}",
             description = "Port of the search API (env CARDEX_API_PORT; default ${DEFAULT-VALUE}).")
     int apiPort;
 
-    @Option(names = "--api-host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_API_HOST:-127.0.0.1}",
+    @Option(names = "--api-host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_API_HOST:-" + ApiConfig.DEFAULT_HOST + "}",
             description = "Address the search API listens on; 0.0.0.0 for every interface "
                     + "(env CARDEX_API_HOST; default ${DEFAULT-VALUE}).")
     String apiHost;
