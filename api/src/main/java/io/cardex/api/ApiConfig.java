@@ -21,13 +21,16 @@ import java.util.regex.Pattern;
 public record ApiConfig(String host, int port, URI elasticsearchUrl, CardIndexNames index, List<String> corsOrigins,
                         Optional<KafkaSettings> kafka) {
 
+    /** The port the API answers on unless told otherwise. */
+    public static final int DEFAULT_PORT = 8080;
     /** {@code *}, or scheme, host (whose first label may be {@code *}) and port: no path, as browsers send it. */
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
 
     public ApiConfig {
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("API port must be between 0 and 65535, not " + port);
+            throw new IllegalArgumentException("the API port (--port, or --api-port of a command running the whole "
+                    + "pipeline) must be between 0 and 65535, not " + port);
         }
         Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl");
         Objects.requireNonNull(index, "index");

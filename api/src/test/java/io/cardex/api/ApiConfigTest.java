@@ -1,5 +1,6 @@
 package io.cardex.api;
 
+import io.cardex.service.http.ServiceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +32,14 @@ class ApiConfigTest {
     void anOriginWithoutSchemeIsRefused() {
         assertThatThrownBy(() -> API.withCorsOrigins(List.of("hub.example.org")))
                 .hasMessageStartingWith("CORS origin 'hub.example.org' must be");
+    }
+
+    @Test
+    void aPortOutOfRangeNamesTheOptionsOfBothCommands() {
+        assertThatThrownBy(() -> new ApiConfig(ServiceServer.DEFAULT_HOST, 70_000, URI.create("http://127.0.0.1:9200"),
+                new CardIndexNames("cards")))
+                .hasMessageStartingWith("the API port (--port, or --api-port")
+                .hasMessageEndingWith("must be between 0 and 65535, not 70000");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cardex.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardex.api.http.ApiRoutes;
 import io.cardex.api.search.Cursor;
 import io.cardex.api.search.FilterField;
 import io.cardex.api.search.SearchQuery;
@@ -54,7 +55,7 @@ class OpenApiDocumentTest {
     @Test
     void everyRouteIsDocumentedAndNothingElse() {
         List<String> routes;
-        try (ApiServer server = new ApiServer(new ApiConfig("127.0.0.1", 0, URI.create("http://127.0.0.1:9"),
+        try (ApiService server = new ApiService(new ApiConfig("127.0.0.1", 0, URI.create("http://127.0.0.1:9"),
                 new CardIndexNames("cards")))) {
             routes = server.routes();
         }
@@ -121,7 +122,7 @@ class OpenApiDocumentTest {
     }
 
     private static String document() {
-        try (InputStream document = ApiServer.class.getResourceAsStream("openapi.json")) {
+        try (InputStream document = ApiRoutes.class.getResourceAsStream("openapi.json")) {
             return new String(document.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

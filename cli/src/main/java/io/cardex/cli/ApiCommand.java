@@ -1,8 +1,9 @@
 package io.cardex.cli;
 
+import io.cardex.service.http.ServiceServer;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.api.KafkaSettings;
 import io.cardex.stack.StartupFailure;
 import java.util.concurrent.Callable;
@@ -23,12 +24,12 @@ final class ApiCommand implements Callable<Integer> {
     @Mixin
     ElasticsearchOptions elasticsearch;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_API_HOST:-127.0.0.1}",
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_API_HOST:-" + ServiceServer.DEFAULT_HOST + "}",
             description = "Address the API listens on; 0.0.0.0 for every interface "
                     + "(env CARDEX_API_HOST; default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_API_PORT:-8080}",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_API_PORT:-" + ApiConfig.DEFAULT_PORT + "}",
             description = "Port of the API (env CARDEX_API_PORT; default ${DEFAULT-VALUE}).")
     int port;
 
@@ -46,9 +47,9 @@ final class ApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupFailure {
-        ApiServer api;
+        ApiService api;
         try {
-            api = new ApiServer(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index)
+            api = new ApiService(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index)
                     .withCorsOrigins(cors.origins())
                     .withKafka(new KafkaSettings(kafka.bootstrapServers, kafka.topic, indexerGroupId)));
         } catch (IllegalArgumentException e) {
@@ -58,8 +59,7 @@ final class ApiCommand implements Callable<Integer> {
             api.start();
         } catch (RuntimeException e) {
             api.close();
-            throw new StartupFailure("the API cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "): choose another address or port with --host and --port", e);
+            throw new StartupFailure(e.getMessage() + ": choose another address or port with --host and --port", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

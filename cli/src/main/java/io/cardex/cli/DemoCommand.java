@@ -1,7 +1,7 @@
 package io.cardex.cli;
 
 import io.cardex.card.CardRules;
-import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.cli.demo.ExampleRepository;
 import io.cardex.stack.Installation;
@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         Path repository = createExampleRepository(installation);
         long cards = countCards(repository);
         return new PipelineRun().run(stack, "demo",
-                (bootstrapServers, workDirectory, topic, partitions) -> List.of(new IngestConfig(
+                (bootstrapServers, workDirectory, topic, partitions) -> List.of(new RepositoryConfig(
                         new RepositorySource.Local(repository), REPOSITORY_NAME, Optional.empty(), Optional.empty(),
                         POLL_INTERVAL, workDirectory, bootstrapServers, topic, partitions, (short) 1,
                         CardRules.DEFAULT)),

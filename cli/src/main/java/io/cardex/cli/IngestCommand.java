@@ -1,11 +1,12 @@
 package io.cardex.cli;
 
+import io.cardex.service.http.ServiceServer;
 import io.cardex.topics.CardChangeTopic;
-import io.cardex.ingest.IngestApplication;
 import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.IngestPass;
 import io.cardex.ingest.IngestService;
-import io.cardex.ingest.http.IngestServerConfig;
+import io.cardex.ingest.RepositoryConfig;
+import io.cardex.ingest.IngestPass;
+import io.cardex.ingest.RepositoryIngest;
 import io.cardex.stack.StackConfig;
 import io.cardex.stack.StartupFailure;
 import java.nio.file.Path;
@@ -52,12 +53,12 @@ final class IngestCommand implements Callable<Integer> {
                     + "default ~/.cardex/ingest, or /var/lib/cardex/ingest as root).")
     Path workDirectory;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_INGEST_HOST:-127.0.0.1}",
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_INGEST_HOST:-" + ServiceServer.DEFAULT_HOST + "}",
             description = "Address of webhooks, /health and /metrics; 0.0.0.0 for every interface "
                     + "(env CARDEX_INGEST_HOST; default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-8081}",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-" + IngestConfig.DEFAULT_PORT + "}",
             description = "Port of webhooks, /health and /metrics (env CARDEX_INGEST_PORT; default ${DEFAULT-VALUE}).")
     int port;
 
@@ -68,30 +69,30 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws StartupFailure {
         Path work = workDirectory != null ? workDirectory.toAbsolutePath().normalize()
                 : StackConfig.defaultDataDirectory("ingest");
-        IngestApplication application;
+        IngestService ingest;
         try {
-            List<IngestConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic, partitions,
+            List<RepositoryConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic, partitions,
                     (short) replicationFactor);
-            application = new IngestApplication(configs, new IngestServerConfig(host, port, WebhookSecrets.fromEnvironment()));
+            ingest = new IngestService(new IngestConfig(configs, host, port, WebhookSecrets.fromEnvironment()));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);
         }
-        return once ? publishOnce(application) : serve(application);
+        return once ? publishOnce(ingest) : serve(ingest);
     }
 
     /** Each repository once: exit status 1 when one of them failed, after trying all. */
-    private static int publishOnce(IngestApplication application) {
+    private static int publishOnce(IngestService ingest) {
         int failures = 0;
-        try (application) {
-            for (IngestService service : application.services()) {
+        try (ingest) {
+            for (RepositoryIngest repository : ingest.repositories()) {
                 try {
-                    IngestPass pass = service.runOnce();
+                    IngestPass pass = repository.runOnce();
                     System.out.printf("%s: %d changes published (%d upserts, %d deletions), up to %s%n",
-                            service.repositoryName(), pass.changes(), pass.upserts(), pass.deletions(),
+                            repository.repositoryName(), pass.changes(), pass.upserts(), pass.deletions(),
                             pass.to().orElse("an empty branch"));
                 } catch (Exception e) {
-                    log.debug("ingest of {} failed", service.repositoryName(), e);
-                    System.err.printf("cardex: ingest of %s failed: %s%n", service.repositoryName(), e.getMessage());
+                    log.debug("ingest of {} failed", repository.repositoryName(), e);
+                    System.err.printf("cardex: ingest of %s failed: %s%n", repository.repositoryName(), e.getMessage());
                     failures++;
                 }
             }
@@ -99,17 +100,16 @@ final class IngestCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private static int serve(IngestApplication application) throws StartupFailure {
+    private static int serve(IngestService ingest) throws StartupFailure {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            application.close();
+            ingest.close();
             stopped.countDown();
         }, "cardex-shutdown"));
         try {
-            application.start();
+            ingest.start();
         } catch (RuntimeException e) {
-            throw new StartupFailure("ingest cannot start its HTTP server (" + e.getMessage()
-                    + "): choose another address or port with --host and --port", e);
+            throw new StartupFailure(e.getMessage() + ": choose another address or port with --host and --port", e);
         }
         try {
             stopped.await();

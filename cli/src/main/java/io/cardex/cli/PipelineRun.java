@@ -6,7 +6,7 @@ import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.http.IngestServerConfig;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.cli.pipeline.Pipeline;
 import io.cardex.stack.EmbeddedStack;
 import io.cardex.stack.Installation;
@@ -39,7 +39,7 @@ final class PipelineRun {
 
     /** The repositories to ingest, which depend on the command; the stack decides the rest. */
     interface IngestSettings {
-        List<IngestConfig> toConfigs(String bootstrapServers, Path workDirectory, String topic, int partitions);
+        List<RepositoryConfig> toConfigs(String bootstrapServers, Path workDirectory, String topic, int partitions);
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -62,9 +62,10 @@ final class PipelineRun {
             stack.start();
             CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
             Pipeline pipeline = track(Pipeline.start(
-                    ingest.toConfigs(stack.kafkaBootstrapServers(), stackConfig.dataDirectory().resolve("ingest"),
-                            CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_PARTITIONS),
-                    new IngestServerConfig(options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
+                    new IngestConfig(ingest.toConfigs(stack.kafkaBootstrapServers(),
+                            stackConfig.dataDirectory().resolve("ingest"), CardChangeTopic.DEFAULT_NAME,
+                            CardChangeTopic.DEFAULT_PARTITIONS),
+                            options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
                     new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP,
                             stack.elasticsearchUrl(), index, BulkSettings.DEFAULT, verification),
                     new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)

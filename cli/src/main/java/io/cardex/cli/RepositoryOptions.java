@@ -1,6 +1,6 @@
 package io.cardex.cli;
 
-import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,14 +42,14 @@ final class RepositoryOptions {
     CardRulesOptions cardRules;
 
     /** The ingest of every repository, publishing to one topic and keeping its state in one work directory. */
-    List<IngestConfig> configs(String bootstrapServers, Path workDirectory, String topic, int partitions,
+    List<RepositoryConfig> configs(String bootstrapServers, Path workDirectory, String topic, int partitions,
                                short replicationFactor) {
-        List<IngestConfig> configs = new ArrayList<>();
+        List<RepositoryConfig> configs = new ArrayList<>();
         for (String repository : repositories) {
             Matcher named = NAMED.matcher(repository);
             boolean hasName = named.matches() && !named.group(2).startsWith("//");
             RepositorySource source = RepositorySource.parse(hasName ? named.group(2) : repository);
-            configs.add(new IngestConfig(source, hasName ? named.group(1) : source.defaultName(),
+            configs.add(new RepositoryConfig(source, hasName ? named.group(1) : source.defaultName(),
                     Optional.ofNullable(branch), Optional.ofNullable(cardsRoot), pollInterval, workDirectory,
                     bootstrapServers, topic, partitions, replicationFactor, cardRules.cardRules()));
         }

@@ -1,5 +1,8 @@
 package io.cardex.cli;
 
+import io.cardex.service.http.ServiceServer;
+import io.cardex.api.ApiConfig;
+import io.cardex.ingest.IngestConfig;
 import io.cardex.stack.StackConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +17,11 @@ final class StackOptions {
                     + "default ~/.cardex/<command>, or /var/lib/cardex/<command> as root).")
     Path dataDirectory;
 
-    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_API_PORT:-8080}",
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_API_PORT:-" + ApiConfig.DEFAULT_PORT + "}",
             description = "Port of the search API (env CARDEX_API_PORT; default ${DEFAULT-VALUE}).")
     int apiPort;
 
-    @Option(names = "--api-host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_API_HOST:-127.0.0.1}",
+    @Option(names = "--api-host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_API_HOST:-" + ServiceServer.DEFAULT_HOST + "}",
             description = "Address the search API listens on; 0.0.0.0 for every interface "
                     + "(env CARDEX_API_HOST; default ${DEFAULT-VALUE}).")
     String apiHost;
@@ -26,7 +29,7 @@ final class StackOptions {
     @Mixin
     CorsOptions cors;
 
-    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-8081}",
+    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "${env:CARDEX_INGEST_PORT:-" + IngestConfig.DEFAULT_PORT + "}",
             description = "Port of ingest's webhooks, health and metrics, on the API's address "
                     + "(env CARDEX_INGEST_PORT; default ${DEFAULT-VALUE}).")
     int ingestPort;

@@ -1,53 +1,36 @@
 package io.cardex.ingest;
 
-import io.cardex.card.CardKey;
-import io.cardex.card.CardRules;
-import io.cardex.ingest.git.RepositorySource;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.cardex.ingest.webhook.WebhookSettings;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Everything the ingest service is told at start-up.
+ * Everything the ingest service is told at start-up: the repositories it keeps published, where
+ * it answers HTTP (health, metrics, webhooks) and its webhook secrets. Messages name the
+ * command-line option a user sets.
  *
- * @param repositoryName    the name cards of this repository are keyed under
- * @param branch            the branch to follow; empty for the repository's own default
- * @param cardsRoot         the folder holding the cards; empty to use {@code mshub_res/assets}
- *                          when present, else the repository root
- * @param workDirectory     where remote clones and the publish cursor are kept
- * @param cardRules         the settings cards are read and checked with
+ * @param repositories one per card repository, each with a name of its own
+ * @param port         0 for any free port
  */
-public record IngestConfig(
-        RepositorySource source,
-        String repositoryName,
-        Optional<String> branch,
-        Optional<String> cardsRoot,
-        Duration pollInterval,
-        Path workDirectory,
-        String bootstrapServers,
-        String topic,
-        int topicPartitions,
-        short topicReplicationFactor,
-        CardRules cardRules) {
+public record IngestConfig(List<RepositoryConfig> repositories, String host, int port, WebhookSettings webhooks) {
+
+    /** The port of ingest's webhooks, /health and /metrics unless told otherwise. */
+    public static final int DEFAULT_PORT = 8081;
 
     public IngestConfig {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(cardRules, "cardRules");
-        CardKey.requireValidRepositoryName(repositoryName);
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("poll interval must be positive, not " + pollInterval);
+        repositories = List.copyOf(repositories);
+        if (repositories.isEmpty()) {
+            throw new IllegalArgumentException("give at least one card repository to ingest with --repo");
         }
-        if (topicPartitions < 1) {
-            throw new IllegalArgumentException("topic partitions must be at least 1, not " + topicPartitions);
+        long names = repositories.stream().map(RepositoryConfig::repositoryName).distinct().count();
+        if (names < repositories.size()) {
+            throw new IllegalArgumentException("two --repo have the same name: give each its own, as NAME=PATH|URL");
         }
-    }
-
-    public Path cloneDirectory() {
-        return workDirectory.resolve("clones").resolve(repositoryName + ".git");
-    }
-
-    public Path cursorFile() {
-        return workDirectory.resolve("cursors.json");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("the ingest port (--port, or --ingest-port of a command running the "
+                    + "whole pipeline) must be between 0 and 65535, not " + port);
+        }
+        Objects.requireNonNull(webhooks, "webhooks");
     }
 }

@@ -1,224 +1,63 @@
 package io.cardex.ingest;
 
-import io.cardex.ingest.cursor.CursorStore;
-import io.cardex.ingest.git.CardRepository;
-import io.cardex.ingest.git.LoggingProgressMonitor;
-import io.cardex.ingest.git.RepositorySource;
-import io.cardex.topics.CardChangeTopic;
-import io.cardex.ingest.publish.ChangePublisher;
-import io.cardex.ingest.watch.FolderWatcher;
-import io.cardex.ingest.webhook.Push;
-import java.io.IOException;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.cardex.ingest.webhook.WebhookRoutes;
+import io.cardex.service.http.ServiceServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one card repository published: a pass at start, then one per poll and one per
- * {@link #trigger()} (a webhook). Triggers that arrive while a pass runs coalesce into one more
- * pass. A failed pass (remote unreachable, Kafka down) is logged once per cause, shown in
- * {@link #status()}, and retried with a growing delay; the cursor has not moved, so nothing is
- * skipped, and the service resumes by itself once the cause is gone.
+ * The ingest service as a whole: one {@link RepositoryIngest} per card repository, all publishing
+ * to one topic, and their HTTP server with health, metrics and the webhooks that trigger them.
  */
 public final class IngestService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    /** The longest wait between two retries of a failing pass. */
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final IngestConfig config;
-    private final Clock clock;
-    private final PassProgress progress = new PassProgress();
-    private final IngestMetrics metrics;
-    private final ScheduledExecutorService executor;
-    private final AtomicBoolean passRequested = new AtomicBoolean();
-    private final Optional<String> hostedAt;
-    private ChangePublisher publisher;
-    private CardRepository repository;
-    private Ingestor ingestor;
-    private ScheduledFuture<?> nextPoll;
-    private FolderWatcher watcher;
-    private int failuresInARow;
-    private volatile IngestStatus status;
+    private final List<RepositoryIngest> repositories;
+    private final ServiceServer server;
+    private final PrometheusMeterRegistry registry;
 
-    public IngestService(IngestConfig config, MeterRegistry registry) {
-        this(config, registry, Clock.systemUTC());
-    }
-
-    IngestService(IngestConfig config, MeterRegistry registry, Clock clock) {
+    public IngestService(IngestConfig config) {
         this.config = config;
-        this.clock = clock;
-        this.metrics = new IngestMetrics(registry, config.repositoryName(), progress, clock);
-        this.executor = Executors.newSingleThreadScheduledExecutor(
-                runnable -> new Thread(runnable, "cardex-ingest-" + config.repositoryName()));
-        this.hostedAt = config.source().hostedAt();
-        this.status = new IngestStatus(config.repositoryName(), config.branch().orElse(null), "starting", null, null,
-                null, 0, null, null, clock.instant());
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.repositories = config.repositories().stream()
+                .map(repository -> new RepositoryIngest(repository, registry)).toList();
+        PushRouter router = new PushRouter(repositories);
+        this.server = new ServiceServer("ingest", registry,
+                () -> IngestHealth.of(repositories.stream().map(RepositoryIngest::status).toList()),
+                routes -> WebhookRoutes.register(routes, config.webhooks(), router));
     }
 
-    public String repositoryName() {
-        return config.repositoryName();
-    }
-
-    /** Whether a push announced by a git host updated the repository and branch this service follows. */
-    public boolean isUpdatedBy(Push push) {
-        return hostedAt.filter(remote -> push.updates(remote, config.branch())).isPresent();
-    }
-
-    /** Publishes at once, then keeps polling (and, for a plain folder, watching it) until closed. */
+    /** Serves HTTP, then starts every repository's ingest. */
     public void start() {
-        trigger();
-        if (config.source() instanceof RepositorySource.Directory folder) {
-            try {
-                watcher = FolderWatcher.start(folder.directory(), this::trigger);
-            } catch (IOException e) {
-                log.warn("cannot watch {} ({}); its changes are found by polling every {} s", folder.directory(),
-                        e.getMessage(), config.pollInterval().toSeconds());
-            }
-        }
+        server.start(config.host(), config.port());
+        log.info("ingest answers on http://{}:{} (/health, /metrics, /webhooks/...); {}", config.host(),
+                server.port(), config.webhooks());
+        repositories.forEach(RepositoryIngest::start);
     }
 
-    /**
-     * Asks for a pass as soon as possible and returns at once. While a pass runs, any number of
-     * triggers make one more pass after it: a burst of pushes is one fetch.
-     */
-    public void trigger() {
-        if (passRequested.compareAndSet(false, true)) {
-            executor.execute(this::pass);
-        }
+    /** The port of the HTTP server (health, metrics, webhooks). */
+    public int port() {
+        return server.port();
     }
 
-    /**
-     * One pass, on the caller's thread, for {@code cardex ingest --once}.
-     *
-     * @throws Exception why the pass failed: nothing is published past the cursor then
-     */
-    public IngestPass runOnce() throws Exception {
-        return openIngestor().ingestOnce();
+    /** The meters {@code /metrics} serves: services running in the same process may add theirs. */
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
     }
 
-    public IngestStatus status() {
-        return status;
-    }
-
-    private void pass() {
-        passRequested.set(false);
-        long started = System.nanoTime();
-        try {
-            IngestPass pass = openIngestor().ingestOnce();
-            metrics.passSucceeded(pass, Duration.ofNanos(System.nanoTime() - started));
-            metrics.behind(0);
-            if (failuresInARow > 0) {
-                log.info("ingest of {} works again", config.repositoryName());
-            }
-            failuresInARow = 0;
-            IngestStatus before = status;
-            status = new IngestStatus(config.repositoryName(), repository.branch(), "up",
-                    pass.to().orElse(before.lastPublishedHead()), clock.instant(), 0,
-                    before.eventsPublished() + pass.changes(), null, null, pollAfter(config.pollInterval()));
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            metrics.passFailed(Duration.ofNanos(System.nanoTime() - started));
-            failed(e);
-        }
-    }
-
-    private void failed(Exception e) {
-        failuresInARow++;
-        Duration backoff = backoff();
-        String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
-        IngestStatus before = status;
-        if (!cause.equals(before.lastError())) {
-            log.warn("ingest of {} failed, retrying in {} s (then less and less often, up to every {} s): {}",
-                    config.repositoryName(), backoff.toSeconds(), MAX_BACKOFF.toSeconds(), cause);
-        }
-        Integer behind = ingestor == null ? before.behindCommits() : Integer.valueOf(ingestor.commitsBehind());
-        if (behind != null) {
-            metrics.behind(behind);
-        }
-        status = new IngestStatus(config.repositoryName(), before.branch(), "failing", before.lastPublishedHead(),
-                before.lastSuccessAt(), behind, before.eventsPublished(), cause, clock.instant(), pollAfter(backoff));
-        reopenNextTime();
-    }
-
-    /**
-     * Drops the repository after a failure, so that the retry opens it afresh: a clone someone
-     * repaired or removed (to be cloned again) is then seen, not the broken one kept open.
-     */
-    private void reopenNextTime() {
-        if (repository != null) {
-            repository.close();
-            repository = null;
-        }
-        ingestor = null;
-    }
-
-    /** The poll interval, doubled for each failure in a row, at most {@link #MAX_BACKOFF}. */
-    private Duration backoff() {
-        Duration backoff = config.pollInterval();
-        for (int i = 1; i < failuresInARow && backoff.compareTo(MAX_BACKOFF) < 0; i++) {
-            backoff = backoff.multipliedBy(2);
-        }
-        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
-    }
-
-    private Instant pollAfter(Duration delay) {
-        if (nextPoll != null) {
-            nextPoll.cancel(false);
-        }
-        nextPoll = executor.schedule(this::trigger, delay.toMillis(), TimeUnit.MILLISECONDS);
-        return clock.instant().plus(delay);
-    }
-
-    private Ingestor openIngestor() throws Exception {
-        if (ingestor != null) {
-            return ingestor;
-        }
-        CardChangeTopic.ensureExists(config.bootstrapServers(), config.topic(), config.topicPartitions(),
-                config.topicReplicationFactor());
-        if (repository == null) {
-            repository = CardRepository.open(config.source(), config.branch(), config.cloneDirectory(),
-                    new LoggingProgressMonitor("clone of " + config.repositoryName()));
-        }
-        if (publisher == null) {
-            publisher = new ChangePublisher(config.bootstrapServers(), config.topic());
-        }
-        ingestor = new Ingestor(config, repository, publisher, new CursorStore(config.cursorFile()), progress);
-        return ingestor;
+    /** The ingest of each repository, in the order they were configured. */
+    public List<RepositoryIngest> repositories() {
+        return repositories;
     }
 
     @Override
     public void close() {
-        if (watcher != null) {
-            try {
-                watcher.close();
-            } catch (IOException e) {
-                log.debug("the watch of {} did not close cleanly", config.repositoryName(), e);
-            }
-        }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (publisher != null) {
-            publisher.close();
-        }
-        if (repository != null) {
-            repository.close();
-        }
+        server.close();
+        repositories.forEach(RepositoryIngest::close);
     }
 }

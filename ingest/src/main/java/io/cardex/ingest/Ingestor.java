@@ -41,14 +41,14 @@ public final class Ingestor {
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
-    private final IngestConfig config;
+    private final RepositoryConfig config;
     private final CardRepository repository;
     private final ChangePublisher publisher;
     private final CursorStore cursors;
     private final PassProgress progress;
     private volatile int commitsBehind;
 
-    public Ingestor(IngestConfig config, CardRepository repository, ChangePublisher publisher, CursorStore cursors,
+    public Ingestor(RepositoryConfig config, CardRepository repository, ChangePublisher publisher, CursorStore cursors,
                     PassProgress progress) {
         this.config = config;
         this.repository = repository;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ class ApiWithoutElasticsearchTest {
     private static final String HUB = "https://hub.example.org";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private ApiServer server;
+    private ApiService server;
 
     @AfterEach
     void stop() {
@@ -93,7 +93,7 @@ class ApiWithoutElasticsearchTest {
     @Test
     void notReadyNamesElasticsearchWithoutItsPassword() {
         URI withCredentials = URI.create("http://cardex:s3cret@127.0.0.1:" + freePort());
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0, withCredentials, new CardIndexNames("cards")));
+        server = new ApiService(new ApiConfig("127.0.0.1", 0, withCredentials, new CardIndexNames("cards")));
         server.start();
 
         HttpResponse<String> response = get("/ready");
@@ -172,7 +172,7 @@ class ApiWithoutElasticsearchTest {
 
     private void start(List<String> corsOrigins) {
         URI nobodyListens = URI.create("http://127.0.0.1:" + freePort());
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0, nobodyListens, new CardIndexNames("cards"))
+        server = new ApiService(new ApiConfig("127.0.0.1", 0, nobodyListens, new CardIndexNames("cards"))
                 .withCorsOrigins(corsOrigins));
         server.start();
     }

@@ -2,7 +2,7 @@ package io.cardex.benchmarks.ingest;
 
 import io.cardex.card.CardId;
 import io.cardex.card.CardRules;
-import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +27,8 @@ public record GeneratedRepository(Path directory, int cards, int files, String h
      *
      * @param workDirectory where ingest keeps its cursor: a fresh one makes the first pass a snapshot
      */
-    public IngestConfig ingestConfig(Path workDirectory, String bootstrapServers, String topic) {
-        return new IngestConfig(new RepositorySource.Local(directory), NAME, Optional.empty(), Optional.empty(),
+    public RepositoryConfig ingestConfig(Path workDirectory, String bootstrapServers, String topic) {
+        return new RepositoryConfig(new RepositorySource.Local(directory), NAME, Optional.empty(), Optional.empty(),
                 Duration.ofHours(1), workDirectory, bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS,
                 (short) 1, CardRules.DEFAULT);
     }

@@ -1,6 +1,7 @@
 package io.cardex.benchmarks.ingest;
 
-import io.cardex.ingest.http.IngestServerConfig;
+import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.webhook.WebhookSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,7 +21,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 
 /**
  * GitHub's push webhooks, signed as GitHub signs them, for an ingest service that listens with
- * {@link #serverConfig()} and follows a repository whose {@code origin} {@link #pointOriginAtGitHub} set.
+ * {@link #ingestConfig} and follows a repository whose {@code origin} {@link #pointOriginAtGitHub} set.
  */
 public final class GitHubPushes {
 
@@ -40,9 +42,9 @@ public final class GitHubPushes {
         }
     }
 
-    /** Ingest's HTTP server on a free port of loopback, checking GitHub's signatures with the secret. */
-    public static IngestServerConfig serverConfig() {
-        return new IngestServerConfig("127.0.0.1", 0, new WebhookSettings(Optional.of(SECRET), Optional.empty(),
+    /** Ingest of the repository, its HTTP server on a free port of loopback checking GitHub's signatures with the secret. */
+    public static IngestConfig ingestConfig(RepositoryConfig repository) {
+        return new IngestConfig(List.of(repository), "127.0.0.1", 0, new WebhookSettings(Optional.of(SECRET), Optional.empty(),
                 Optional.empty(), WebhookSettings.DEFAULT_MAX_PAYLOAD_BYTES));
     }
 

@@ -1,6 +1,6 @@
 package io.cardex.benchmarks.ingest;
 
-import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.IngestPass;
 import io.cardex.ingest.Ingestor;
 import io.cardex.ingest.PassProgress;
@@ -67,7 +67,7 @@ public final class SnapshotBenchmark {
         runs++;
         Path work = Files.createDirectories(workDirectory.resolve("snapshot-" + runs));
         String topic = "benchmark-snapshot-" + runs + "-" + System.nanoTime();
-        IngestConfig config = repository.ingestConfig(work, bootstrapServers, topic);
+        RepositoryConfig config = repository.ingestConfig(work, bootstrapServers, topic);
         CardChangeTopic.ensureExists(bootstrapServers, topic, TOPIC_PARTITIONS, (short) 1);
         try (CardRepository cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                      new LoggingProgressMonitor("benchmark"));

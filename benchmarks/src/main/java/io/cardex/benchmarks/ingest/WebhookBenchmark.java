@@ -4,8 +4,8 @@ import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.card.event.UnreadableEventException;
-import io.cardex.ingest.IngestApplication;
-import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.IngestService;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.IngestStatus;
 import io.cardex.topics.CardChangeTopic;
 import java.io.PrintStream;
@@ -63,7 +63,7 @@ final class WebhookBenchmark {
     List<Double> measure(GeneratedRepository repository, int warmUps, int pushes) throws Exception {
         String topic = "benchmark-webhook-" + System.nanoTime();
         CardChangeTopic.ensureExists(bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1);
-        IngestConfig config = repository.ingestConfig(Files.createDirectories(workDirectory.resolve("webhook")),
+        RepositoryConfig config = repository.ingestConfig(Files.createDirectories(workDirectory.resolve("webhook")),
                 bootstrapServers, topic);
         Path card = repository.directory().resolve(repository.someCard().path(Language.EN));
         String cardPath = repository.someCard().path(Language.EN);
@@ -71,7 +71,7 @@ final class WebhookBenchmark {
         GitHubPushes.pointOriginAtGitHub(repository.directory());
         try (Git git = Git.open(repository.directory().toFile());
              CommitListener listener = new CommitListener(topic, arrivals);
-             IngestApplication ingest = new IngestApplication(List.of(config), GitHubPushes.serverConfig())) {
+             IngestService ingest = new IngestService(GitHubPushes.ingestConfig(config))) {
             listener.start();
             ingest.start();
             awaitSnapshot(ingest, repository);
@@ -105,10 +105,10 @@ final class WebhookBenchmark {
     }
 
     /** Waits until the service's first snapshot of the repository is acknowledged. */
-    private void awaitSnapshot(IngestApplication ingest, GeneratedRepository repository) throws InterruptedException {
+    private void awaitSnapshot(IngestService ingest, GeneratedRepository repository) throws InterruptedException {
         long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
         while (true) {
-            IngestStatus status = ingest.services().get(0).status();
+            IngestStatus status = ingest.repositories().get(0).status();
             if (repository.head().equals(status.lastPublishedHead())) {
                 progress.printf(Locale.ROOT, "  the service published its first snapshot (%,d events)%n",
                         status.eventsPublished());

@@ -4,7 +4,7 @@ import static io.cardex.benchmarks.Terminal.say;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.GitHubPushes;
 import io.cardex.cardindex.CardIndexNames;
@@ -88,7 +88,7 @@ final class FreshnessBenchmark {
 
     /** Each commit's token searched once through the API, as a user would, among cards of any status. */
     private List<PushedCommit> missingThroughApi(CardIndexNames index, List<PushedCommit> commits) throws Exception {
-        ApiServer api = new ApiServer(new ApiConfig("127.0.0.1", 0, elasticsearch.url(), index));
+        ApiService api = new ApiService(new ApiConfig("127.0.0.1", 0, elasticsearch.url(), index));
         api.start();
         try {
             HttpClient http = HttpClient.newHttpClient();

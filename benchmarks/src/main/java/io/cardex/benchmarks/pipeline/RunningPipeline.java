@@ -6,11 +6,10 @@ import io.cardex.benchmarks.ingest.GitHubPushes;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
-import io.cardex.ingest.IngestApplication;
+import io.cardex.ingest.IngestService;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +25,7 @@ final class RunningPipeline implements AutoCloseable {
     private final SearchableCards elasticsearch;
     private final CardIndexNames index;
     private final String topic;
-    private final IngestApplication ingest;
+    private final IngestService ingest;
     private final IndexerService indexer;
 
     /**
@@ -42,8 +41,8 @@ final class RunningPipeline implements AutoCloseable {
         this.elasticsearch = elasticsearch;
         this.index = new CardIndexNames(name);
         this.topic = "benchmark-" + name;
-        this.ingest = new IngestApplication(List.of(repository.ingestConfig(ingestWork, bootstrapServers, topic)),
-                GitHubPushes.serverConfig());
+        this.ingest = new IngestService(
+                GitHubPushes.ingestConfig(repository.ingestConfig(ingestWork, bootstrapServers, topic)));
         this.indexer = new IndexerService(new IndexerConfig(bootstrapServers, topic, "benchmark-indexer-" + name,
                 elasticsearch.url(), index, BulkSettings.DEFAULT, Optional.empty()), ingest.meterRegistry());
         indexer.start();
@@ -56,7 +55,7 @@ final class RunningPipeline implements AutoCloseable {
 
     /** Whether Kafka has acknowledged every change of the snapshot and ingest moved its cursor. */
     boolean snapshotPublished() {
-        return repository.head().equals(ingest.services().get(0).status().lastPublishedHead());
+        return repository.head().equals(ingest.repositories().get(0).status().lastPublishedHead());
     }
 
     /** Changes the indexer is done with: acknowledged by Elasticsearch, or found stale or dead-lettered. */

@@ -1,7 +1,7 @@
 package io.cardex.benchmarks.search;
 
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.benchmarks.BenchmarkStack;
 import io.cardex.benchmarks.ProcessCpu;
 import io.cardex.benchmarks.index.IndexRuns;
@@ -66,7 +66,7 @@ public final class SearchBenchmarkReport {
         say("recording the Elasticsearch requests of %d API queries...", queries.size());
         List<List<RecordingProxy.EsRequest>> esRequests = record(stack.elasticsearchUrl(), index, queries);
 
-        ApiServer api = new ApiServer(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), index));
+        ApiService api = new ApiService(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), index));
         api.start();
         try {
             Loads loads = new Loads(URI.create("http://127.0.0.1:" + api.port()), stack.elasticsearchUrl(), queries,
@@ -109,7 +109,7 @@ public final class SearchBenchmarkReport {
         List<List<RecordingProxy.EsRequest>> recorded = new ArrayList<>();
         HttpClient client = HttpClient.newHttpClient();
         try (RecordingProxy proxy = new RecordingProxy(elasticsearch)) {
-            ApiServer recorder = new ApiServer(new ApiConfig("127.0.0.1", 0, proxy.url(), index));
+            ApiService recorder = new ApiService(new ApiConfig("127.0.0.1", 0, proxy.url(), index));
             recorder.start();
             try {
                 for (String query : queries) {

@@ -1,15 +1,13 @@
 package io.cardex.cli.pipeline;
 
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.api.KafkaSettings;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
-import io.cardex.ingest.IngestApplication;
+import io.cardex.ingest.IngestService;
 import io.cardex.ingest.IngestConfig;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.stack.StartupFailure;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,30 +21,29 @@ public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     private final IndexerService indexer;
-    private final ApiServer api;
-    private final IngestApplication ingest;
+    private final ApiService api;
+    private final IngestService ingest;
 
-    private Pipeline(IndexerService indexer, ApiServer api, IngestApplication ingest) {
+    private Pipeline(IndexerService indexer, ApiService api, IngestService ingest) {
         this.indexer = indexer;
         this.api = api;
         this.ingest = ingest;
     }
 
-    public static Pipeline start(List<IngestConfig> repositories, IngestServerConfig ingestServer,
-                                 IndexerConfig indexerConfig, ApiConfig apiConfig) throws StartupFailure {
-        IngestApplication ingest = new IngestApplication(repositories, ingestServer);
+    public static Pipeline start(IngestConfig ingestConfig, IndexerConfig indexerConfig, ApiConfig apiConfig)
+            throws StartupFailure {
+        IngestService ingest = new IngestService(ingestConfig);
         IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
         // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.
-        ApiServer api = new ApiServer(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
+        ApiService api = new ApiService(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
                 indexerConfig.topic(), indexerConfig.groupId())));
         try {
             api.start();
         } catch (RuntimeException e) {
             closeQuietly(ingest);
             closeQuietly(indexer);
-            throw new StartupFailure("the API cannot listen on " + apiConfig.host() + ":" + apiConfig.port() + " ("
-                    + e.getMessage() + "): choose another port with --api-port", e);
+            throw new StartupFailure(e.getMessage() + ": choose another port with --api-port", e);
         }
         try {
             ingest.start();
@@ -54,8 +51,7 @@ public final class Pipeline implements AutoCloseable {
             closeQuietly(ingest);
             closeQuietly(api);
             closeQuietly(indexer);
-            throw new StartupFailure("ingest cannot listen on " + ingestServer.host() + ":" + ingestServer.port() + " ("
-                    + e.getMessage() + "): choose another port with --ingest-port", e);
+            throw new StartupFailure(e.getMessage() + ": choose another port with --ingest-port", e);
         }
         return new Pipeline(indexer, api, ingest);
     }

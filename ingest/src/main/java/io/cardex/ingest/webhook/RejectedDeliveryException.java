@@ -1,5 +1,7 @@
 package io.cardex.ingest.webhook;
 
+import io.cardex.service.http.ProblemDetails;
+
 /** A delivery refused before it could trigger anything, with the problem to answer. */
 final class RejectedDeliveryException extends Exception {
 

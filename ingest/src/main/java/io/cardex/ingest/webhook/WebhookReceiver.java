@@ -1,7 +1,7 @@
 package io.cardex.ingest.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardex.service.http.Answers;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Optional;
@@ -22,7 +22,6 @@ final class WebhookReceiver implements Handler {
     private final DeliveryLog deliveries;
     private final PushTarget target;
     private final ObjectMapper json;
-    private final AnswerWriter answers;
 
     WebhookReceiver(ProviderWebhook webhook, PayloadReader payloads, DeliveryLog deliveries, PushTarget target,
                     ObjectMapper json) {
@@ -31,7 +30,6 @@ final class WebhookReceiver implements Handler {
         this.deliveries = deliveries;
         this.target = target;
         this.json = json;
-        this.answers = new AnswerWriter(json);
     }
 
     @Override
@@ -46,22 +44,21 @@ final class WebhookReceiver implements Handler {
             }
             receive(ctx, request);
         } catch (RejectedDeliveryException e) {
-            answers.problem(ctx, e.problem());
+            Answers.problem(ctx, e.problem());
         }
     }
 
-    private void receive(Context ctx, WebhookRequest request)
-            throws RejectedDeliveryException, JsonProcessingException {
+    private void receive(Context ctx, WebhookRequest request) throws RejectedDeliveryException {
         Optional<String> event = request.header(webhook.eventHeader());
         if (event.isPresent() && event.equals(webhook.pingEvent())) {
-            answers.answer(ctx, 200, WebhookAnswer.pong());
+            Answers.json(ctx, 200, WebhookAnswer.pong());
         } else if (event.isEmpty() || !event.get().equals(webhook.pushEvent())) {
-            answers.answer(ctx, 202, WebhookAnswer.ignored("only " + webhook.pushEvent() + " events trigger an ingest, "
+            Answers.json(ctx, 202, WebhookAnswer.ignored("only " + webhook.pushEvent() + " events trigger an ingest, "
                     + event.map(name -> "not " + name).orElse("and the " + webhook.eventHeader() + " header is missing")));
         } else {
             PushPayload payload = PushPayload.parse(json, request.body());
             Push push = payload.toPush(webhook.provider(), webhook.deliveryId(request), webhook.repositoryOf(payload));
-            answers.answer(ctx, 202, trigger(push));
+            Answers.json(ctx, 202, trigger(push));
         }
     }
 

@@ -2,6 +2,8 @@ package io.cardex.ingest.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.card.CardexJson;
+import io.cardex.service.http.Answers;
+import io.cardex.service.http.ProblemDetails;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import java.time.Clock;
@@ -27,7 +29,7 @@ public final class WebhookRoutes {
 
     /**
      * Adds the three receivers to the server being configured. They handle their own errors, so
-     * the server's exception handlers and JSON mapper are left alone.
+     * the server's exception handlers are left alone.
      *
      * @param target called with each verified push, on the request thread: it must return at once
      */
@@ -37,18 +39,17 @@ public final class WebhookRoutes {
         DeliveryLog deliveries = new DeliveryLog(REMEMBERED_DELIVERIES);
         Function<ProviderWebhook, Handler> receiver =
                 webhook -> new WebhookReceiver(webhook, payloads, deliveries, target, json);
-        AnswerWriter answers = new AnswerWriter(json);
         config.routes.post(Provider.GITHUB.path(), settings.githubSecret().map(GitHubWebhook::new)
-                .map(receiver).orElse(notEnabled(Provider.GITHUB, answers)));
+                .map(receiver).orElse(notEnabled(Provider.GITHUB)));
         config.routes.post(Provider.GITEE.path(), settings.giteeSecret().map(secret -> new GiteeWebhook(secret, Clock.systemUTC()))
-                .map(receiver).orElse(notEnabled(Provider.GITEE, answers)));
+                .map(receiver).orElse(notEnabled(Provider.GITEE)));
         config.routes.post(Provider.GITLAB.path(), settings.gitlabToken().map(GitLabWebhook::new)
-                .map(receiver).orElse(notEnabled(Provider.GITLAB, answers)));
+                .map(receiver).orElse(notEnabled(Provider.GITLAB)));
     }
 
-    private static Handler notEnabled(Provider provider, AnswerWriter answers) {
+    private static Handler notEnabled(Provider provider) {
         ProblemDetails problem = ProblemDetails.of(404, "Not found", "the " + provider
                 + " webhook receiver is not enabled: configure a " + provider + " webhook secret to enable it");
-        return ctx -> answers.problem(ctx, problem);
+        return ctx -> Answers.problem(ctx, problem);
     }
 }

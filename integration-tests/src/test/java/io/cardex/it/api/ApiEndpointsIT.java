@@ -2,7 +2,7 @@ package io.cardex.it.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.api.KafkaSettings;
 import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
@@ -48,7 +48,7 @@ class ApiEndpointsIT {
     private static Path work;
     private static Pipeline pipeline;
     private static ApiClient api;
-    private static final List<ApiServer> otherApis = new ArrayList<>();
+    private static final List<ApiService> otherApis = new ArrayList<>();
 
     @BeforeAll
     static void indexTheExamplesAndABrokenCard() throws Exception {
@@ -70,7 +70,7 @@ class ApiEndpointsIT {
 
     @AfterAll
     static void stop() {
-        otherApis.forEach(ApiServer::close);
+        otherApis.forEach(ApiService::close);
         pipeline.close();
         repository.close();
         TempDirectories.delete(work);
@@ -237,7 +237,7 @@ class ApiEndpointsIT {
 
     /** An API besides the pipeline's, stopped after the tests. */
     private static ApiClient startApi(ApiConfig config) {
-        ApiServer server = new ApiServer(config);
+        ApiService server = new ApiService(config);
         otherApis.add(server);
         server.start();
         return new ApiClient(server.port());

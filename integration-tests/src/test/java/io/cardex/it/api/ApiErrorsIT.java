@@ -3,7 +3,7 @@ package io.cardex.it.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Bad requests and an unreachable Elasticsearch get a problem+json answer, never a stack trace. */
 class ApiErrorsIT {
 
-    private ApiServer server;
+    private ApiService server;
 
     @AfterEach
     void stopServer() {
@@ -99,7 +99,7 @@ class ApiErrorsIT {
 
     /** An API on a free port over an index nobody created. */
     private ApiClient startApi(URI elasticsearch) {
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0, elasticsearch, UniqueNames.forTest("api").index()));
+        server = new ApiService(new ApiConfig("127.0.0.1", 0, elasticsearch, UniqueNames.forTest("api").index()));
         server.start();
         return new ApiClient(server.port());
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cardex.api.ApiConfig;
-import io.cardex.api.ApiServer;
+import io.cardex.api.ApiService;
 import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.it.api.OpenApiDocument.Answer;
@@ -60,8 +60,8 @@ class OpenApiIT {
     private static CardRepositoryFixture repository;
     private static Path work;
     private static Pipeline pipeline;
-    private static ApiServer withoutIndex;
-    private static ApiServer withoutKafka;
+    private static ApiService withoutIndex;
+    private static ApiService withoutKafka;
     private static OpenApiDocument document;
 
     @BeforeAll
@@ -238,8 +238,8 @@ class OpenApiIT {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static ApiServer start(ApiConfig config) {
-        ApiServer server = new ApiServer(config);
+    private static ApiService start(ApiConfig config) {
+        ApiService server = new ApiService(config);
         server.start();
         return server;
     }

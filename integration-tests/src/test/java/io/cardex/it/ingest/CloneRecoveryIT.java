@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cardex.card.CardRules;
-import io.cardex.ingest.IngestApplication;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestService;
+import io.cardex.ingest.RepositoryConfig;
+import io.cardex.ingest.RepositoryIngest;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
@@ -33,13 +33,13 @@ class CloneRecoveryIT {
         try (CardRepositoryFixture remote = CardRepositoryFixture.create()
                 .addExample("mindspore/1.9/refinenet_voc2012.md")) {
             remote.commit("one card");
-            IngestConfig config = new IngestConfig(RepositorySource.parse(remote.directory().toUri().toString()),
+            RepositoryConfig config = new RepositoryConfig(RepositorySource.parse(remote.directory().toUri().toString()),
                     "hub", Optional.empty(), Optional.empty(), Duration.ofMillis(200), work,
                     stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT);
-            try (IngestApplication ingest = new IngestApplication(List.of(config),
-                    new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()))) {
+            try (IngestService ingest = new IngestService(new IngestConfig(List.of(config),
+                    "127.0.0.1", 0, WebhookSettings.none()))) {
                 ingest.start();
-                IngestService service = ingest.services().get(0);
+                RepositoryIngest service = ingest.repositories().get(0);
                 await().atMost(Duration.ofSeconds(30)).until(() -> service.status().eventsPublished() == 1);
 
                 FileUtils.delete(config.cloneDirectory().resolve("objects").toFile(), FileUtils.RECURSIVE);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.cardex.card.CardRules;
 import io.cardex.card.event.CardChange;
-import io.cardex.ingest.IngestApplication;
 import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.IngestService;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestStack;
@@ -36,12 +36,12 @@ class FolderIngestIT {
         Path work = TempDirectories.create("cardex-it-folder-work-");
         Files.createDirectories(folder.resolve(REFINENET).getParent());
         Files.copy(Installation.current().examples().resolve(REFINENET), folder.resolve(REFINENET));
-        IngestConfig config = new IngestConfig(RepositorySource.parse(folder.toString()), "disk", Optional.empty(),
+        RepositoryConfig config = new RepositoryConfig(RepositorySource.parse(folder.toString()), "disk", Optional.empty(),
                 Optional.empty(), Duration.ofHours(1), work, stack.kafkaBootstrapServers(), names.topic(), 3,
                 (short) 1, CardRules.DEFAULT);
         TopicReader topic = new TopicReader(stack.kafkaBootstrapServers(), names.topic());
-        try (IngestApplication ingest = new IngestApplication(List.of(config),
-                new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()))) {
+        try (IngestService ingest = new IngestService(new IngestConfig(List.of(config),
+                "127.0.0.1", 0, WebhookSettings.none()))) {
             ingest.start();
             assertThat(topic.readAll(1)).hasSize(1);
 

@@ -7,7 +7,7 @@ import io.cardex.card.CardRules;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
-import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.IngestPass;
 import io.cardex.ingest.Ingestor;
 import io.cardex.ingest.PassProgress;
@@ -44,7 +44,7 @@ class IngestorIT {
     private final UniqueNames names = UniqueNames.forTest("ingest");
     private CardRepositoryFixture repository;
     private Path work;
-    private IngestConfig config;
+    private RepositoryConfig config;
     private CardRepository cards;
     private ChangePublisher publisher;
     private Ingestor ingestor;
@@ -53,7 +53,7 @@ class IngestorIT {
     void openIngestor() throws Exception {
         repository = CardRepositoryFixture.create().addExample(REFINENET).addExample(DLINKNET);
         work = TempDirectories.create("cardex-it-ingest-");
-        config = new IngestConfig(new RepositorySource.Local(repository.directory()), "hub",
+        config = new RepositoryConfig(new RepositorySource.Local(repository.directory()), "hub",
                 Optional.empty(), Optional.empty(), Duration.ofSeconds(1), work, stack.kafkaBootstrapServers(),
                 names.topic(), 3, (short) 1, CardRules.DEFAULT);
         CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);

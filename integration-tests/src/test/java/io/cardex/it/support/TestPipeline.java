@@ -6,8 +6,8 @@ import io.cardex.indexer.verify.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.index.BulkSettings;
 import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.cli.pipeline.Pipeline;
 import io.cardex.stack.EmbeddedStack;
@@ -66,8 +66,8 @@ public final class TestPipeline {
         return this;
     }
 
-    public IngestConfig ingest() {
-        return new IngestConfig(source, "hub", Optional.empty(),
+    public RepositoryConfig ingest() {
+        return new RepositoryConfig(source, "hub", Optional.empty(),
                 Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(), names.topic(), 3,
                 (short) 1, CardRules.DEFAULT);
     }
@@ -82,7 +82,7 @@ public final class TestPipeline {
     }
 
     public Pipeline start() throws StartupFailure {
-        return Pipeline.start(List.of(ingest()), new IngestServerConfig("127.0.0.1", 0, WebhookSettings.none()),
-                indexer(), api());
+        return Pipeline.start(new IngestConfig(List.of(ingest()), "127.0.0.1", 0, WebhookSettings.none()), indexer(),
+                api());
     }
 }

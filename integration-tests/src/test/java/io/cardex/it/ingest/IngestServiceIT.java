@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.card.CardRules;
 import io.cardex.card.CardexJson;
 import io.cardex.card.event.CardChange;
-import io.cardex.ingest.IngestApplication;
 import io.cardex.ingest.IngestConfig;
+import io.cardex.ingest.IngestService;
+import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.http.IngestServerConfig;
 import io.cardex.ingest.webhook.WebhookSettings;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ingest service as it runs: a webhook triggers it, /health and /metrics show what it did. */
-class IngestApplicationIT {
+class IngestServiceIT {
 
     private static final String SECRET = "webhook-secret";
     private static final String ORIGIN = "https://github.com/example/hub.git";
@@ -47,7 +47,7 @@ class IngestApplicationIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private CardRepositoryFixture repository;
     private Path work;
-    private IngestApplication ingest;
+    private IngestService ingest;
 
     @BeforeEach
     void startIngest() {
@@ -55,10 +55,10 @@ class IngestApplicationIT {
                 .addExample("mindspore/1.9/refinenet_voc2012.md").addExample("mindspore/1.7/dlinknet_deepglobe.md");
         repository.commit("first cards");
         work = TempDirectories.create("cardex-it-ingest-app-");
-        ingest = new IngestApplication(List.of(
+        ingest = new IngestService(new IngestConfig(List.of(
                 config("hub", new RepositorySource.Local(repository.directory())),
                 config("gone", new RepositorySource.Local(work.resolve("no-such-repository")))),
-                new IngestServerConfig("127.0.0.1", 0, new WebhookSettings(Optional.of(SECRET), Optional.empty(),
+                "127.0.0.1", 0, new WebhookSettings(Optional.of(SECRET), Optional.empty(),
                         Optional.empty(), WebhookSettings.DEFAULT_MAX_PAYLOAD_BYTES)));
         ingest.start();
     }
@@ -118,8 +118,8 @@ class IngestApplicationIT {
                 .contains("cardex_ingest_passes_total{outcome=\"failure\",repository=\"gone\"}"));
     }
 
-    private IngestConfig config(String name, RepositorySource source) {
-        return new IngestConfig(source, name, Optional.empty(), Optional.empty(), NEVER, work,
+    private RepositoryConfig config(String name, RepositorySource source) {
+        return new RepositoryConfig(source, name, Optional.empty(), Optional.empty(), NEVER, work,
                 stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT);
     }
 

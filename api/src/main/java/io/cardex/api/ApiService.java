@@ -1,0 +1,74 @@
+package io.cardex.api;
+
+import io.cardex.api.health.ReadinessCheck;
+import io.cardex.api.http.ApiRoutes;
+import io.cardex.api.search.CardLookup;
+import io.cardex.api.search.SearchService;
+import io.cardex.api.search.SimilarCards;
+import io.cardex.api.search.SuggestService;
+import io.cardex.api.stats.ConsumerLag;
+import io.cardex.api.stats.StatsService;
+import io.cardex.cardindex.ElasticsearchConnection;
+import io.cardex.service.http.Health;
+import io.cardex.service.http.ServiceServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API service as a whole: its Elasticsearch connection, the search, lookup and stats services
+ * over it, and their HTTP server ({@link ApiRoutes} beside health and metrics).
+ */
+public final class ApiService implements AutoCloseable {
+
+    /** Alive as long as it answers: whether it can search is what {@code /ready} says. */
+    private static final Health ALIVE = new Health(true, Map.of("status", "up"));
+
+    private final ApiConfig config;
+    private final ElasticsearchConnection elasticsearch;
+    private final Optional<ConsumerLag> consumerLag;
+    private final ServiceServer server;
+
+    public ApiService(ApiConfig config) {
+        this.config = config;
+        this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
+        this.consumerLag = config.kafka().map(ConsumerLag::new);
+        ApiRoutes routes = new ApiRoutes(config,
+                new SearchService(elasticsearch.client(), config.index()),
+                new SuggestService(elasticsearch.client(), config.index()),
+                new CardLookup(elasticsearch.client(), config.index()),
+                new SimilarCards(elasticsearch.client(), config.index()),
+                new StatsService(elasticsearch.client(), config.index(), consumerLag),
+                new ReadinessCheck(elasticsearch.client(), config.index()));
+        this.server = new ServiceServer("api", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> ALIVE,
+                routes::register);
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws IllegalStateException when the configured address cannot be listened on
+     */
+    public void start() {
+        server.start(config.host(), config.port());
+    }
+
+    /** The port listened on, useful when the configuration asked for any free port. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The templates of the GET routes, such as {@code /cards/<key>}: what the OpenAPI document must describe. */
+    List<String> routes() {
+        return server.getRoutes();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        consumerLag.ifPresent(ConsumerLag::close);
+        elasticsearch.close();
+    }
+}
