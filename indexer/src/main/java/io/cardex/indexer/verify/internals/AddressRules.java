@@ -16,6 +16,7 @@ final class AddressRules {
 
     private static final byte[] NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] IPV4_COMPATIBLE_PREFIX = new byte[12];
+    private static final byte[] IPV4_MAPPED_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
 
     private final boolean allowLoopback;
     private final boolean allowPrivate;
@@ -55,13 +56,18 @@ final class AddressRules {
         return address.isSiteLocalAddress() || carrierGradeNat || uniqueLocal;
     }
 
-    /** The IPv4 address an IPv6 one reaches through NAT64 or IPv4-compatible notation. */
+    /**
+     * The IPv4 address an IPv6 one reaches through NAT64, IPv4-compatible or IPv4-mapped notation.
+     * Java turns a mapped address it parses into an IPv4 one, but a resolver may hand one over as
+     * an {@link Inet6Address} ({@code ::ffff:169.254.169.254}), whose own tests all say "public".
+     */
     private static Optional<InetAddress> embeddedIpv4(InetAddress address, byte[] bytes) {
         if (!(address instanceof Inet6Address)) {
             return Optional.empty();
         }
         byte[] prefix = Arrays.copyOf(bytes, 12);
-        if (!Arrays.equals(prefix, NAT64_PREFIX) && !Arrays.equals(prefix, IPV4_COMPATIBLE_PREFIX)) {
+        if (!Arrays.equals(prefix, NAT64_PREFIX) && !Arrays.equals(prefix, IPV4_COMPATIBLE_PREFIX)
+                && !Arrays.equals(prefix, IPV4_MAPPED_PREFIX)) {
             return Optional.empty();
         }
         try {

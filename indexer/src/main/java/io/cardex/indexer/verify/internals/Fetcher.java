@@ -39,6 +39,8 @@ public final class Fetcher {
         this.failures = new FetchFailures(config);
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // Never through a proxy: it would connect to an address other than the one checked.
+                .proxy(HttpClient.Builder.NO_PROXY)
                 // One long stream per request: HTTP/2 adds flow control and framing, and no speed.
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())

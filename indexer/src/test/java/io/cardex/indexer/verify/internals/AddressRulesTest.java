@@ -2,6 +2,7 @@ package io.cardex.indexer.verify.internals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,5 +55,23 @@ class AddressRulesTest {
     @ValueSource(strings = {"127.0.0.1", "::1", "10.0.0.1", "192.168.1.1", "100.64.0.1", "fd00::1"})
     void loopbackAndPrivateAddressesAreAllowedWhenConfigured(String address) throws Exception {
         assertThat(permissive.refusal(InetAddress.getByName(address))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "127.0.0.1, a loopback address",
+            "169.254.169.254, a link-local address (where cloud metadata services answer)",
+            "10.0.0.1, a private address",
+            "0.0.0.0, an unspecified address"
+    })
+    void anIpv4MappedAddressHandedOverAsIpv6IsJudgedByItsIpv4Address(String ipv4, String kind) throws Exception {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(InetAddress.getByName(ipv4).getAddress(), 0, mapped, 12, 4);
+        InetAddress asResolversMayGiveIt = Inet6Address.getByAddress(null, mapped, -1);
+
+        assertThat(asResolversMayGiveIt).isInstanceOf(Inet6Address.class);
+        assertThat(strict.refusal(asResolversMayGiveIt)).hasValue(kind);
     }
 }
