@@ -6,6 +6,8 @@ import java.util.Set;
 /** What Elasticsearch did with one write of a bulk request. */
 public sealed interface WriteOutcome {
 
+    int UNAUTHORIZED = 401;
+    int FORBIDDEN = 403;
     int CONFLICT = 409;
     int NOT_FOUND = 404;
     int TOO_MANY_REQUESTS = 429;
@@ -35,7 +37,10 @@ public sealed interface WriteOutcome {
     /**
      * A deletion of a card that is not there is written (it has no error). A missing index or
      * alias, a closed index and a write block are the index's state, not the document's: the
-     * write waits for them to pass rather than being counted done or dead-lettered.
+     * write waits for them to pass rather than being counted done or dead-lettered. So does a
+     * write the indexer's user may not make (401, 403 {@code security_exception}): a wrong role or
+     * index name is fixed by an operator, and until then no change may drain into the dead-letter
+     * topic.
      */
     static WriteOutcome of(BulkResponseItem item) {
         int status = item.status();
@@ -48,7 +53,7 @@ public sealed interface WriteOutcome {
             return new Stale();
         }
         if (status == TOO_MANY_REQUESTS || status >= SERVER_ERROR || status == NOT_FOUND
-                || INDEX_STATES.contains(type)) {
+                || status == UNAUTHORIZED || status == FORBIDDEN || INDEX_STATES.contains(type)) {
             return new Retry("status " + status + ", " + reason);
         }
         return new Refused(reason);

@@ -30,6 +30,12 @@ class WriteOutcomeTest {
     }
 
     @Test
+    void aWriteTheIndexersUserMayNotMakeIsTriedAgainNeverDeadLettered() {
+        assertThat(WriteOutcome.of(item(403, "security_exception"))).isInstanceOf(WriteOutcome.Retry.class);
+        assertThat(WriteOutcome.of(item(401, "security_exception"))).isInstanceOf(WriteOutcome.Retry.class);
+    }
+
+    @Test
     void aDocumentElasticsearchCannotTakeIsRefusedWithTheReason() {
         assertThat(WriteOutcome.of(item(400, "document_parsing_exception")))
                 .isEqualTo(new WriteOutcome.Refused("document_parsing_exception: what went wrong"));
