@@ -44,7 +44,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--replication-factor", paramLabel = "N", converter = CountConverter.class,
             defaultValue = "${env:CARDEX_TOPIC_REPLICATION_FACTOR:-1}",
-            description = "Copies of each partition when ingest creates the topic, at most the number of brokers "
+            description = "Copies of each partition when ingest creates the topic, at most the number of brokers; "
+                    + "a write is acknowledged once all copies but one have it "
                     + "(env CARDEX_TOPIC_REPLICATION_FACTOR; default ${DEFAULT-VALUE}).")
     int replicationFactor;
 

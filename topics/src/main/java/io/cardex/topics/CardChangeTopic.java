@@ -36,10 +36,16 @@ public final class CardChangeTopic {
      */
     public static void ensureExists(String bootstrapServers, String name, int partitions, short replicationFactor)
             throws InterruptedException {
-        TopicSetup.ensureExists(bootstrapServers, new NewTopic(name, partitions, replicationFactor).configs(Map.of(
+        TopicSetup.ensureExists(bootstrapServers, new NewTopic(name, partitions, replicationFactor)
+                .configs(configs(replicationFactor)), "card-changes topic");
+    }
+
+    /** Compacted, compressed as produced, deletions kept a week, and as many in-sync replicas as it can spare. */
+    static Map<String, String> configs(short replicationFactor) {
+        return Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
-                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(DELETE_RETENTION_MS))),
-                "card-changes topic");
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(DELETE_RETENTION_MS),
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(TopicSetup.minInSyncReplicas(replicationFactor)));
     }
 }

@@ -31,6 +31,8 @@ public final class DeadLetterTopic {
     public static void ensureExists(String bootstrapServers, String name, int partitions, short replicationFactor)
             throws InterruptedException {
         TopicSetup.ensureExists(bootstrapServers, new NewTopic(name, partitions, replicationFactor)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(RETENTION_MS))), "dead-letter topic");
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(RETENTION_MS),
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                        String.valueOf(TopicSetup.minInSyncReplicas(replicationFactor)))), "dead-letter topic");
     }
 }

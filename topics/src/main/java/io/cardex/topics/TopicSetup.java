@@ -26,6 +26,15 @@ final class TopicSetup {
     }
 
     /**
+     * How many replicas must have a write before it is acknowledged ({@code acks=all}): all but
+     * one, so that a write survives the loss of any one broker and one broker may be down for
+     * maintenance without stopping writes; 1 with a single replica.
+     */
+    static int minInSyncReplicas(short replicationFactor) {
+        return Math.max(1, replicationFactor - 1);
+    }
+
+    /**
      * Creates the topic as described unless it exists (an existing topic is left as it is).
      *
      * @param purpose what the topic holds, for the log and error messages ("card-changes topic")
