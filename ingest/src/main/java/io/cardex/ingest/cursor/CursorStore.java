@@ -12,37 +12,63 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The last commit whose changes were all acknowledged by Kafka, per repository and branch. It is
- * a small JSON file replaced atomically, so a crash leaves either the old or the new cursor,
- * never a torn one.
+ * a small JSON file replaced atomically and synced with its folder, so a crash leaves either the
+ * old or the new cursor, never a torn or lost one. The repositories of one ingest share the file,
+ * each through its own store: every store of a file takes the same lock, so that two passes
+ * finishing at once never lose each other's cursor.
  */
 public final class CursorStore {
 
     private static final TypeReference<TreeMap<String, String>> CURSORS = new TypeReference<>() {
     };
+    /** One lock per cursor file in this process, whichever store writes it. */
+    private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
     private final Path file;
+    private final Object lock;
     private final ObjectMapper json = CardexJson.newMapper();
 
     public CursorStore(Path file) {
-        this.file = file;
+        this.file = file.toAbsolutePath().normalize();
+        this.lock = LOCKS.computeIfAbsent(this.file, path -> new Object());
     }
 
-    public synchronized Optional<String> lastPublished(String repository, String branch) throws IOException {
-        return Optional.ofNullable(readAll().get(key(repository, branch)));
+    public Optional<String> lastPublished(String repository, String branch) throws IOException {
+        synchronized (lock) {
+            return Optional.ofNullable(readAll().get(key(repository, branch)));
+        }
     }
 
-    public synchronized void markPublished(String repository, String branch, String commit) throws IOException {
-        Map<String, String> cursors = readAll();
-        cursors.put(key(repository, branch), commit);
-        Files.createDirectories(file.getParent());
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        Files.write(next, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(cursors));
-        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
+    public void markPublished(String repository, String branch, String commit) throws IOException {
+        synchronized (lock) {
+            Map<String, String> cursors = readAll();
+            cursors.put(key(repository, branch), commit);
+            Path folder = file.getParent();
+            Files.createDirectories(folder);
+            Path next = Files.createTempFile(folder, file.getFileName() + ".", ".next");
+            try {
+                Files.write(next, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(cursors));
+                try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(next);
+            }
+            syncFolder(folder);
+        }
+    }
+
+    /** Makes the rename itself durable: until its folder is synced, a crash may bring back the old file. */
+    private static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         }
-        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private Map<String, String> readAll() throws IOException {

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,5 +40,39 @@ class CursorStoreTest {
 
         assertThatThrownBy(() -> new CursorStore(file).lastPublished("hub", "main"))
                 .hasMessageContaining("unreadable").hasMessageContaining("delete it");
+    }
+
+    @Test
+    void repositoriesPublishingAtOnceThroughTheirOwnStoresNeverLoseEachOthersCursor() throws Exception {
+        Path file = directory.resolve("cursors.json");
+        int repositories = 8;
+        int commitsEach = 25;
+        ExecutorService passes = Executors.newFixedThreadPool(repositories);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int r = 0; r < repositories; r++) {
+                String repository = "hub" + r;
+                CursorStore own = new CursorStore(file);
+                done.add(passes.submit((Callable<Void>) () -> {
+                    for (int c = 1; c <= commitsEach; c++) {
+                        own.markPublished(repository, "main", "commit-" + c);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> pass : done) {
+                pass.get();
+            }
+        } finally {
+            passes.shutdownNow();
+        }
+
+        CursorStore reopened = new CursorStore(file);
+        for (int r = 0; r < repositories; r++) {
+            assertThat(reopened.lastPublished("hub" + r, "main")).contains("commit-" + commitsEach);
+        }
+        try (Stream<Path> left = Files.list(directory)) {
+            assertThat(left).as("no temporary file is left behind").containsExactly(file);
+        }
     }
 }
