@@ -7,6 +7,7 @@ import io.cardex.api.search.SearchService;
 import io.cardex.api.search.SimilarCards;
 import io.cardex.api.search.SuggestService;
 import io.cardex.api.stats.ConsumerLag;
+import io.cardex.api.stats.RecentStats;
 import io.cardex.api.stats.StatsService;
 import io.cardex.cardindex.ElasticsearchConnection;
 import io.cardex.service.http.Health;
@@ -15,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -40,7 +42,8 @@ public final class ApiService implements AutoCloseable {
                 new SuggestService(elasticsearch.client(), config.index()),
                 new CardLookup(elasticsearch.client(), config.index()),
                 new SimilarCards(elasticsearch.client(), config.index()),
-                new StatsService(elasticsearch.client(), config.index(), consumerLag),
+                new RecentStats(new StatsService(elasticsearch.client(), config.index(), consumerLag)::stats,
+                        Clock.systemUTC(), RecentStats.FRESH_FOR),
                 new ReadinessCheck(elasticsearch.client(), config.index()));
         this.server = new ServiceServer("api", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> ALIVE,
                 routes::register);

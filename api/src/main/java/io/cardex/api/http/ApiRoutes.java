@@ -12,7 +12,7 @@ import io.cardex.api.search.SimilarCards;
 import io.cardex.api.search.SimilarQuery;
 import io.cardex.api.search.SimilarResult;
 import io.cardex.api.search.SuggestService;
-import io.cardex.api.stats.StatsService;
+import io.cardex.api.stats.RecentStats;
 import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.UrlCredentials;
 import io.cardex.service.http.Answers;
@@ -48,11 +48,11 @@ public final class ApiRoutes {
     private final SuggestService suggestions;
     private final CardLookup cards;
     private final SimilarCards similarCards;
-    private final StatsService stats;
+    private final RecentStats stats;
     private final ReadinessCheck readiness;
 
     public ApiRoutes(ApiConfig config, SearchService search, SuggestService suggestions, CardLookup cards,
-                     SimilarCards similarCards, StatsService stats, ReadinessCheck readiness) {
+                     SimilarCards similarCards, RecentStats stats, ReadinessCheck readiness) {
         this.config = config;
         this.search = search;
         this.suggestions = suggestions;
@@ -162,14 +162,12 @@ public final class ApiRoutes {
     }
 
     private static void elasticsearchRefused(ElasticsearchException e, Context ctx) {
-        if ("index_not_found_exception".equals(e.error().type())) {
+        ProblemDetails problem = ElasticsearchRefusals.problemFor(e);
+        if (problem.status() == 503) {
+            log.warn("Elasticsearch refused a request of {} ({}): {}", ctx.path(), e.status(),
+                    ElasticsearchRefusals.reason(e));
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-            Answers.problem(ctx, ProblemDetails.of(503, "Search unavailable",
-                    "the card index does not exist yet: it is created when the indexer first starts"));
-        } else {
-            // Any other refusal is a bug here: answered as ServiceServer answers every other one.
-            log.error("api: request {} failed", ctx.path(), e);
-            Answers.problem(ctx, ProblemDetails.of(500, "Internal error", "the request failed; the server log says why"));
         }
+        Answers.problem(ctx, problem);
     }
 }
