@@ -73,7 +73,7 @@ public final class CardParser {
                 .map(yaml -> headerReader.read(yaml, sections.headerFirstLine(), problems))
                 .map(read -> file.language() == Language.ZH ? ChineseKeys.toEnglish(read) : read)
                 .orElse(Header.EMPTY);
-        return new CardText(CardKind.MODEL, sections.title(), header, HeaderFields.read(header, problems),
+        return new CardText(CardKind.MODEL, sections.title(), header, HeaderFields.read(header, rules.hub(), problems),
                 BodyReader.read(sections.body(), sections.bodyFirstLine(), problems), null, problems);
     }
 

@@ -1,6 +1,7 @@
 package io.cardex.cli;
 
 import io.cardex.card.CardRules;
+import io.cardex.stack.StartupFailure;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -14,9 +15,10 @@ final class CardRulesOptions {
     long maxCardBytes;
 
     @Mixin
-    AllowedHostsOptions allowedHosts;
+    HubRulesOptions hubRules;
 
-    CardRules cardRules() {
-        return new CardRules(maxCardBytes, allowedHosts.hosts());
+    /** @throws StartupFailure when the rules file is refused */
+    CardRules cardRules() throws StartupFailure {
+        return new CardRules(maxCardBytes, hubRules.hubRules());
     }
 }

@@ -42,7 +42,7 @@ final class IndexerCommand implements Callable<Integer> {
     AssetVerificationOptions assets;
 
     @Mixin
-    AllowedHostsOptions allowedHosts;
+    HubRulesOptions rules;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:CARDEX_INDEXER_HOST:-" + ServiceServer.DEFAULT_HOST + "}",
             description = "Address of /health and /metrics; 0.0.0.0 for every interface "
@@ -56,7 +56,7 @@ final class IndexerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StartupFailure, InterruptedException {
         IndexerConfig config = new IndexerConfig(kafka.bootstrapServers, kafka.topic, groupId, elasticsearch.url,
-                elasticsearch.index, BulkSettings.DEFAULT, assets.verification(allowedHosts.hosts()));
+                elasticsearch.index, BulkSettings.DEFAULT, assets.verification(rules.hubRules().allowedHosts()));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IndexerService indexer;
         try {

@@ -1,5 +1,6 @@
 package io.cardex.cli;
 
+import io.cardex.card.CardRules;
 import io.cardex.service.http.ServiceServer;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.IngestConfig;
@@ -68,11 +69,12 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupFailure {
+        CardRules rules = repositories.cardRules.cardRules();
         Path work = workDirectory != null ? workDirectory.toAbsolutePath().normalize()
                 : StackConfig.defaultDataDirectory("ingest");
         IngestService ingest;
         try {
-            List<RepositoryConfig> configs = repositories.configs(kafka.bootstrapServers, work, kafka.topic, partitions,
+            List<RepositoryConfig> configs = repositories.configs(rules, kafka.bootstrapServers, work, kafka.topic, partitions,
                     (short) replicationFactor);
             ingest = new IngestService(new IngestConfig(configs, host, port, WebhookSecrets.fromEnvironment()));
         } catch (IllegalArgumentException e) {

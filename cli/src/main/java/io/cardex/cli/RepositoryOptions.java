@@ -1,5 +1,6 @@
 package io.cardex.cli;
 
+import io.cardex.card.CardRules;
 import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
 import java.nio.file.Path;
@@ -41,8 +42,11 @@ final class RepositoryOptions {
     @Mixin
     CardRulesOptions cardRules;
 
-    /** The ingest of every repository, publishing to one topic and keeping its state in one work directory. */
-    List<RepositoryConfig> configs(String bootstrapServers, Path workDirectory, String topic, int partitions,
+    /**
+     * The ingest of every repository, checking cards with {@code rules} ({@link #cardRules}, read once at start),
+     * publishing to one topic and keeping its state in one work directory.
+     */
+    List<RepositoryConfig> configs(CardRules rules, String bootstrapServers, Path workDirectory, String topic, int partitions,
                                short replicationFactor) {
         List<RepositoryConfig> configs = new ArrayList<>();
         for (String repository : repositories) {
@@ -51,7 +55,7 @@ final class RepositoryOptions {
             RepositorySource source = RepositorySource.parse(hasName ? named.group(2) : repository);
             configs.add(new RepositoryConfig(source, hasName ? named.group(1) : source.defaultName(),
                     Optional.ofNullable(branch), Optional.ofNullable(cardsRoot), pollInterval, workDirectory,
-                    bootstrapServers, topic, partitions, replicationFactor, cardRules.cardRules()));
+                    bootstrapServers, topic, partitions, replicationFactor, rules));
         }
         return configs;
     }

@@ -1,5 +1,6 @@
 package io.cardex.cli;
 
+import io.cardex.card.CardRules;
 import io.cardex.stack.StartupFailure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,10 +22,11 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupFailure {
+        CardRules rules = repositories.cardRules.cardRules();
         return new PipelineRun().run(stack, "data",
                 (bootstrapServers, workDirectory, topic, partitions) ->
-                        repositories.configs(bootstrapServers, workDirectory, topic, partitions, (short) 1),
-                assets.verification(repositories.cardRules.cardRules().allowedHosts()),
+                        repositories.configs(rules, bootstrapServers, workDirectory, topic, partitions, (short) 1),
+                assets.verification(rules.allowedHosts()),
                 (running, pipeline) -> System.out.printf("%ncardex is up: cards of %s are searchable at "
                                 + "http://localhost:%d/search?q=...%n"
                                 + "Webhooks, health and metrics of ingest: http://localhost:%d/webhooks/{github,gitee,gitlab}, "

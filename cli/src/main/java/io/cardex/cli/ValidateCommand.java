@@ -4,6 +4,7 @@ import io.cardex.card.CardRules;
 import io.cardex.cli.validate.CardFiles;
 import io.cardex.cli.validate.Validation;
 import io.cardex.cli.validate.ValidationReport;
+import io.cardex.stack.StartupFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
 /** {@code cardex validate}: check card files as the pipeline would, without running it. */
 @Command(name = "validate", sortOptions = false,
         description = {"Check card files: every problem with its file, line and column, then a summary.",
-                "Exit status: 0 when no card has an error (warnings allowed), 1 when one has, 2 on bad usage."})
+                "Exit status: 0 when no card has an error (warnings allowed), 1 when one has or the rules file is "
+                        + "refused, 2 on bad usage."})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -46,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private CardRules cardRules() throws IOException {
+    private CardRules cardRules() throws IOException, StartupFailure {
         if (images == null) {
             return rules.cardRules();
         }
@@ -60,7 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws StartupFailure {
         Validation validation;
         try {
             validation = Validation.of(CardFiles.find(paths), cardRules());

@@ -95,6 +95,46 @@ class ValidateCommandTest {
     }
 
     @Test
+    void onRealHubCardsOnlyTheOneNoParserCanReadIsAnError() throws Exception {
+        int status = validate(resource("hub").toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString().lines()).filteredOn(line -> line.contains("error["))
+                .singleElement().asString().contains("resnet50_imagenet2012.md").contains("error[yaml-syntax]");
+        assertThat(out.toString()).endsWith("; 1 invalid card\n").startsWith(resource("hub").toString())
+                .contains("checked 3 cards (3 files)");
+    }
+
+    @Test
+    void checksWithTheListsOfTheRulesFileGiven() throws Exception {
+        String rules = resource("rules/vision-hub.yaml").toString();
+
+        assertThat(validate("--rules", rules, card.toString())).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("error[host-not-allowed]: 'asset-link' points at 'download.mindspore.cn'");
+
+        out.getBuffer().setLength(0);
+        assertThat(validate("--rules", rules, "--allowed-hosts", "gitee.com,download.mindspore.cn", card.toString()))
+                .as("--allowed-hosts replaces the file's hosts").isZero();
+        replace("module-type: cv", "module-type: gnn");
+        assertThat(validate("--rules", rules, "--allowed-hosts", "gitee.com,download.mindspore.cn", card.toString()))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("error[unknown-module-type]: 'module-type' is 'gnn': its type must be one of [cv]");
+    }
+
+    @Test
+    void aBadRulesFileIsRefusedAtStartInOneLineNamingItsLine() throws Exception {
+        Path rules = resource("rules/misspelt-key.yaml");
+
+        int status = validate("--rules", rules.toString(), card.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("cardex: the rules file is refused: " + rules + ":5: 'backend' is not a "
+                + "rules key: use one of module-types, required-fields, file-formats, used-for, backends, allowed-hosts, "
+                + "datasets, or remove it\n");
+    }
+
+    @Test
     void looksUpAFeaturedImageInTheImagesFolderGiven() throws IOException {
         replace("license: Apache2.0", "featured-image: refinenet.png\n\nlicense: Apache2.0");
         Path images = Files.createDirectories(directory.resolve("images"));
@@ -112,6 +152,10 @@ class ValidateCommandTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).startsWith("no such file or directory: " + directory.resolve("nothere"));
+    }
+
+    private static Path resource(String name) throws java.net.URISyntaxException {
+        return Path.of(ValidateCommandTest.class.getResource("/" + name).toURI());
     }
 
     private void replace(String from, String to) throws IOException {

@@ -3,7 +3,9 @@ package io.cardex.card.internals;
 import io.cardex.card.Asset;
 import io.cardex.card.CardHeader;
 import io.cardex.card.CardRules;
+import io.cardex.card.HubRules;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,23 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * The rules a model card's header must follow: every rule of the MindSpore Hub checker
- * ({@code mindspore_hub/_utils/check.py}), made lenient where real cards need it, and a few of
- * cardex's own (digests, asset hosts, link shapes).
+ * ({@code mindspore_hub/_utils/check.py}), with the lists of the {@link HubRules} in force, made
+ * lenient where real cards need it. A rule of the hub's checker is an error; a check cardex adds
+ * beyond it (known datasets, digests) is a warning, unless the card cannot be used at all
+ * (no {@code model-name}).
  */
 public final class HeaderChecks {
 
-    /**
-     * Fields the hub's checker requires of every card. Its first versions also required
-     * {@code input-shape} and {@code infer-backend}, which the hub's own cards have since dropped:
-     * those two are checked when present.
-     */
-    static final List<String> REQUIRED = List.of(
-            "model-name", "backbone-name", "module-type", "fine-tunable", "model-version", "train-dataset", "author",
-            "update-time", "repo-link", "user-id", "used-for", "mindspore-version", "asset", "license", "summary");
-    static final Set<String> MODULE_TYPES = Set.of("audio", "cv", "nlp", "recommend", "other");
-    static final Set<String> FILE_FORMATS = Set.of("air", "ckpt", "onnx", "mindir", "mslite");
-    static final Set<String> USED_FOR = Set.of("inference", "extract-feature", "transfer-learning");
-    static final Set<String> BACKENDS = Set.of("cpu", "gpu", "ascend");
+    /** Not a rule of the hub's checker, but a card without a name cannot be listed or found. */
+    static final String MODEL_NAME = "model-name";
     /**
      * The checker refuses a ':' in any value but these: links hold one by nature, and evaluation
      * strings such as {@code 100%-EER:98.73} are too common on real cards to refuse.
@@ -41,11 +35,13 @@ public final class HeaderChecks {
 
     private final Header header;
     private final CardRules rules;
+    private final HubRules hub;
     private final FileProblems problems;
 
     private HeaderChecks(Header header, CardRules rules, FileProblems problems) {
         this.header = header;
         this.rules = rules;
+        this.hub = rules.hub();
         this.problems = problems;
     }
 
@@ -55,7 +51,10 @@ public final class HeaderChecks {
     }
 
     private void checkAll(CardHeader fields) {
-        for (String key : REQUIRED) {
+        Set<String> required = new LinkedHashSet<>();
+        required.add(MODEL_NAME);
+        required.addAll(hub.requiredFields());
+        for (String key : required) {
             if (!header.entries().containsKey(key)) {
                 problems.error("missing-field", firstLine(), 1, "the header has no '" + key + "': add it");
             }
@@ -63,11 +62,11 @@ public final class HeaderChecks {
         if (fields.moduleType() != null) {
             checkModuleType(header.entries().get("module-type").value().toString().strip());
         }
-        checkEach("used-for", fields.usedFor(), USED_FOR, "unknown-used-for");
-        checkEach("infer-backend", fields.inferBackends(), BACKENDS, "unknown-backend");
-        checkEach("train-backend", fields.trainBackends(), BACKENDS, "unknown-backend");
+        checkEach("used-for", fields.usedFor(), hub.usedFor(), "unknown-used-for");
+        checkEach("infer-backend", fields.inferBackends(), hub.backends(), "unknown-backend");
+        checkEach("train-backend", fields.trainBackends(), hub.backends(), "unknown-backend");
         for (String dataset : fields.trainDatasets()) {
-            if (!KnownDatasets.contains(dataset)) {
+            if (!hub.knowsDataset(dataset)) {
                 Header.Position at = header.positionOf("train-dataset");
                 problems.warning("unknown-dataset", at.line(), at.column(), "the dataset " + Quoted.of(dataset)
                         + " is not in the hub's list of datasets; check its spelling (cards may use new datasets)");
@@ -113,9 +112,9 @@ public final class HeaderChecks {
             problems.error("invalid-module-type", at.line(), at.column(), "'module-type' is " + Quoted.of(moduleType)
                     + ": write a type and at most one detail, such as cv-classification");
         }
-        if (!MODULE_TYPES.contains(parts[0])) {
+        if (!hub.moduleTypes().contains(parts[0])) {
             problems.error("unknown-module-type", at.line(), at.column(), "'module-type' is " + Quoted.of(moduleType)
-                    + ": its type must be one of " + sorted(MODULE_TYPES));
+                    + ": its type must be one of " + sorted(hub.moduleTypes()));
         }
     }
 
@@ -133,10 +132,10 @@ public final class HeaderChecks {
         requireAssetField(asset.fileFormat(), path, "file-format");
         requireAssetField(asset.link(), path, "asset-link");
         requireAssetField(asset.sha256(), path, "asset-sha256");
-        if (asset.fileFormat() != null && !FILE_FORMATS.contains(asset.fileFormat().toLowerCase(Locale.ROOT))) {
+        if (asset.fileFormat() != null && !hub.fileFormats().contains(asset.fileFormat().toLowerCase(Locale.ROOT))) {
             Header.Position at = header.positionOf(path + ".file-format");
             problems.error("unknown-file-format", at.line(), at.column(),
-                    "'file-format' is " + Quoted.of(asset.fileFormat()) + ": use one of " + sorted(FILE_FORMATS));
+                    "'file-format' is " + Quoted.of(asset.fileFormat()) + ": use one of " + sorted(hub.fileFormats()));
         }
         if (asset.link() != null) {
             checkLink("asset-link", asset.link(), header.positionOf(path + ".asset-link"));
@@ -159,19 +158,23 @@ public final class HeaderChecks {
         if (uri == null) {
             problems.error("invalid-link", at.line(), at.column(), "'" + key + "' is " + Quoted.of(link)
                     + ": write an http(s) address, such as <https://gitee.com/...>");
-        } else if (!rules.allowsHost(uri.getHost())) {
+        } else if (!hub.allowsHost(uri.getHost())) {
             problems.error("host-not-allowed", at.line(), at.column(), "'" + key + "' points at "
-                    + Quoted.of(uri.getHost()) + ", which is not an allowed host " + sorted(rules.allowedHosts())
+                    + Quoted.of(uri.getHost()) + ", which is not an allowed host " + sorted(hub.allowedHosts())
                     + ": host the file there, or ask the operator to allow the host");
         }
     }
 
+    /**
+     * The hub's checker only requires an asset-sha256: its form is cardex's check, a warning, since
+     * the card stays usable (only the asset's download cannot be verified).
+     */
     private void checkDigest(String digest, Header.Position at) {
         if (!HEX.matcher(digest).matches() || digest.length() > SHA256_HEX_LENGTH) {
-            problems.error("invalid-sha256", at.line(), at.column(), "'asset-sha256' is " + Quoted.of(digest)
+            problems.warning("invalid-sha256", at.line(), at.column(), "'asset-sha256' is " + Quoted.of(digest)
                     + ": write the file's SHA-256 digest as 64 hexadecimal digits");
         } else if (digest.length() < SHORTEST_DIGEST_PREFIX) {
-            problems.error("invalid-sha256", at.line(), at.column(), "'asset-sha256' has only " + digest.length()
+            problems.warning("invalid-sha256", at.line(), at.column(), "'asset-sha256' has only " + digest.length()
                     + " digits: write the whole SHA-256 digest (64 hexadecimal digits)");
         } else if (digest.length() < SHA256_HEX_LENGTH) {
             problems.warning("sha256-prefix", at.line(), at.column(), "'asset-sha256' is a " + digest.length()

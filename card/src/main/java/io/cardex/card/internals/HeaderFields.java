@@ -3,7 +3,9 @@ package io.cardex.card.internals;
 import io.cardex.card.Asset;
 import io.cardex.card.CardHeader;
 import io.cardex.card.Evaluation;
+import io.cardex.card.HubRules;
 import io.cardex.card.ModuleType;
+import io.cardex.card.Severity;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -43,15 +45,18 @@ public final class HeaderFields {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final Header header;
+    private final HubRules rules;
     private final FileProblems problems;
 
-    private HeaderFields(Header header, FileProblems problems) {
+    private HeaderFields(Header header, HubRules rules, FileProblems problems) {
         this.header = header;
+        this.rules = rules;
         this.problems = problems;
     }
 
-    public static CardHeader read(Header header, FileProblems problems) {
-        return new HeaderFields(header, problems).toCardHeader();
+    /** The card's fields; {@code rules} tell a dataset whose name holds '_' from several joined by '_'. */
+    public static CardHeader read(Header header, HubRules rules, FileProblems problems) {
+        return new HeaderFields(header, rules, problems).toCardHeader();
     }
 
     private CardHeader toCardHeader() {
@@ -115,26 +120,28 @@ public final class HeaderFields {
     /** Several datasets are joined by '_', but some dataset names contain '_' themselves. */
     private List<String> datasets() {
         String value = text("train-dataset");
-        if (value != null && KnownDatasets.contains(value)) {
+        if (value != null && rules.knowsDataset(value)) {
             return List.of(value);
         }
         return split("train-dataset", "_");
     }
 
     private Boolean bool(String key) {
-        return parsed(key, HeaderFields::parseBoolean, "invalid-boolean", "write True or False");
+        return parsed(key, HeaderFields::parseBoolean, Severity.ERROR, "invalid-boolean", "write True or False");
     }
 
     private Double number(String key) {
-        return parsed(key, HeaderFields::parseNumber, "invalid-number", "write a number such as 76.5");
+        return parsed(key, HeaderFields::parseNumber, Severity.ERROR, "invalid-number", "write a number such as 76.5");
     }
 
+    /** The hub's checker does not look at update-time: a date cardex cannot read is only a warning. */
     private LocalDate date(String key) {
-        return parsed(key, value -> LocalDate.parse(value, DATE), "invalid-date", "write a date as YYYY-MM-DD");
+        return parsed(key, value -> LocalDate.parse(value, DATE), Severity.WARNING, "invalid-date",
+                "write a date as YYYY-MM-DD");
     }
 
     /** The field read by {@code parser}, or a problem {@code code} telling the author what to write. */
-    private <T> T parsed(String key, Function<String, T> parser, String code, String whatToWrite) {
+    private <T> T parsed(String key, Function<String, T> parser, Severity severity, String code, String whatToWrite) {
         String value = text(key);
         if (value == null) {
             return null;
@@ -143,8 +150,12 @@ public final class HeaderFields {
             return parser.apply(value);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             Header.Entry entry = header.entries().get(key);
-            problems.error(code, entry.line(), entry.column(),
-                    "'" + key + "' is " + Quoted.of(value) + ": " + whatToWrite);
+            String message = "'" + key + "' is " + Quoted.of(value) + ": " + whatToWrite;
+            if (severity == Severity.ERROR) {
+                problems.error(code, entry.line(), entry.column(), message);
+            } else {
+                problems.warning(code, entry.line(), entry.column(), message);
+            }
             return null;
         }
     }
