@@ -41,15 +41,26 @@ class BadInputTest {
     }
 
     @Test
-    void reportsADuplicateKeyWithBothLines() {
+    void aDuplicateKeyIsAWarningWithBothLinesAndItsLastValueCountsAsTheHubReadsIt() {
         Card card = Fixtures.parse("duplicate-key.md");
 
         assertThat(card.problems()).filteredOn(problem -> problem.code().equals("duplicate-key"))
                 .singleElement().satisfies(problem -> {
+                    assertThat(problem.severity()).isEqualTo(Severity.WARNING);
                     assertThat(problem.line()).isEqualTo(4);
                     assertThat(problem.message()).contains("'model-name'").contains("line 2");
                 });
-        assertThat(card.header().modelName()).isEqualTo("first");
+        assertThat(card.header().modelName()).isEqualTo("second");
+    }
+
+    @Test
+    void aDuplicateKeyIsReportedAtEveryLevelOfTheHeader() {
+        Card card = parse("---\nmodel-name: m\nasset:\n  - file-format: ckpt\n    asset-link: https://download.mindspore.cn/a.ckpt\n"
+                + "    file-format: mindir\nevaluation:\n  top1: 1\n  extra:\n    a: 1\n    a: 2\n---\n");
+
+        assertThat(card.problems()).filteredOn(problem -> problem.code().equals("duplicate-key"))
+                .extracting(Problem::line, Problem::severity)
+                .containsExactly(tuple(6, Severity.WARNING), tuple(11, Severity.WARNING));
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class HeaderReader {
             return Header.EMPTY;
         }
         Map<String, Header.Entry> entries = new LinkedHashMap<>();
-        Unfolding unfolding = new Unfolding(places);
+        Unfolding unfolding = new Unfolding(places, problems);
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             Header.Position at = places.of(keyNode.getStartMark());
@@ -128,9 +128,7 @@ public final class HeaderReader {
             }
             String key = scalarKey.getValue().strip();
             if (entries.containsKey(key)) {
-                problems.error("duplicate-key", line, column, Quoted.of(key) + " is set twice (first on line "
-                        + entries.get(key).line() + "): keep one");
-                continue;
+                problems.warning("duplicate-key", line, column, duplicate(key, entries.get(key).line()));
             }
             unfolding.positions.put(key, new Header.Position(line, column));
             Object value;
@@ -148,6 +146,15 @@ public final class HeaderReader {
             entries.put(key, new Header.Entry(key, value, line, column));
         }
         return new Header(entries, unfolding.positions);
+    }
+
+    /**
+     * The hub reads headers with PyYAML, which takes a key given twice and keeps its last value:
+     * cardex reads it the same way, and warns, since the first value is most likely forgotten.
+     */
+    private static String duplicate(String key, int firstLine) {
+        return Quoted.of(key) + " is set twice (first on line " + firstLine + "): the last value counts, as the "
+                + "hub reads it; keep one";
     }
 
     /**
@@ -215,7 +222,8 @@ public final class HeaderReader {
         if (depth > MAX_NESTING) {
             throw new TooDeepException();
         }
-        if (!unfolding.seen.add(node) && ++unfolding.repeated > MAX_REPEATED_VALUES) {
+        boolean firstVisit = unfolding.seen.add(node);
+        if (!firstVisit && ++unfolding.repeated > MAX_REPEATED_VALUES) {
             throw new TooManyRepeatsException();
         }
         HeaderPlaces places = unfolding.places;
@@ -236,8 +244,14 @@ public final class HeaderReader {
         for (NodeTuple tuple : ((MappingNode) node).getValue()) {
             String key = String.valueOf(toValue(tuple.getKeyNode(), path, unfolding, depth + 1));
             String keyPath = path + "." + key;
-            positions.putIfAbsent(keyPath, places.of(tuple.getKeyNode().getStartMark()));
-            values.putIfAbsent(key, toValue(tuple.getValueNode(), keyPath, unfolding, depth + 1));
+            Header.Position at = places.of(tuple.getKeyNode().getStartMark());
+            // An alias repeating this mapping repeats its duplicates: they are reported once.
+            if (values.containsKey(key) && firstVisit) {
+                unfolding.problems.warning("duplicate-key", at.line(), at.column(),
+                        duplicate(keyPath, positions.get(keyPath).line()));
+            }
+            positions.put(keyPath, at);
+            values.put(key, toValue(tuple.getValueNode(), keyPath, unfolding, depth + 1));
         }
         return values;
     }
@@ -245,13 +259,15 @@ public final class HeaderReader {
     /** What turning one header's nodes into values has met so far. */
     private static final class Unfolding {
         final HeaderPlaces places;
+        final FileProblems problems;
         final Map<String, Header.Position> positions = new HashMap<>();
         /** Nodes already turned into values: meeting one again means an alias repeats it. */
         final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         int repeated;
 
-        Unfolding(HeaderPlaces places) {
+        Unfolding(HeaderPlaces places, FileProblems problems) {
             this.places = places;
+            this.problems = problems;
         }
     }
 
