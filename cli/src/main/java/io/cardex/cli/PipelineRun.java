@@ -15,11 +15,14 @@ import io.cardex.stack.StackConfig;
 import io.cardex.stack.StartupFailure;
 import io.cardex.cardindex.CardIndexNames;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +45,12 @@ final class PipelineRun {
         List<RepositoryConfig> toConfigs(String bootstrapServers, Path workDirectory, String topic, int partitions);
     }
 
+    /** How often the parts that can die on their own are looked at. */
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
 
     /**
      * @param verification how the indexer checks the cards' assets; empty not to download them
@@ -51,6 +58,7 @@ final class PipelineRun {
     int run(StackOptions options, String command, IngestSettings ingest, Optional<AssetVerification> verification,
             OnReady onReady) throws StartupFailure {
         StackConfig stackConfig = options.stackConfig(command);
+        Pipeline pipeline;
         Path logFile = LogFile.attach(stackConfig.dataDirectory());
         log.info("data in {}, details logged to {}", stackConfig.dataDirectory(), logFile);
         Thread shutdown = new Thread(this::stop, "cardex-shutdown");
@@ -61,7 +69,7 @@ final class PipelineRun {
             EmbeddedStack stack = track(new EmbeddedStack(stackConfig, Installation.current()));
             stack.start();
             CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
-            Pipeline pipeline = track(Pipeline.start(
+            pipeline = track(Pipeline.start(
                     new IngestConfig(ingest.toConfigs(stack.kafkaBootstrapServers(),
                             stackConfig.dataDirectory().resolve("ingest"), CardChangeTopic.DEFAULT_NAME,
                             CardChangeTopic.DEFAULT_PARTITIONS),
@@ -75,24 +83,37 @@ final class PipelineRun {
             stop();
             throw e;
         }
-        awaitStop();
-        return 0;
+        return awaitStop(pipeline::indexerRunning);
     }
 
-    private synchronized <T extends AutoCloseable> T track(T resource) {
+    synchronized <T extends AutoCloseable> T track(T resource) {
         started.push(resource);
         return resource;
     }
 
-    private void awaitStop() {
+    /**
+     * Waits until the process is told to stop (0), or until the indexer stops on an unexpected
+     * error (1): a pipeline whose indexer died would go on serving an index that no longer follows
+     * its repositories, and look healthy doing so. A supervisor restarts a process that exits.
+     */
+    int awaitStop(BooleanSupplier indexerRunning) {
         try {
-            stopped.await();
+            while (!stopped.await(WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!indexerRunning.getAsBoolean() && !stopping) {
+                    log.error("the indexer stopped on an unexpected error (logged above); stopping cardex, "
+                            + "which would otherwise serve an index that no longer follows the repositories");
+                    stop();
+                    return 1;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return 0;
     }
 
-    private void stop() {
+    void stop() {
+        stopping = true;
         AutoCloseable resource;
         while ((resource = untrack()) != null) {
             try {

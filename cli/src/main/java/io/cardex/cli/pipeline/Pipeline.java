@@ -56,6 +56,11 @@ public final class Pipeline implements AutoCloseable {
         return new Pipeline(indexer, api, ingest);
     }
 
+    /** Whether the indexer still consumes: false once it stopped on an unexpected error, or was closed. */
+    public boolean indexerRunning() {
+        return indexer.isRunning();
+    }
+
     public int apiPort() {
         return api.port();
     }
