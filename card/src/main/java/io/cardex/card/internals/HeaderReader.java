@@ -235,7 +235,7 @@ public final class HeaderReader {
             List<Object> values = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 String itemPath = path + "[" + values.size() + "]";
-                positions.put(itemPath, places.of(item.getStartMark()));
+                unfolding.place(itemPath, places.of(item.getStartMark()));
                 values.add(toValue(item, itemPath, unfolding, depth + 1));
             }
             return values;
@@ -248,9 +248,9 @@ public final class HeaderReader {
             // An alias repeating this mapping repeats its duplicates: they are reported once.
             if (values.containsKey(key) && firstVisit) {
                 unfolding.problems.warning("duplicate-key", at.line(), at.column(),
-                        duplicate(keyPath, positions.get(keyPath).line()));
+                        duplicate(keyPath, positions.getOrDefault(keyPath, at).line()));
             }
-            positions.put(keyPath, at);
+            unfolding.place(keyPath, at);
             values.put(key, toValue(tuple.getValueNode(), keyPath, unfolding, depth + 1));
         }
         return values;
@@ -258,6 +258,13 @@ public final class HeaderReader {
 
     /** What turning one header's nodes into values has met so far. */
     private static final class Unfolding {
+        /**
+         * Positions kept at most per header. A path names its parents, so a thousand-character key
+         * holding 400,000 items made 400 MB of paths; problems are listed 100 a card anyway, and
+         * a key past this many is placed at its nearest enclosing key.
+         */
+        static final int MOST_POSITIONS = 10_000;
+
         final HeaderPlaces places;
         final FileProblems problems;
         final Map<String, Header.Position> positions = new HashMap<>();
@@ -268,6 +275,13 @@ public final class HeaderReader {
         Unfolding(HeaderPlaces places, FileProblems problems) {
             this.places = places;
             this.problems = problems;
+        }
+
+        /** Remembers where a path stands, while there is room. */
+        void place(String path, Header.Position at) {
+            if (positions.size() < MOST_POSITIONS || positions.containsKey(path)) {
+                positions.put(path, at);
+            }
         }
     }
 
