@@ -97,13 +97,13 @@ public final class IndexerService implements AutoCloseable {
             prepare();
         } catch (WakeupException | InterruptedException stopping) {
             loop.stop();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("the indexer cannot start: {}", e.toString(), e);
             loop.stop();
         }
         try {
             loop.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A bug or a state Kafka's client cannot recover from: say so loudly; /health turns 503.
             log.error("the indexer stopped: {}", e.toString(), e);
         }

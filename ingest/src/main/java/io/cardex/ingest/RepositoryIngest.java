@@ -139,10 +139,16 @@ public final class RepositoryIngest implements AutoCloseable {
             }
             metrics.passFailed(Duration.ofNanos(System.nanoTime() - started));
             failed(e);
+        } catch (Error e) {
+            // Thrown out of the pass, it would end the executor's task without a word: this
+            // repository's ingest would stop while /health still said up.
+            log.error("ingest of {} failed unexpectedly; retrying with back-off", config.repositoryName(), e);
+            metrics.passFailed(Duration.ofNanos(System.nanoTime() - started));
+            failed(e);
         }
     }
 
-    private void failed(Exception e) {
+    private void failed(Throwable e) {
         Duration pause = backoff.failed();
         String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
         IngestStatus before = status;
