@@ -4,6 +4,7 @@ import io.cardex.cardindex.UrlCredentials;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -12,6 +13,8 @@ import picocli.CommandLine;
  */
 final class HttpUrlConverter implements CommandLine.ITypeConverter<URI> {
 
+    /** Every example password of .env.example starts so: a deployment must never run with one. */
+    static final String EXAMPLE_PASSWORD = "changeMe";
     private static final String FORM = "write http[s]://[user:password@]host[:port], "
             + "percent-encoding '@', ':' and '/' in the password";
 
@@ -28,10 +31,17 @@ final class HttpUrlConverter implements CommandLine.ITypeConverter<URI> {
             throw new CommandLine.TypeConversionException("'" + UrlCredentials.redact(value) + "' is not an http(s) URL "
                     + "with a host: " + FORM);
         }
+        Optional<UrlCredentials> credentials;
         try {
-            UrlCredentials.of(url);
+            credentials = UrlCredentials.of(url);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+        if (credentials.filter(given -> given.password().regionMatches(true, 0, EXAMPLE_PASSWORD, 0,
+                EXAMPLE_PASSWORD.length())).isPresent()) {
+            throw new CommandLine.TypeConversionException("'" + UrlCredentials.redact(url) + "' holds an example "
+                    + "password of .env.example (they start with '" + EXAMPLE_PASSWORD + "'): set a password of "
+                    + "your own, letters and digits, in .env");
         }
         return url;
     }

@@ -44,6 +44,15 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void anExamplePasswordOfTheEnvExampleIsRefusedAtStart() {
+        int exitCode = cardex("indexer", "--elasticsearch-url", "http://cardex:changeMeCardex00000@elasticsearch:9200");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("'--elasticsearch-url'").contains("holds an example password of .env.example")
+                .contains("set a password of your own").doesNotContain("changeMeCardex00000");
+    }
+
+    @Test
     void aUrlThatIsNotHttpIsRefused() {
         int exitCode = cardex("api", "--elasticsearch-url", "elasticsearch:9200");
 
