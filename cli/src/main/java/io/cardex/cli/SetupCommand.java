@@ -42,6 +42,13 @@ final class SetupCommand implements Callable<Integer> {
                     + "in the URL (http://user:password@kibana:5601) (env CARDEX_KIBANA_URL; default: no Kibana).")
     URI kibana;
 
+    @Option(names = "--kibana-public-url", paramLabel = "URL", converter = HttpUrlConverter.class,
+            defaultValue = "${env:CARDEX_KIBANA_PUBLIC_URL}",
+            description = "Where people reach that Kibana, for the dashboard link setup prints, when it is not "
+                    + "--kibana-url (a container's name means nothing on the host: http://localhost:5601) "
+                    + "(env CARDEX_KIBANA_PUBLIC_URL; default: --kibana-url).")
+    URI kibanaPublic;
+
     @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "${env:CARDEX_SETUP_WAIT:-3m}",
             description = "How long to wait for Elasticsearch and Kibana to be ready (env CARDEX_SETUP_WAIT; "
@@ -63,7 +70,8 @@ final class SetupCommand implements Callable<Integer> {
         if (kibana != null) {
             int imported = new KibanaImport(kibana).importObjects(KibanaSavedObjects.ndjsonFor(elasticsearch.index),
                     KibanaSavedObjects.RESOURCE, wait);
-            String kibanaBase = UrlCredentials.withoutUserInfo(kibana).toString().replaceAll("/$", "");
+            URI reachedAt = kibanaPublic != null ? kibanaPublic : kibana;
+            String kibanaBase = UrlCredentials.withoutUserInfo(reachedAt).toString().replaceAll("/$", "");
             System.out.printf("Kibana %s: %s imported; the dashboard is %s/app/dashboards#/view/%s%n",
                     UrlCredentials.redact(kibana), count(imported, "saved object"), kibanaBase, KibanaSavedObjects.DASHBOARD_ID);
         }
