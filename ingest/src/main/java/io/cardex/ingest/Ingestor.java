@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -79,7 +81,7 @@ public final class Ingestor {
         }
         RevCommit to = head.get();
         Optional<String> last = cursors.lastPublished(name, branch);
-        if (last.isPresent() && last.get().equals(to.name())) {
+        if (last.isPresent() && last.get().equals(to.name()) && cursors.readsCardsAtAnyDepth(name, branch)) {
             commitsBehind = 0;
             return IngestPass.upToDate(last);
         }
@@ -88,6 +90,12 @@ public final class Ingestor {
         CardsRoot root = cardsRoot(to);
         CardPaths.Sorted sorted = treeCards.sort(to.getTree(), root);
         List<ChangedCard> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
+        if (from != null && !cursors.readsCardsAtAnyDepth(name, branch)) {
+            changed = withEveryCard(changed, sorted);
+            log.info("{}@{}: the cursor was written by a release that read only <user-id>/<version>/<name>.md; "
+                    + "publishing every card of {} once, so that cards at every depth are indexed", name, branch,
+                    to.abbreviate(10).name());
+        }
         CardParser parser = new CardParser(repository.fileNames(to.getTree(), root.imagesFolder())
                 .map(images -> config.cardRules().withFeaturedImages(images)).orElse(config.cardRules()));
         int upserts = publish(changed, sorted, parser, root, from, to);
@@ -120,6 +128,14 @@ public final class Ingestor {
             }
         }
         return upserts;
+    }
+
+    /** The changes, and every card of the tree besides, each once: what the cards' diff missed. */
+    private static List<ChangedCard> withEveryCard(List<ChangedCard> changed, CardPaths.Sorted sorted) {
+        Map<CardId, ChangedCard> all = new LinkedHashMap<>();
+        changed.forEach(card -> all.put(card.id(), card));
+        sorted.cards().keySet().forEach(id -> all.putIfAbsent(id, ChangedCard.of(id)));
+        return List.copyOf(all.values());
     }
 
     private RevTree lastPublishedTree(Optional<String> last) throws IOException {

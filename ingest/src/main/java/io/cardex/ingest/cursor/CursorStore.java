@@ -22,6 +22,13 @@ public final class CursorStore {
 
     private static final TypeReference<TreeMap<String, String>> CURSORS = new TypeReference<>() {
     };
+    /**
+     * What a card was when a cursor was written, kept beside it. A cursor without it was written
+     * by a release that read only {@code <user-id>/<version>/<name>.md}: cards at other depths were
+     * never published, so the next pass publishes every card of its head once.
+     */
+    private static final String LAYOUT_SUFFIX = "#cards";
+    private static final String CURRENT_LAYOUT = "any-depth";
     private final Path file;
     private final ObjectMapper json = CardexJson.newMapper();
 
@@ -33,9 +40,15 @@ public final class CursorStore {
         return Optional.ofNullable(readAll().get(key(repository, branch)));
     }
 
+    /** Whether the cursor was written by a release that read cards at any depth, as this one does. */
+    public synchronized boolean readsCardsAtAnyDepth(String repository, String branch) throws IOException {
+        return CURRENT_LAYOUT.equals(readAll().get(key(repository, branch) + LAYOUT_SUFFIX));
+    }
+
     public synchronized void markPublished(String repository, String branch, String commit) throws IOException {
         Map<String, String> cursors = readAll();
         cursors.put(key(repository, branch), commit);
+        cursors.put(key(repository, branch) + LAYOUT_SUFFIX, CURRENT_LAYOUT);
         Files.createDirectories(file.getParent());
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.write(next, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(cursors));

@@ -26,6 +26,7 @@ import io.cardex.it.support.TestStack;
 import io.cardex.it.support.TopicReader;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.stack.EmbeddedStack;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -133,6 +134,23 @@ class IngestorIT {
                 new SkippedFile(REFINENET_CHINESE, SkipReason.CHINESE_WITHOUT_ENGLISH)));
         List<SkippedFilesEvent> skipped = new TopicReader(stack.kafkaBootstrapServers(), names.topic()).readSkipped(4);
         assertThat(skipped).extracting(event -> event.skippedFiles().size()).containsExactly(0, 0, 1, 0);
+    }
+
+    @Test
+    void aCursorOfAnEarlierReleasePublishesEveryCardOnceSoDeeperCardsAreIndexed() throws Exception {
+        repository.write("noah-cvlab/gpu/1.8/ghostnet.md", repository.read(REFINENET)).commit("a deeper card");
+        String head = cards.refresh().orElseThrow().name();
+        // What a release that read only <user-id>/<version>/<name>.md left: the head published, the deeper card not.
+        Files.createDirectories(config.cursorFile().getParent());
+        Files.writeString(config.cursorFile(), "{\"hub@" + cards.branch() + "\": \"" + head + "\"}");
+
+        IngestPass upgrade = ingestor.ingestOnce();
+        IngestPass next = ingestor.ingestOnce();
+
+        assertThat(upgrade.upserts()).isEqualTo(3);
+        assertThat(readTopic(3)).extracting(change -> change.key().cardId().value()).containsExactlyInAnyOrder(
+                "mindspore/1.9/refinenet_voc2012", "mindspore/1.7/dlinknet_deepglobe", "noah-cvlab/gpu/1.8/ghostnet");
+        assertThat(next.changes()).isZero();
     }
 
     @Test
