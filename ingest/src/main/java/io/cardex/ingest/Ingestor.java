@@ -90,7 +90,10 @@ public final class Ingestor {
         CardsRoot root = cardsRoot(to);
         CardPaths.Sorted sorted = treeCards.sort(to.getTree(), root);
         List<ChangedCard> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
-        if (from != null && !cursors.readsCardsAtAnyDepth(name, branch)) {
+        if (from == null) {
+            // A first snapshot has nothing to delete: a file that is no card (a lone _cn.md) makes no change.
+            changed = changed.stream().filter(card -> sorted.cards().containsKey(card.id())).toList();
+        } else if (!cursors.readsCardsAtAnyDepth(name, branch)) {
             changed = withEveryCard(changed, sorted);
             log.info("{}@{}: the cursor was written by a release that read only <user-id>/<version>/<name>.md; "
                     + "publishing every card of {} once, so that cards at every depth are indexed", name, branch,
