@@ -2,7 +2,6 @@ package io.cardex.cardindex;
 
 import io.cardex.card.SkippedFile;
 import io.cardex.card.event.SkippedFilesEvent;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +11,9 @@ import java.util.TreeMap;
  * that are no part of any card. Its document id is the repository name, which no card key can
  * be, and its {@code kind} is {@value #KIND}: every search, facet and count of cards leaves it out.
  *
+ * <p>It has no {@code indexed_at}, the card index's time field: Kibana's views of cards over time
+ * leave it out as they should; {@code source.commit_time} says how recent it is.
+ *
  * @param skippedCounts how many files were skipped for each reason ({@code readme}, {@code binary}...)
  */
 public record RepositoryDocument(
@@ -19,7 +21,6 @@ public record RepositoryDocument(
         String kind,
         String repository,
         CardSource source,
-        Instant indexedAt,
         List<SkippedFile> skippedFiles,
         Map<String, Integer> skippedCounts) {
 
@@ -33,11 +34,11 @@ public record RepositoryDocument(
         skippedCounts = Map.copyOf(skippedCounts);
     }
 
-    public static RepositoryDocument of(SkippedFilesEvent event, Instant indexedAt) {
+    public static RepositoryDocument of(SkippedFilesEvent event) {
         Map<String, Integer> counts = new TreeMap<>();
         event.countsByReason().forEach((reason, count) -> counts.put(reason.code(), count));
         return new RepositoryDocument(event.repository(), KIND, event.repository(),
                 new CardSource(event.repository(), event.branch(), event.commit(), event.commitTime(), null, List.of()),
-                indexedAt, event.skippedFiles(), counts);
+                event.skippedFiles(), counts);
     }
 }

@@ -41,7 +41,7 @@ public final class RecordTranslator {
         }
         if (change instanceof CardTopicRecord.SkippedFiles skipped) {
             return new IndexAction.PutRepository(change.recordKey(), version,
-                    RepositoryDocument.of(skipped.event(), clock.instant()));
+                    RepositoryDocument.of(skipped.event()));
         }
         return new IndexAction.Remove(change.recordKey(), version);
     }
