@@ -11,6 +11,7 @@ import io.cardex.api.search.SimilarQuery;
 import io.cardex.api.search.StatusFilter;
 import io.cardex.api.search.SuggestService;
 import io.cardex.card.CardKind;
+import io.cardex.card.SkipReason;
 import io.cardex.card.CardexJson;
 import io.cardex.cardindex.AssetStatus;
 import io.cardex.cardindex.CardIndexNames;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -60,11 +62,10 @@ class OpenApiDocumentTest {
             routes = server.routes();
         }
 
-        // A card key holds slashes, which a path parameter cannot: the document gives its four parts.
-        List<String> documented = routes.stream()
-                .map(route -> route.replace("<key>", "{repository}/{user_id}/{version}/{name}")).toList();
+        // A card key holds slashes, any number of them: one path parameter, documented as such.
+        List<String> documented = routes.stream().map(route -> route.replace("<key>", "{key}")).toList();
         assertThat(parse(false).getOpenAPI().getPaths().keySet()).containsExactlyInAnyOrderElementsOf(documented);
-        assertThat(routes).contains("/openapi.json", "/cards/<key>");
+        assertThat(routes).contains("/openapi.json", "/cards/<key>", "/cards/<key>/similar");
     }
 
     @Test
@@ -83,11 +84,30 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void aCardKeyOfAnyDepthMatchesTheDocumentedPattern() {
+        Pattern key = Pattern.compile(parse(true).getOpenAPI().getComponents().getSchemas().get("CardKey").getPattern());
+
+        assertThat(List.of("hub/me/card", "hub/mindspore/1.9/refinenet_voc2012", "hub/noah-cvlab/gpu/1.8/ghostnet",
+                "hub/a/b/c/d/e")).allMatch(text -> key.matcher(text).matches());
+        assertThat(List.of("hub", "hub/card", "Hub/me/card")).noneMatch(text -> key.matcher(text).matches());
+    }
+
+    @Test
+    void everySkipReasonIsDocumentedInStats() {
+        Schema<?> skippedFiles = (Schema<?>) parse(true).getOpenAPI().getComponents().getSchemas().get("Stats")
+                .getProperties().get("skipped_files");
+        Schema<?> byReason = (Schema<?>) skippedFiles.getItems().getProperties().get("by_reason");
+
+        assertThat(byReason.getRequired()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(SkipReason.values()).map(SkipReason::code).toList());
+    }
+
+    @Test
     void theDocumentedLimitsAreThoseTheApiEnforces() {
         OpenAPI document = parse(true).getOpenAPI();
         Map<String, Parameter> search = queryParameters(document.getPaths().get("/search").getGet());
         Map<String, Parameter> similar = queryParameters(
-                document.getPaths().get("/cards/{repository}/{user_id}/{version}/{name}/similar").getGet());
+                document.getPaths().get("/cards/{key}/similar").getGet());
         Map<String, Parameter> suggest = queryParameters(document.getPaths().get("/suggest").getGet());
 
         assertThat(search.get("q").getSchema().getMaxLength()).isEqualTo(SearchQuery.MAX_TEXT_LENGTH);

@@ -38,6 +38,11 @@ public record GeneratedCard(CardId id, CardFile english, Optional<CardFile> chin
         return new GeneratedCard(free, filedAs(english, free), chinese.map(file -> filedAs(file, free)), flaw);
     }
 
+    /** The same card filed under another id, as a move of its files would. */
+    public GeneratedCard filedAs(CardId other) {
+        return new GeneratedCard(other, filedAs(english, other), chinese.map(file -> filedAs(file, other)), flaw);
+    }
+
     private CardId numbered(int number) {
         return new CardId(id.value() + "_" + number);
     }

@@ -3,6 +3,9 @@ package io.cardex.cardindex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Comparator;
@@ -44,6 +47,7 @@ public final class CardIndexVersions {
                     .name(names.templateName()).indexPatterns(names.indexPattern()));
         }
         if (client.indices().existsAlias(a -> a.name(names.alias())).value()) {
+            addNewFields();
             return;
         }
         String index = names.versionedIndex(1);
@@ -57,6 +61,21 @@ public final class CardIndexVersions {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Gives the index behind the alias the template's fields it lacks: an index made by an earlier
+     * release learns the fields added since (a repository's {@code kind} and {@code skipped_files})
+     * without a reindex. Elasticsearch only ever adds fields this way; a changed field would need
+     * a reindex, and is refused here.
+     */
+    private void addNewFields() throws IOException {
+        JsonNode mappings;
+        try (InputStream template = CardDocument.indexTemplateJson()) {
+            mappings = new ObjectMapper().readTree(template).path("template").path("mappings");
+        }
+        byte[] json = new ObjectMapper().writeValueAsBytes(mappings);
+        client.indices().putMapping(m -> m.index(names.alias()).withJson(new ByteArrayInputStream(json)));
     }
 
     /** The index version the alias points at. */

@@ -2,36 +2,51 @@ package io.cardex.card;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The identity of a card inside its repository: its path below the cards root without
- * {@code .md}, laid out as {@code <user-id>/<version>/<name>}, e.g.
- * {@code mindspore/1.9/refinenet_voc2012}.
+ * {@code .md}, {@code <user-id>/.../<name>} at any depth, e.g. {@code mindspore/1.9/refinenet_voc2012}
+ * or {@code noah-cvlab/gpu/1.8/ghostnet_imagenet2012}. The whole path stays in the id, so two card
+ * files never share one.
  */
 public record CardId(String value) {
 
-    private static final Pattern SEGMENT = Pattern.compile("[^/\\s][^/]*");
+    /**
+     * Room left in an Elasticsearch document id (at most 512 bytes) once the repository name
+     * (at most 64) and its slash stand before the card id.
+     */
+    public static final int MAX_BYTES = 512 - 65;
+    private static final Pattern SEGMENT = Pattern.compile("[^/\\s\\p{Cntrl}][^/\\p{Cntrl}]*");
+    /** The hub's backends, the middle folder of its older layout {@code <user-id>/<backend>/<version>/<name>}. */
+    private static final Set<String> BACKENDS = Set.of("cpu", "gpu", "ascend");
 
     @JsonCreator
     public CardId {
         String[] segments = value == null ? new String[0] : value.split("/", -1);
-        if (segments.length != 3) {
+        if (segments.length < 2) {
             throw new IllegalArgumentException(
-                    "card id '" + value + "' is not of the form <user-id>/<version>/<name>");
+                    "card id '" + value + "' is not of the form <user-id>/.../<name>: it needs a user-id folder");
         }
         for (String segment : segments) {
             if (!SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.equals(".")) {
                 throw new IllegalArgumentException("card id '" + value + "' has an empty or invalid segment");
             }
         }
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new IllegalArgumentException("card id '" + value + "' is longer than " + MAX_BYTES + " bytes");
+        }
     }
 
     /**
-     * The card a file below the cards root belongs to, or empty when the file is not part of a
-     * card (wrong depth, not Markdown). {@code x.md} and its Chinese version {@code x_cn.md} both
-     * belong to card {@code x}.
+     * The card a file below the cards root belongs to, or empty when the file cannot be part of a
+     * card (not Markdown, directly under the root, a segment no key can hold). {@code x.md} and its
+     * Chinese version {@code x_cn.md} both belong to card {@code x}. {@link CardPaths} says why a
+     * file is not a card.
      */
     public static Optional<CardId> fromPath(String pathBelowRoot) {
         Language language = Language.ofPath(pathBelowRoot);
@@ -51,9 +66,36 @@ public record CardId(String value) {
         return value.substring(0, value.indexOf('/'));
     }
 
+    /** The last segment: the card's file name without {@code .md}. */
+    public String name() {
+        return value.substring(value.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The segment just before the name ({@code 1.9} of {@code mindspore/1.9/refinenet_voc2012});
+     * empty for a card filed directly under its user.
+     */
+    public Optional<String> version() {
+        String[] segments = segments();
+        return segments.length >= 3 ? Optional.of(segments[segments.length - 2]) : Optional.empty();
+    }
+
+    /**
+     * The backend folder of the hub's older layout, {@code gpu} of
+     * {@code noah-cvlab/gpu/1.8/ghostnet_imagenet2012}: a middle segment that names a backend.
+     */
+    public Optional<String> backend() {
+        String[] segments = segments();
+        return Arrays.stream(segments, 1, segments.length - 1).filter(BACKENDS::contains).findFirst();
+    }
+
     /** The path below the cards root of this card's file in a language. */
     public String path(Language language) {
         return value + language.suffix();
+    }
+
+    private String[] segments() {
+        return value.split("/");
     }
 
     @JsonValue

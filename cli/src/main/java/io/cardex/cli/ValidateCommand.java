@@ -30,7 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
     enum Format { text, json }
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "Card files, or directories searched for *.md at any depth.")
+            description = "Card files, or cards roots: a directory's <user-id>/.../<name>.md at any depth are its cards, "
+                    + "and every other file is named as skipped, with its reason, as ingest skips it.")
     List<Path> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

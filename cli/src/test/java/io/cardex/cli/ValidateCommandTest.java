@@ -147,6 +147,58 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDirectoryIsACardsRootWhoseCardsLieAtAnyDepth() throws IOException {
+        copyCardTo("noah-cvlab/gpu/1.8/refinenet_voc2012.md");
+        copyCardTo("a/b/c/d/refinenet_voc2012.md");
+        copyCardTo("me/refinenet_voc2012.md");
+
+        int status = validate("--format", "json", directory.toString());
+
+        assertThat(status).isZero();
+        JsonNode report = CardexJson.newMapper().readTree(out.toString());
+        assertThat(report.path("cards").findValuesAsText("card_id")).containsExactly("a/b/c/d/refinenet_voc2012",
+                "me/refinenet_voc2012", "mindspore/1.9/refinenet_voc2012", "noah-cvlab/gpu/1.8/refinenet_voc2012");
+        assertThat(report.at("/summary/skipped_files").asInt()).isZero();
+    }
+
+    @Test
+    void namesEveryFileThatIsNoCardWithItsReasonWithoutFailing() throws IOException {
+        Files.writeString(directory.resolve("README.md"), "# The hub\n");
+        Files.writeString(directory.resolve("mindspore/1.9/logo.png"), "png");
+        Files.writeString(directory.resolve("mindspore/1.9/alone_cn.md"), "---\n模型名称: alone\n---\n");
+        Files.write(directory.resolve("mindspore/1.9/image.md"), new byte[] {'P', 'N', 'G', 0, 1});
+        Files.writeString(directory.resolve("top.md"), "---\nmodel-name: top\n---\n");
+
+        int status = validate(directory.toString());
+
+        assertThat(status).isZero();
+        assertThat(out.toString().lines()).containsExactly(
+                directory.resolve("README.md") + ": note[skipped:readme]: not a card, a README describes a folder, "
+                        + "it is not a card",
+                directory.resolve("mindspore/1.9/alone_cn.md") + ": note[skipped:chinese-without-english]: not a card, "
+                        + "a Chinese version (_cn.md) without its English card (.md)",
+                directory.resolve("mindspore/1.9/image.md") + ": note[skipped:binary]: not a card, a binary file "
+                        + "(it has a NUL byte), not Markdown text",
+                directory.resolve("mindspore/1.9/logo.png") + ": note[skipped:not-markdown]: not a card, "
+                        + "not a Markdown file (.md)",
+                directory.resolve("top.md") + ": note[skipped:not-a-key]: not a card, the path cannot be a card id: "
+                        + "<user-id>/.../<name>.md, no empty, blank or '.' folder, at most 447 bytes",
+                "checked 1 card (1 file): 0 errors, 0 warnings; every card is valid; 5 files skipped");
+    }
+
+    @Test
+    void aCardOverTheSizeLimitIsAnInvalidCardNotASkippedFile() throws IOException {
+        copyCardTo("noah-cvlab/gpu/1.8/big.md");
+
+        int status = validate("--max-card-size", "1KiB", directory.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString()).contains(directory.resolve("noah-cvlab/gpu/1.8/big.md") + ": error[file-too-large]")
+                .contains("checked 2 cards (2 files): 2 errors, 0 warnings; 2 invalid cards\n")
+                .doesNotContain("skipped");
+    }
+
+    @Test
     void aMissingPathIsAUsageError() {
         int status = validate(directory.resolve("nothere").toString());
 
@@ -156,6 +208,12 @@ class ValidateCommandTest {
 
     private static Path resource(String name) throws java.net.URISyntaxException {
         return Path.of(ValidateCommandTest.class.getResource("/" + name).toURI());
+    }
+
+    private void copyCardTo(String path) throws IOException {
+        Path copy = directory.resolve(path);
+        Files.createDirectories(copy.getParent());
+        Files.copy(card, copy);
     }
 
     private void replace(String from, String to) throws IOException {

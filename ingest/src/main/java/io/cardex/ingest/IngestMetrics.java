@@ -1,11 +1,14 @@
 package io.cardex.ingest;
 
+import io.cardex.card.SkipReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The meters of the ingest of one repository, tagged with its name. */
@@ -21,6 +24,7 @@ final class IngestMetrics {
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
     private final AtomicLong behindCommits = new AtomicLong();
     private final Clock clock;
+    private final Map<SkipReason, AtomicLong> skippedFiles = new EnumMap<>(SkipReason.class);
 
     IngestMetrics(MeterRegistry registry, String repository, PassProgress progress, Clock clock) {
         this.clock = clock;
@@ -42,6 +46,14 @@ final class IngestMetrics {
                 .description("Cards the running pass publishes").register(registry);
         Gauge.builder("cardex.ingest.pass.cards.sent", progress, PassProgress::sent).tag("repository", repository)
                 .description("Cards the running pass has sent so far").register(registry);
+        for (SkipReason reason : SkipReason.values()) {
+            AtomicLong count = new AtomicLong();
+            skippedFiles.put(reason, count);
+            Gauge.builder("cardex.ingest.skipped.files", count, AtomicLong::get).tag("repository", repository)
+                    .tag("reason", reason.code())
+                    .description("Files of the last published commit below the cards root that are no part of any card")
+                    .register(registry);
+        }
     }
 
     void passSucceeded(IngestPass pass, Duration took) {
@@ -55,6 +67,11 @@ final class IngestMetrics {
     void passFailed(Duration took) {
         failed.increment();
         passes.record(took);
+    }
+
+    /** @param counts files skipped, by reason code; a reason left out counts none */
+    void skipped(Map<String, Integer> counts) {
+        skippedFiles.forEach((reason, count) -> count.set(counts.getOrDefault(reason.code(), 0)));
     }
 
     void behind(int commits) {

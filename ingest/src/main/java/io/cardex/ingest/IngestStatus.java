@@ -2,6 +2,7 @@ package io.cardex.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What the ingest of one repository is doing, for {@code /health}.
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param eventsPublished    events acknowledged by Kafka since start
  * @param lastError          why the last pass failed; {@code null} when it worked
  * @param nextAttemptAt      when the next poll (or retry) is due
+ * @param skippedFiles       files of the last published commit below the cards root that are no
+ *                           part of any card, counted by reason ({@code readme}, {@code binary}...)
  */
 public record IngestStatus(
         String repository,
@@ -24,7 +27,12 @@ public record IngestStatus(
         long eventsPublished,
         String lastError,
         Instant lastErrorAt,
-        Instant nextAttemptAt) {
+        Instant nextAttemptAt,
+        Map<String, Integer> skippedFiles) {
+
+    public IngestStatus {
+        skippedFiles = Map.copyOf(skippedFiles);
+    }
 
     @JsonIgnore
     public boolean isFailing() {

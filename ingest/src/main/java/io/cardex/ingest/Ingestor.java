@@ -5,8 +5,14 @@ import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
 import io.cardex.card.CardKey;
 import io.cardex.card.CardParser;
+import io.cardex.card.CardPaths;
+import io.cardex.card.SkippedFile;
+import io.cardex.card.event.SkippedFilesEvent;
+import io.cardex.ingest.git.TreeCards;
+import java.util.Set;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
+import io.cardex.card.event.CardTopicRecord;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
 import io.cardex.ingest.cursor.CursorStore;
@@ -20,7 +26,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -46,6 +54,7 @@ public final class Ingestor {
     private final ChangePublisher publisher;
     private final CursorStore cursors;
     private final PassProgress progress;
+    private final TreeCards treeCards;
     private volatile int commitsBehind;
 
     public Ingestor(RepositoryConfig config, CardRepository repository, ChangePublisher publisher, CursorStore cursors,
@@ -55,6 +64,7 @@ public final class Ingestor {
         this.publisher = publisher;
         this.cursors = cursors;
         this.progress = progress;
+        this.treeCards = new TreeCards(repository.repository());
     }
 
     /** Commits of the branch not published yet, as of the last fetch. */
@@ -71,36 +81,47 @@ public final class Ingestor {
         }
         RevCommit to = head.get();
         Optional<String> last = cursors.lastPublished(name, branch);
-        if (last.isPresent() && last.get().equals(to.name())) {
+        if (last.isPresent() && last.get().equals(to.name()) && cursors.readsCardsAtAnyDepth(name, branch)) {
             commitsBehind = 0;
             return IngestPass.upToDate(last);
         }
         RevTree from = lastPublishedTree(last);
         commitsBehind = repository.commitsSince(from == null ? Optional.empty() : last.map(ObjectId::fromString), to);
         CardsRoot root = cardsRoot(to);
+        CardPaths.Sorted sorted = treeCards.sort(to.getTree(), root);
         List<ChangedCard> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
+        if (from == null) {
+            // A first snapshot has nothing to delete: a file that is no card (a lone _cn.md) makes no change.
+            changed = changed.stream().filter(card -> sorted.cards().containsKey(card.id())).toList();
+        } else if (!cursors.readsCardsAtAnyDepth(name, branch)) {
+            changed = withEveryCard(changed, sorted);
+            log.info("{}@{}: the cursor was written by a release that read only <user-id>/<version>/<name>.md; "
+                    + "publishing every card of {} once, so that cards at every depth are indexed", name, branch,
+                    to.abbreviate(10).name());
+        }
         CardParser parser = new CardParser(repository.fileNames(to.getTree(), root.imagesFolder())
                 .map(images -> config.cardRules().withFeaturedImages(images)).orElse(config.cardRules()));
-        int upserts = publish(changed, parser, root, from, to);
+        int upserts = publish(changed, sorted, parser, root, from, to);
+        publishSkipped(sorted.skipped(), to);
         publisher.awaitAcknowledged();
         repository.keepPublished(to);
         cursors.markPublished(name, branch, to.name());
         commitsBehind = 0;
         IngestPass pass = new IngestPass(from == null ? Optional.empty() : last, Optional.of(to.name()),
-                upserts, changed.size() - upserts);
+                upserts, changed.size() - upserts, sorted.skipped());
         log.info("published {} changes of {}@{} up to {} ({} upserts, {} deletions)", pass.changes(), name, branch,
                 to.abbreviate(10).name(), pass.upserts(), pass.deletions());
         return pass;
     }
 
     /** Sends a change per card, saying how far it got every few seconds: a first snapshot can be large. */
-    private int publish(List<ChangedCard> changed, CardParser parser, CardsRoot root, RevTree from, RevCommit to)
-            throws IOException {
+    private int publish(List<ChangedCard> changed, CardPaths.Sorted head, CardParser parser, CardsRoot root,
+                        RevTree from, RevCommit to) throws IOException {
         progress.started(changed.size());
         long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         int upserts = 0;
         for (ChangedCard card : changed) {
-            CardChange change = toCardChange(card, parser, root, from, to);
+            CardChange change = toCardChange(card, head.filesOf(card.id()).keySet(), parser, root, from, to);
             publisher.send(change);
             progress.sentOne();
             upserts += change instanceof CardChange.Upsert ? 1 : 0;
@@ -110,6 +131,14 @@ public final class Ingestor {
             }
         }
         return upserts;
+    }
+
+    /** The changes, and every card of the tree besides, each once: what the cards' diff missed. */
+    private static List<ChangedCard> withEveryCard(List<ChangedCard> changed, CardPaths.Sorted sorted) {
+        Map<CardId, ChangedCard> all = new LinkedHashMap<>();
+        changed.forEach(card -> all.put(card.id(), card));
+        sorted.cards().keySet().forEach(id -> all.putIfAbsent(id, ChangedCard.of(id)));
+        return List.copyOf(all.values());
     }
 
     private RevTree lastPublishedTree(Optional<String> last) throws IOException {
@@ -132,12 +161,33 @@ public final class Ingestor {
         return new CardsRoot(repository.hasDirectory(head, CardsRoot.MINDSPORE_HUB) ? CardsRoot.MINDSPORE_HUB : "");
     }
 
-    /** @param before the tree published before; {@code null} for a first snapshot */
-    private CardChange toCardChange(ChangedCard changed, CardParser parser, CardsRoot root, RevTree before,
-                                    RevCommit commit) throws IOException {
+    /**
+     * Names every skipped file in the log, once per commit, and publishes them all in the
+     * repository's own record: compaction keeps the latest, which is the whole list of the head.
+     */
+    private void publishSkipped(List<SkippedFile> skipped, RevCommit commit) {
+        for (SkippedFile file : skipped) {
+            log.info("{}@{}: skipped {}: {}", config.repositoryName(), commit.abbreviate(10).name(), file.path(),
+                    file.reason().code());
+        }
+        publisher.send(new CardTopicRecord.SkippedFiles(SkippedFilesEvent.of(config.repositoryName(), repository.branch(),
+                commit.name(), Instant.ofEpochSecond(commit.getCommitTime()), skipped)));
+    }
+
+    /**
+     * @param languages the card's files in the new tree, as {@link TreeCards} sorted it; none when
+     *                  it is no card there (gone, only a Chinese version left, binary)
+     * @param before    the tree published before; {@code null} for a first snapshot
+     */
+    private CardChange toCardChange(ChangedCard changed, Set<Language> languages, CardParser parser, CardsRoot root,
+                                    RevTree before, RevCommit commit) throws IOException {
         CardId card = changed.id();
         CardKey key = new CardKey(config.repositoryName(), card);
-        List<CardFile> files = repository.cardFiles(commit.getTree(), root, changed, config.cardRules().maxFileBytes());
+        if (languages.isEmpty()) {
+            return new CardChange.Deletion(key);
+        }
+        List<CardFile> files = repository.cardFiles(commit.getTree(), root, changed, languages,
+                config.cardRules().maxFileBytes());
         if (files.isEmpty()) {
             return new CardChange.Deletion(key);
         }

@@ -14,7 +14,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.cardex.card.SkippedFile;
+import io.cardex.card.event.SkippedFilesEvent;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -69,7 +74,7 @@ public final class RepositoryIngest implements AutoCloseable {
         Duration firstPause = config.pollInterval().compareTo(MAX_BACKOFF) < 0 ? config.pollInterval() : MAX_BACKOFF;
         this.backoff = new Backoff(firstPause, MAX_BACKOFF);
         this.status = new IngestStatus(config.repositoryName(), config.branch().orElse(null), "starting", null, null,
-                null, 0, null, null, clock.instant());
+                null, 0, null, null, clock.instant(), Map.of());
     }
 
     public String repositoryName() {
@@ -129,9 +134,12 @@ public final class RepositoryIngest implements AutoCloseable {
             }
             backoff.succeeded();
             IngestStatus before = status;
+            Map<String, Integer> skipped = pass.skipped().map(RepositoryIngest::countsByReason)
+                    .orElse(before.skippedFiles());
+            metrics.skipped(skipped);
             status = new IngestStatus(config.repositoryName(), repository.branch(), "up",
                     pass.to().orElse(before.lastPublishedHead()), clock.instant(), 0,
-                    before.eventsPublished() + pass.changes(), null, null, pollAfter(config.pollInterval()));
+                    before.eventsPublished() + pass.changes(), null, null, pollAfter(config.pollInterval()), skipped);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -161,7 +169,8 @@ public final class RepositoryIngest implements AutoCloseable {
             metrics.behind(behind);
         }
         status = new IngestStatus(config.repositoryName(), before.branch(), "failing", before.lastPublishedHead(),
-                before.lastSuccessAt(), behind, before.eventsPublished(), cause, clock.instant(), pollAfter(pause));
+                before.lastSuccessAt(), behind, before.eventsPublished(), cause, clock.instant(), pollAfter(pause),
+                before.skippedFiles());
         reopenNextTime();
     }
 
@@ -175,6 +184,12 @@ public final class RepositoryIngest implements AutoCloseable {
             repository = null;
         }
         ingestor = null;
+    }
+
+    private static Map<String, Integer> countsByReason(List<SkippedFile> skipped) {
+        Map<String, Integer> counts = new TreeMap<>();
+        SkippedFilesEvent.countsOf(skipped).forEach((reason, count) -> counts.put(reason.code(), count));
+        return counts;
     }
 
     private Instant pollAfter(Duration delay) {

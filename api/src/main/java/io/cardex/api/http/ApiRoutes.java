@@ -66,9 +66,9 @@ public final class ApiRoutes {
     public void register(JavalinConfig javalin) {
         allowBrowsers(javalin, config.corsOrigins());
         javalin.routes.get("/search", this::search);
-        // Before /cards/<key>, which would take ".../similar" as part of the key. A key has
-        // exactly four parts, so a card named "similar" still reaches /cards/<key>.
-        javalin.routes.get("/cards/{repository}/{user_id}/{version}/{name}/similar", this::similar);
+        // Before /cards/<key>, which would take ".../similar" as part of the key. A key has any
+        // number of parts, so the handler still answers a card named "similar" when there is one.
+        javalin.routes.get("/cards/<key>/similar", this::similar);
         javalin.routes.get("/cards/<key>", this::card);
         javalin.routes.get("/suggest", ctx ->
                 Answers.json(ctx, Map.of("suggestions", suggestions.suggest(ctx.queryParam("prefix")))));
@@ -103,13 +103,21 @@ public final class ApiRoutes {
 
     private static void noSuchCard(Context ctx, String key) {
         Answers.problem(ctx, ProblemDetails.of(404, "No such card", "no card has the key '" + key
-                + "' (<repository>/<user-id>/<version>/<name>): find it with /search?q=..."));
+                + "' (<repository>/<user-id>/.../<name>): find it with /search?q=..."));
     }
 
+    /**
+     * The cards like one card; but a card whose own key ends in {@code /similar} (a card named
+     * "similar") is that card, as {@code /cards/<key>} would answer.
+     */
     private void similar(Context ctx) throws IOException {
-        String key = String.join("/", ctx.pathParam("repository"), ctx.pathParam("user_id"), ctx.pathParam("version"),
-                ctx.pathParam("name"));
+        String key = ctx.pathParam("key");
         SimilarQuery query = SimilarQuery.parse(key, ctx.queryParamMap());
+        Optional<CardDocument> named = cards.find(key + "/similar");
+        if (named.isPresent()) {
+            Answers.json(ctx, named.get());
+            return;
+        }
         Optional<SimilarResult> similar = similarCards.find(query);
         if (similar.isPresent()) {
             Answers.json(ctx, similar.get());

@@ -18,7 +18,11 @@ public final class CardLookup {
         this.names = names;
     }
 
+    /** The card of a key; empty when there is none, or the key is a repository's own (no slash). */
     public Optional<CardDocument> find(String key) throws IOException {
+        if (key.indexOf('/') < 0) {
+            return Optional.empty();
+        }
         GetResponse<CardDocument> response = client.get(g -> g.index(names.alias()).id(key)
                 .sourceExcludes(ServedFields.SEARCH_ONLY), CardDocument.class);
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();

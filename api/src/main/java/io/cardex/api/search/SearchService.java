@@ -45,7 +45,7 @@ public final class SearchService {
         int window = Math.min(query.size() + 1, RESULT_WINDOW - query.from());
         SearchResponse<CardDocument> response = client.search(s -> {
             s.index(names.alias()).source(ServedFields.CARD_FOUND)
-                    .query(matching).postFilter(FilterQuery.of(query.filters()))
+                    .query(CardsOnly.of(matching)).postFilter(FilterQuery.of(query.filters()))
                     .sort(SortClauses.of(query.sorting())).from(query.from()).size(window)
                     .trackTotalHits(t -> t.enabled(true));
             query.cursor().ifPresent(cursor -> s.searchAfter(sortValues(cursor)));

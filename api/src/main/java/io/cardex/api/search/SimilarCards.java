@@ -26,6 +26,10 @@ public final class SimilarCards {
 
     /** The cards most like the one asked for; empty when no card has its key. */
     public Optional<SimilarResult> find(SimilarQuery query) throws IOException {
+        // A key without a slash is a repository's own document, no card.
+        if (query.key().indexOf('/') < 0) {
+            return Optional.empty();
+        }
         // more_like_this finds nothing for an unknown document, which would read as "no similar cards".
         // A get, unlike exists, tells a missing card from a missing index.
         if (!client.get(g -> g.index(names.alias()).id(query.key()).source(c -> c.fetch(false)), Void.class).found()) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A request for the cards like one card.
  *
- * @param key    the card's key, {@code <repository>/<user-id>/<version>/<name>}
+ * @param key    the card's key, {@code <repository>/<user-id>/.../<name>}
  * @param size   how many cards to return, 1 to {@link #MAX_SIZE}
  * @param status which cards may be returned: valid ones unless asked otherwise
  */

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.JsonData;
+import io.cardex.api.search.CardsOnly;
 import io.cardex.cardindex.AssetStatus;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.CardStatus;
@@ -44,6 +45,7 @@ public final class StatsService {
 
     public Stats stats() throws IOException {
         SearchResponse<Void> response = client.search(s -> s.index(names.alias()).size(0)
+                .query(CardsOnly.all())
                 .trackTotalHits(t -> t.enabled(true))
                 .aggregations(BY_STATUS, a -> a.terms(t -> t.field("status").size(CardStatus.values().length)))
                 .aggregations(BY_ASSET_STATUS, a -> a.terms(t -> t.field("asset_checks.status")
@@ -61,7 +63,20 @@ public final class StatsService {
                 counts(aggregations.get(BY_ASSET_STATUS), AssetStatus.values()));
         List<LastIngested> lastIngested = aggregations.get(REPOSITORIES).sterms().buckets().array().stream()
                 .map(StatsService::newestCommit).toList();
-        return new Stats(cards, lastIngested, indexingLag(lastIndexedAt(aggregations.get(LAST_INDEXED))));
+        return new Stats(cards, lastIngested, indexingLag(lastIndexedAt(aggregations.get(LAST_INDEXED))),
+                skippedFiles());
+    }
+
+    /** What ingest skipped in each repository's last commit, as the repository's own document says. */
+    private List<SkippedFileCounts> skippedFiles() throws IOException {
+        SearchResponse<RepositorySkips> response = client.search(s -> s.index(names.alias()).size(MAX_REPOSITORIES)
+                .query(CardsOnly.repositories())
+                .sort(o -> o.field(f -> f.field("repository")))
+                .source(c -> c.filter(f -> f.includes("repository", "source.commit", "skipped_counts"))),
+                RepositorySkips.class);
+        return response.hits().hits().stream().map(hit -> Objects.requireNonNull(hit.source()))
+                .map(skips -> SkippedFileCounts.of(skips.repository(), skips.source().commit(), skips.skippedCounts()))
+                .toList();
     }
 
     private IndexingLag indexingLag(Instant lastIndexedAt) {
@@ -96,6 +111,13 @@ public final class StatsService {
     private static Instant lastIndexedAt(Aggregate max) {
         double epochMillis = max.max().value();
         return Double.isFinite(epochMillis) ? Instant.ofEpochMilli((long) epochMillis) : null;
+    }
+
+    /** The part of a repository's document that counts its skipped files. */
+    private record RepositorySkips(String repository, CommitOnly source, Map<String, Integer> skippedCounts) {
+    }
+
+    private record CommitOnly(String commit) {
     }
 
     /** The part of a card document the newest-commit hit carries. */

@@ -49,7 +49,7 @@ class ApiWithoutElasticsearchTest {
         assertThat(metrics)
                 .contains("cardex_api_requests_seconds_count{method=\"GET\",route=\"/cards/<key>\",status=\"503\"} 2")
                 .contains("cardex_api_requests_seconds_count{method=\"GET\","
-                        + "route=\"/cards/{repository}/{user_id}/{version}/{name}/similar\",status=\"503\"} 1")
+                        + "route=\"/cards/<key>/similar\",status=\"503\"} 1")
                 .contains("cardex_api_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"} 1")
                 .contains("cardex_api_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"} 1")
                 .contains("cardex_api_requests_seconds_bucket{method=\"GET\",route=\"/health\",status=\"200\",le=\"0.025\"}")
@@ -57,13 +57,16 @@ class ApiWithoutElasticsearchTest {
     }
 
     @Test
-    void aCardNamedSimilarIsACardNotItsSimilarCards() {
+    void aKeyOfAnyDepthReachesItsCardAndItsSimilarCards() {
         start(List.of());
 
-        get("/cards/hub/someone/1.0/similar");
+        get("/cards/hub/me/card");
+        get("/cards/hub/noah-cvlab/gpu/1.8/ghostnet/similar");
+        get("/cards/hub/a/b/c/d/e/similar");
 
         assertThat(get("/metrics").body())
-                .contains("cardex_api_requests_seconds_count{method=\"GET\",route=\"/cards/<key>\",status=\"503\"} 1");
+                .contains("cardex_api_requests_seconds_count{method=\"GET\",route=\"/cards/<key>\",status=\"503\"} 1")
+                .contains("cardex_api_requests_seconds_count{method=\"GET\",route=\"/cards/<key>/similar\",status=\"503\"} 2");
     }
 
     @Test

@@ -22,7 +22,7 @@ class RecentStatsTest {
         if (failing) {
             throw new IOException("Elasticsearch is away");
         }
-        return new Stats(null, List.of(), null);
+        return new Stats(null, List.of(), null, List.of());
     }, new Clock() {
         @Override
         public ZoneOffset getZone() {

@@ -4,6 +4,7 @@ import io.cardex.benchmarks.CardGenerator;
 import io.cardex.benchmarks.GeneratedCard;
 import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
+import io.cardex.card.CardPaths;
 import io.cardex.card.Language;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
@@ -26,7 +28,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * Appends history to a card repository {@link CardRepositoryGenerator} wrote: commits of a
  * seeded mix of adds (new generated cards), edits (a revised summary), renames (a card's files
- * moved to another name, so another card id) and deletes. Card texts are read from and written
+ * moved to another name, so another card id) and deletes; and, when the spec asks, the commit that
+ * moves every card out of the backend layout, as the hub did ({@link HistorySpec#flattenAtCommit()}). Card texts are read from and written
  * to the working tree one at a time, each staged as it is written (see {@link StagedWorkingTree});
  * only the card ids, and the index's paths and object ids, are held in memory.
  */
@@ -58,7 +61,7 @@ public final class CardHistoryGenerator {
             String head = git.getRepository().resolve("HEAD").name();
             try (StagedWorkingTree tree = new StagedWorkingTree(git.getRepository())) {
                 for (int commit = 1; commit <= spec.commits(); commit++) {
-                    head = changes.commit(tree, commit, spec.changesPerCommit());
+                    head = changes.commit(tree, commit, spec);
                     if (commit % PROGRESS_EVERY == 0 || commit == spec.commits()) {
                         progress.printf(Locale.ROOT, "  committed %,d of %,d commits of history (%,d cards)%n",
                                 commit, spec.commits(), changes.cards.size());
@@ -69,7 +72,7 @@ public final class CardHistoryGenerator {
             progress.printf(Locale.ROOT, "  history of %,d commits ready in %.1f s: %s%n", spec.commits(),
                     (System.nanoTime() - started) / 1e9, directory);
             return new GeneratedHistory(spec.commits(), changes.adds, changes.edits, changes.renames, changes.deletes,
-                    head, changes.present);
+                    changes.moves, head, changes.present);
         }
     }
 
@@ -81,7 +84,7 @@ public final class CardHistoryGenerator {
             tree.setRecursive(true);
             while (tree.next()) {
                 String path = tree.getPathString();
-                if (Language.ofPath(path) == Language.EN) {
+                if (Language.ofPath(path) == Language.EN && CardPaths.reasonByPath(path).isEmpty()) {
                     CardId.fromPath(path).ifPresent(cards::add);
                 }
             }
@@ -95,6 +98,7 @@ public final class CardHistoryGenerator {
         private final Random random = new Random(seed);
         /** Seeded apart from the snapshot's generator, whose cards are all present already. */
         private final CardGenerator newCards = new CardGenerator(~seed);
+        private final Random layout = new Random(seed * 31 + 17);
         /** A list to pick from at random, a set to test membership: the same cards. */
         private final List<CardId> cards;
         private final Set<CardId> present;
@@ -103,22 +107,59 @@ public final class CardHistoryGenerator {
         private int edits;
         private int renames;
         private int deletes;
+        private int moves;
         private int renameSuffix;
+        /** Whether cards added now are filed in the backend layout: until the commit that flattens it. */
+        private boolean backendLayout;
 
         Changes(List<CardId> cards) {
             this.cards = cards;
             this.present = new HashSet<>(cards);
         }
 
-        String commit(StagedWorkingTree tree, int commit, int changes) throws IOException {
+        String commit(StagedWorkingTree tree, int commit, HistorySpec spec) throws IOException {
             touched.clear();
-            int[] counts = {adds, edits, renames, deletes};
-            for (int i = 0; i < changes; i++) {
+            backendLayout = commit < spec.flattenAtCommit();
+            int[] counts = {adds, edits, renames, deletes, moves};
+            if (commit == spec.flattenAtCommit()) {
+                flatten(tree);
+            }
+            for (int i = 0; i < spec.changesPerCommit(); i++) {
                 change(tree, commit);
             }
-            String message = String.format(Locale.ROOT, "%d adds, %d edits, %d renames, %d deletes",
-                    adds - counts[0], edits - counts[1], renames - counts[2], deletes - counts[3]);
+            String message = String.format(Locale.ROOT, "%d adds, %d edits, %d renames, %d deletes, %d moves",
+                    adds - counts[0], edits - counts[1], renames - counts[2], deletes - counts[3], moves - counts[4]);
             return tree.commit(message).name();
+        }
+
+        /**
+         * Moves every card of the backend layout to {@code <user>/<version>/<name>}, content
+         * unchanged; a name already taken there gets a numbered one, as a hub would rename it.
+         */
+        private void flatten(StagedWorkingTree tree) throws IOException {
+            for (CardId from : List.copyOf(cards)) {
+                Optional<CardId> flat = CardLayout.flattened(from);
+                if (flat.isEmpty()) {
+                    continue;
+                }
+                CardId to = flat.get();
+                for (int number = 2; present.contains(to) || touched.contains(to); number++) {
+                    to = new CardId(flat.get().value() + "_" + number);
+                }
+                move(tree, from, to);
+                departed(cards.indexOf(from));
+                arrived(to);
+                moves++;
+            }
+        }
+
+        private void move(StagedWorkingTree tree, CardId from, CardId to) throws IOException {
+            for (Language language : Language.values()) {
+                if (tree.exists(from.path(language))) {
+                    tree.write(to.path(language), tree.read(from.path(language)));
+                    tree.remove(from.path(language));
+                }
+            }
         }
 
         private void change(StagedWorkingTree tree, int commit) throws IOException {
@@ -147,7 +188,10 @@ public final class CardHistoryGenerator {
         }
 
         private void add(StagedWorkingTree tree) throws IOException {
-            GeneratedCard card = newCards.next().withFreeId(id -> present.contains(id) || touched.contains(id));
+            GeneratedCard drawn = newCards.next();
+            GeneratedCard card = drawn.filedAs(CardLayout.place(drawn.id(),
+                            backendLayout ? 1 : CardLayout.HUB_BACKEND_SHARE, layout))
+                    .withFreeId(id -> present.contains(id) || touched.contains(id));
             write(tree, card.english());
             if (card.chinese().isPresent()) {
                 write(tree, card.chinese().get());
@@ -172,12 +216,7 @@ public final class CardHistoryGenerator {
             do {
                 to = new CardId(RENAME_SUFFIX.matcher(from.value()).replaceFirst("") + "_r" + ++renameSuffix);
             } while (present.contains(to) || touched.contains(to));
-            for (Language language : Language.values()) {
-                if (tree.exists(from.path(language))) {
-                    tree.write(to.path(language), tree.read(from.path(language)));
-                    tree.remove(from.path(language));
-                }
-            }
+            move(tree, from, to);
             departed(index);
             arrived(to);
             renames++;

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -15,8 +16,9 @@ import org.eclipse.jgit.lib.ConfigConstants;
 
 /**
  * Writes a card repository as ingest reads one: {@code count} distinct generated cards as
- * {@code <user>/<version>/<name>.md} (and {@code <name>_cn.md}) in a fresh git repository, on
- * branch {@code main}, committed once and packed as a clone from a git host would be.
+ * {@code <user>/<version>/<name>.md} (and {@code <name>_cn.md}), a share of them one folder deeper as
+ * {@code <user>/<backend>/<version>/<name>.md} like the hub's (see {@link CardLayout}), in a fresh
+ * git repository, on branch {@code main}, committed once and packed as a clone from a git host would be.
  */
 public final class CardRepositoryGenerator {
 
@@ -26,11 +28,21 @@ public final class CardRepositoryGenerator {
 
     private final long seed;
     private final PrintStream progress;
+    private final double backendShare;
 
     /** @param progress where a line is printed every thousand cards written */
     public CardRepositoryGenerator(long seed, PrintStream progress) {
+        this(seed, progress, CardLayout.HUB_BACKEND_SHARE);
+    }
+
+    /**
+     * @param backendShare the share of cards filed in the backend layout: 0 for none, 1 for all of
+     *                     them, as in the hub's first year
+     */
+    public CardRepositoryGenerator(long seed, PrintStream progress, double backendShare) {
         this.seed = seed;
         this.progress = progress;
+        this.backendShare = backendShare;
     }
 
     /**
@@ -42,13 +54,16 @@ public final class CardRepositoryGenerator {
     public GeneratedRepository write(Path directory, int count) throws IOException, GitAPIException {
         long started = System.nanoTime();
         CardGenerator generator = new CardGenerator(seed);
+        Random layout = new Random(~seed);
         Set<CardId> written = new HashSet<>();
         int files = 0;
         try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
             String head;
             try (StagedWorkingTree tree = new StagedWorkingTree(git.getRepository())) {
                 while (written.size() < count) {
-                    GeneratedCard card = generator.next().withFreeId(written::contains);
+                    GeneratedCard drawn = generator.next();
+                    GeneratedCard card = drawn.filedAs(CardLayout.place(drawn.id(), backendShare, layout))
+                            .withFreeId(written::contains);
                     written.add(card.id());
                     tree.write(card.english().path(), card.english().content());
                     files++;

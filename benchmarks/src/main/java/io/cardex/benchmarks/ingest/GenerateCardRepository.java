@@ -24,6 +24,12 @@ public final class GenerateCardRepository implements Callable<Integer> {
             description = "Adds, edits, renames and deletes of cards in each (default: ${DEFAULT-VALUE}).")
     int changesPerCommit;
 
+    @Option(names = "--flatten-at", paramLabel = "COMMIT", defaultValue = "0",
+            description = "Hub-shaped history: every card of the first commit and of the commits before COMMIT is filed "
+                    + "<user>/<backend>/<version>/<name>.md, and commit COMMIT moves them all to <user>/<version>/<name>.md, "
+                    + "as the hub did; 0 (default) files a hub-like 5% of the cards in the backend layout throughout.")
+    int flattenAt;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "The same seed writes the same cards and changes (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -42,15 +48,17 @@ public final class GenerateCardRepository implements Callable<Integer> {
         }
         HistorySpec spec;
         try {
-            spec = new HistorySpec(commits, changesPerCommit);
+            spec = new HistorySpec(commits, changesPerCommit, flattenAt);
         } catch (IllegalArgumentException invalid) {
             throw new CommandLine.ParameterException(new CommandLine(this), invalid.getMessage());
         }
-        GeneratedRepository snapshot = new CardRepositoryGenerator(seed, System.out).write(directory, cards);
+        GeneratedRepository snapshot = new CardRepositoryGenerator(seed, System.out,
+                flattenAt > 0 ? 1 : CardLayout.HUB_BACKEND_SHARE).write(directory, cards);
         GeneratedHistory history = new CardHistoryGenerator(seed, System.out).append(directory, spec);
         System.out.printf("%,d cards in the first commit, then %,d commits: %,d adds, %,d edits, %,d renames, "
-                        + "%,d deletes; %,d cards at head %s%n", snapshot.cards(), history.commits(), history.adds(),
-                history.edits(), history.renames(), history.deletes(), history.cards().size(), history.head());
+                        + "%,d deletes, %,d moves out of the backend layout; %,d cards at head %s%n", snapshot.cards(),
+                history.commits(), history.adds(), history.edits(), history.renames(), history.deletes(), history.moves(),
+                history.cards().size(), history.head());
         return 0;
     }
 }

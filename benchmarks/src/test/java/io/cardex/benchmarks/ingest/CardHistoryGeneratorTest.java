@@ -62,6 +62,28 @@ class CardHistoryGeneratorTest {
     }
 
     @Test
+    void aHubShapedHistoryAddsInTheBackendLayoutThenMovesEveryCardOutOfIt() throws Exception {
+        new CardRepositoryGenerator(7, QUIET, 1).write(directory, CARDS);
+        GeneratedHistory history = new CardHistoryGenerator(7, QUIET).append(directory, new HistorySpec(6, 4, 4));
+
+        try (Git git = Git.open(directory.toFile())) {
+            Repository repository = git.getRepository();
+            List<RevCommit> commits = new ArrayList<>();
+            git.log().call().forEach(commits::add);
+            RevCommit beforeFlatten = commits.get(3);
+            RevCommit flatten = commits.get(2);
+            assertThat(flatten.getShortMessage()).endsWith(history.moves() + " moves");
+            Set<CardId> before = cardsAt(repository, beforeFlatten.name());
+            assertThat(before).hasSizeGreaterThan(CARDS / 2).allMatch(card -> card.backend().isPresent());
+            assertThat(history.moves()).isGreaterThanOrEqualTo(before.size() - 4);
+            assertThat(cardsAt(repository, flatten.name())).filteredOn(card -> card.backend().isPresent())
+                    .as("only cards this commit's own changes added after the move").hasSizeLessThanOrEqualTo(4);
+            assertThat(cardsAt(repository, history.head())).isEqualTo(history.cards());
+        }
+        assertThat(history.cards()).anyMatch(card -> card.backend().isEmpty());
+    }
+
+    @Test
     void theRepositoryEndsInOnePackAsAClone() throws Exception {
         generate(directory, 7);
 

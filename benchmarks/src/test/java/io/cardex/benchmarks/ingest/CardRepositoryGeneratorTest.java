@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CardRepositoryGeneratorTest {
 
     private static final int CARDS = 300;
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     @TempDir
     Path directory;
@@ -36,10 +37,41 @@ class CardRepositoryGeneratorTest {
             assertThat(git.status().call().isClean()).isTrue();
             List<String> paths = pathsIn(repository, written.head());
             List<CardId> cards = paths.stream().map(path -> CardId.fromPath(path).orElseThrow()).toList();
-            assertThat(paths).hasSize(written.files()).allMatch(path -> path.matches("[^/]+/[^/]+/[^/]+\\.md"));
+            assertThat(paths).hasSize(written.files()).allMatch(path -> path.matches("[^/]+/([^/]+/)?[^/]+/[^/]+\\.md"));
             assertThat(cards.stream().distinct()).hasSize(CARDS).contains(written.someCard());
             assertThat(paths).anyMatch(path -> path.endsWith("_cn.md"));
         }
+    }
+
+    @Test
+    void filesAHubLikeShareOfItsCardsOneBackendFolderDeeper() throws Exception {
+        GeneratedRepository written = new CardRepositoryGenerator(7, QUIET).write(directory, CARDS);
+
+        try (Git git = Git.open(directory.toFile())) {
+            List<CardId> cards = cardsIn(git.getRepository(), written.head());
+            long deeper = cards.stream().filter(card -> card.backend().isPresent()).count();
+            assertThat(deeper).isBetween(3L, CARDS * 15L / 100);
+            assertThat(cards).filteredOn(card -> card.backend().isPresent())
+                    .allMatch(card -> card.value().matches("[^/]+/(cpu|gpu|ascend)/[^/]+/[^/]+"));
+        }
+    }
+
+    @Test
+    void writesEveryCardInTheBackendLayoutOrNoneAsAsked(@TempDir Path flat) throws Exception {
+        GeneratedRepository early = new CardRepositoryGenerator(7, QUIET, 1).write(directory, 40);
+        GeneratedRepository today = new CardRepositoryGenerator(7, QUIET, 0).write(flat, 40);
+
+        try (Git earlyGit = Git.open(directory.toFile()); Git flatGit = Git.open(flat.toFile())) {
+            assertThat(cardsIn(earlyGit.getRepository(), early.head()))
+                    .hasSize(40).allMatch(card -> card.backend().isPresent() && card.version().isPresent());
+            assertThat(cardsIn(flatGit.getRepository(), today.head()))
+                    .hasSize(40).allMatch(card -> card.backend().isEmpty() && card.value().split("/").length == 3);
+        }
+    }
+
+    private static List<CardId> cardsIn(Repository repository, String commit) throws Exception {
+        return pathsIn(repository, commit).stream().filter(path -> !path.endsWith("_cn.md"))
+                .map(path -> CardId.fromPath(path).orElseThrow()).toList();
     }
 
     private static List<String> pathsIn(Repository repository, String commit) throws Exception {

@@ -14,29 +14,35 @@ public final class ChangeEventCodec {
     private final ObjectMapper json = CardexJson.newMapper();
 
     /** The record value: the event as JSON, or {@code null} (a tombstone) for a deletion. */
-    public byte[] encodeValue(CardChange change) {
-        if (change instanceof CardChange.Upsert upsert) {
-            try {
+    public byte[] encodeValue(CardTopicRecord change) {
+        try {
+            if (change instanceof CardChange.Upsert upsert) {
                 return json.writeValueAsBytes(upsert.event());
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException("cannot write change event for " + change.key(), e);
             }
+            if (change instanceof CardTopicRecord.SkippedFiles skipped) {
+                return json.writeValueAsBytes(skipped.event());
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the record of " + change.recordKey(), e);
         }
         return null;
     }
 
-    public String encodeKey(CardKey key) {
-        return key.toString();
+    public String encodeKey(CardTopicRecord change) {
+        return change.recordKey();
     }
 
     /**
      * Reads a record back.
      *
-     * @throws UnreadableEventException when the key or value is not a change event this code
+     * @throws UnreadableEventException when the key or value is not a record this code
      *                                  understands (bad JSON, another schema version, key and
      *                                  value disagreeing)
      */
-    public CardChange decode(String key, byte[] value) throws UnreadableEventException {
+    public CardTopicRecord decode(String key, byte[] value) throws UnreadableEventException {
+        if (key != null && !key.isEmpty() && key.indexOf('/') < 0) {
+            return decodeSkippedFiles(key, value);
+        }
         CardKey cardKey;
         try {
             cardKey = CardKey.parse(key == null ? "" : key);
@@ -62,5 +68,31 @@ public final class ChangeEventCodec {
             throw new UnreadableEventException("record key " + key + " does not match the event's card " + event.key(), null);
         }
         return new CardChange.Upsert(event);
+    }
+
+    /** A repository's own record: its key is the repository name, which no card key can be. */
+    private CardTopicRecord decodeSkippedFiles(String key, byte[] value) throws UnreadableEventException {
+        if (value == null) {
+            throw new UnreadableEventException("record " + key + " of a repository has no value", null);
+        }
+        SkippedFilesEvent event;
+        try {
+            JsonNode tree = json.readTree(value);
+            int version = tree.path("schema_version").asInt(-1);
+            String kind = tree.path("kind").asText();
+            if (!SkippedFilesEvent.KIND.equals(kind) || version != SkippedFilesEvent.SCHEMA_VERSION) {
+                throw new UnreadableEventException("repository record of kind '" + kind + "', schema version " + version
+                        + " is not supported (this reader knows " + SkippedFilesEvent.KIND + " version "
+                        + SkippedFilesEvent.SCHEMA_VERSION + ")", null);
+            }
+            event = json.treeToValue(tree, SkippedFilesEvent.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnreadableEventException("record value is not a skipped-files event: " + e.getMessage(), e);
+        }
+        if (!event.repository().equals(key)) {
+            throw new UnreadableEventException("record key " + key + " does not match the event's repository "
+                    + event.repository(), null);
+        }
+        return new CardTopicRecord.SkippedFiles(event);
     }
 }

@@ -1,6 +1,7 @@
 package io.cardex.card.internals;
 
 import io.cardex.card.CardFile;
+import io.cardex.card.CardPaths;
 import io.cardex.card.CardRules;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -16,8 +17,6 @@ import java.util.Optional;
  */
 public final class FileText {
 
-    /** Git's own test for a binary file: a NUL byte near the start. */
-    private static final int BINARY_PROBE_BYTES = 8000;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private FileText() {
@@ -30,11 +29,9 @@ public final class FileText {
             return Optional.empty();
         }
         byte[] bytes = file.content();
-        for (int i = 0; i < Math.min(bytes.length, BINARY_PROBE_BYTES); i++) {
-            if (bytes[i] == 0) {
-                problems.error("binary-file", 0, 0, "the file is binary, not text: a card must be a Markdown file");
-                return Optional.empty();
-            }
+        if (CardPaths.isBinary(bytes)) {
+            problems.error("binary-file", 0, 0, "the file is binary, not text: a card must be a Markdown file");
+            return Optional.empty();
         }
         String text = decode(bytes, problems);
         return Optional.of(!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text);

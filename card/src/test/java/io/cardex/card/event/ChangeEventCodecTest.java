@@ -10,6 +10,8 @@ import io.cardex.card.CardFile;
 import io.cardex.card.CardParser;
 import io.cardex.card.CardRules;
 import io.cardex.card.Language;
+import io.cardex.card.SkipReason;
+import io.cardex.card.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +28,7 @@ class ChangeEventCodecTest {
         ChangeEvent event = sampleEvent();
         CardChange.Upsert upsert = new CardChange.Upsert(event);
 
-        CardChange decoded = codec.decode(codec.encodeKey(upsert.key()), codec.encodeValue(upsert));
+        CardTopicRecord decoded = codec.decode(codec.encodeKey(upsert), codec.encodeValue(upsert));
 
         assertThat(decoded).isEqualTo(upsert);
     }
@@ -45,6 +47,43 @@ class ChangeEventCodecTest {
 
         assertThat(codec.encodeValue(new CardChange.Deletion(key))).isNull();
         assertThat(codec.decode(key.toString(), null)).isEqualTo(new CardChange.Deletion(key));
+    }
+
+    @Test
+    void aDeepCardKeepsItsWholePathInItsKey() throws Exception {
+        CardKey key = CardKey.parse("hub/noah-cvlab/gpu/1.8/ghostnet_imagenet2012");
+
+        assertThat(key.cardId().value()).isEqualTo("noah-cvlab/gpu/1.8/ghostnet_imagenet2012");
+        assertThat(codec.decode(key.toString(), null)).isEqualTo(new CardChange.Deletion(key));
+    }
+
+    @Test
+    void theSkippedFilesOfACommitReadBackUnderTheRepositoryNameAlone() throws Exception {
+        CardTopicRecord.SkippedFiles skipped = new CardTopicRecord.SkippedFiles(SkippedFilesEvent.of("hub", "main",
+                "0123456789012345678901234567890123456789", Instant.parse("2026-11-25T10:15:30Z"),
+                List.of(new SkippedFile("mshub_res/assets/README.md", SkipReason.README),
+                        new SkippedFile("mshub_res/assets/me/1.0/logo.png", SkipReason.NOT_MARKDOWN))));
+
+        String json = new String(codec.encodeValue(skipped), StandardCharsets.UTF_8);
+        CardTopicRecord decoded = codec.decode(codec.encodeKey(skipped), codec.encodeValue(skipped));
+
+        assertThat(codec.encodeKey(skipped)).isEqualTo("hub");
+        assertThat(json).contains("\"kind\":\"skipped-files\"", "\"schema_version\":1", "\"reason\":\"readme\"");
+        assertThat(decoded).isEqualTo(skipped);
+        assertThat(skipped.event().countsByReason()).containsEntry(SkipReason.README, 1)
+                .containsEntry(SkipReason.NOT_MARKDOWN, 1).hasSize(2);
+    }
+
+    @Test
+    void refusesARepositoryRecordOfAnotherKindOrRepository() {
+        byte[] otherKind = "{\"schema_version\":1,\"kind\":\"renamed\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] value = codec.encodeValue(new CardTopicRecord.SkippedFiles(SkippedFilesEvent.of("hub", "main",
+                "0123456789012345678901234567890123456789", Instant.EPOCH, List.of())));
+
+        assertThatThrownBy(() -> codec.decode("hub", otherKind)).isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("kind 'renamed'");
+        assertThatThrownBy(() -> codec.decode("other", value)).isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("does not match");
     }
 
     @Test

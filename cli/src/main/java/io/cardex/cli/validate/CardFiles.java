@@ -2,27 +2,44 @@ package io.cardex.cli.validate;
 
 import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
+import io.cardex.card.CardPaths;
 import io.cardex.card.Language;
+import io.cardex.card.SkipReason;
+import io.cardex.card.SkippedFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The cards in files and directories on disk, as a user names them on the command line. A
- * directory is searched for Markdown files at any depth; {@code x.md} and {@code x_cn.md} in one
- * folder are one card.
+ * directory is a cards root, sorted by {@link CardPaths} exactly as ingest sorts a repository's:
+ * {@code <user-id>/.../<name>.md} at any depth is a card, with its {@code <name>_cn.md}; every other
+ * file is skipped, with its reason. A file named on its own is read as a card.
  */
 public final class CardFiles {
 
     /** The files of one card, as paths the user can open. */
     public record LocalCard(CardId id, Optional<Path> english, Optional<Path> chinese) {
+    }
+
+    /** The cards found, and the files of the directories that are no card. */
+    public record Found(List<LocalCard> cards, List<SkippedFile> skipped) {
+
+        public Found {
+            cards = List.copyOf(cards);
+            skipped = List.copyOf(skipped);
+        }
     }
 
     private CardFiles() {
@@ -31,26 +48,35 @@ public final class CardFiles {
     /**
      * @throws NoSuchFileException when a path does not exist
      */
-    public static List<LocalCard> find(List<Path> paths) throws IOException {
-        Map<Path, Map<Language, Path>> cards = new LinkedHashMap<>();
+    public static Found find(List<Path> paths) throws IOException {
+        List<LocalCard> cards = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        Map<Path, Map<Language, Path>> named = new LinkedHashMap<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new NoSuchFileException(path.toString());
             }
             if (Files.isDirectory(path)) {
-                try (Stream<Path> files = Files.walk(path)) {
-                    files.filter(file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".md"))
-                            .sorted()
-                            .forEach(file -> add(file, cards));
-                }
+                sortRoot(path, cards, skipped);
             } else {
-                add(path, cards);
+                Language language = Language.ofPath(path.toString());
+                named.computeIfAbsent(cardPath(path, language), card -> new EnumMap<>(Language.class))
+                        .putIfAbsent(language, path);
             }
         }
-        List<LocalCard> found = new ArrayList<>();
-        cards.forEach((card, files) -> found.add(new LocalCard(idOf(card),
-                Optional.ofNullable(files.get(Language.EN)), Optional.ofNullable(files.get(Language.ZH)))));
-        return found;
+        for (Map.Entry<Path, Map<Language, Path>> card : named.entrySet()) {
+            Map<Language, Path> files = card.getValue();
+            // A Chinese version named alone is read with its English card beside it, when there is one.
+            Path english = files.getOrDefault(Language.EN, card.getKey().resolveSibling(
+                    card.getKey().getFileName() + Language.EN.suffix()));
+            if (!Files.isRegularFile(english)) {
+                skipped.add(new SkippedFile(files.get(Language.ZH).toString(), SkipReason.CHINESE_WITHOUT_ENGLISH));
+            } else {
+                cards.add(new LocalCard(idOf(card.getKey()), Optional.of(english),
+                        Optional.ofNullable(files.get(Language.ZH))));
+            }
+        }
+        return new Found(cards, skipped);
     }
 
     /** Reads a card file, but not beyond {@code maxBytes}: a larger file comes with its size only. */
@@ -59,17 +85,45 @@ public final class CardFiles {
         return new CardFile(file.toString(), size > maxBytes ? new byte[0] : Files.readAllBytes(file), size);
     }
 
-    private static void add(Path file, Map<Path, Map<Language, Path>> cards) {
-        Language language = Language.ofPath(file.toString());
+    private static void sortRoot(Path root, List<LocalCard> cards, List<SkippedFile> skipped) throws IOException {
+        Map<String, Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            // A git repository's own folder holds no card, as ingest never sees it either.
+            files = walk.filter(file -> !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS))
+                    .filter(file -> !root.relativize(file).toString().replace('\\', '/').matches("(.*/)?\\.git/.*"))
+                    .collect(Collectors.toMap(file -> root.relativize(file).toString().replace('\\', '/'), file -> file));
+        }
+        CardPaths.Sorted sorted = CardPaths.sort(files.keySet(), below -> probe(files.get(below)));
+        sorted.cards().forEach((id, languages) -> cards.add(new LocalCard(id,
+                Optional.ofNullable(languages.get(Language.EN)).map(files::get),
+                Optional.ofNullable(languages.get(Language.ZH)).map(files::get))));
+        sorted.skipped().forEach(file -> skipped.add(new SkippedFile(files.get(file.path()).toString(), file.reason())));
+    }
+
+    /** Looks into a file as ingest looks into a blob: a link, a device or an I/O error is unreadable. */
+    private static Optional<SkipReason> probe(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(SkipReason.UNREADABLE);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return CardPaths.isBinary(in.readNBytes(CardPaths.BINARY_PROBE_BYTES))
+                    ? Optional.of(SkipReason.BINARY) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(SkipReason.UNREADABLE);
+        }
+    }
+
+    /** The path of the card a named file belongs to: {@code x} of {@code x.md} and of {@code x_cn.md}. */
+    private static Path cardPath(Path file, Language language) {
         String name = file.getFileName().toString();
-        String cardName = name.substring(0, name.length() - language.suffix().length());
-        Path card = file.resolveSibling(cardName.isEmpty() ? name : cardName);
-        cards.computeIfAbsent(card, key -> new LinkedHashMap<>()).putIfAbsent(language, file);
+        String cardName = name.endsWith(language.suffix()) ? name.substring(0, name.length() - language.suffix().length())
+                : name;
+        return file.resolveSibling(cardName.isEmpty() ? name : cardName);
     }
 
     /**
-     * The card id of a file laid out as {@code <user-id>/<version>/<name>.md}; the id only names
-     * the card in reports, so a file elsewhere gets the closest id its path allows.
+     * The card id of a file named on its own, from the last folders of its path: the id only
+     * names the card in reports, so a file anywhere gets the closest id its path allows.
      */
     private static CardId idOf(Path card) {
         Path absolute = card.toAbsolutePath().normalize();

@@ -3,6 +3,7 @@ package io.cardex.cli.validate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.cardex.card.CardexJson;
 import io.cardex.card.Problem;
+import io.cardex.card.SkippedFile;
 import java.io.PrintWriter;
 
 /** Prints a {@link Validation} for people, like a compiler, or as JSON for programs. */
@@ -13,7 +14,8 @@ public final class ValidationReport {
 
     /**
      * One line per problem, {@code path:line:col: error[code]: message} (the position left out
-     * where a problem concerns the whole file), then a summary line.
+     * where a problem concerns the whole file), one note per file skipped,
+     * {@code path: note[skipped:reason]: why}, then a summary line.
      */
     public static void printText(Validation validation, PrintWriter out) {
         for (Validation.CheckedCard card : validation.cards()) {
@@ -22,12 +24,18 @@ public final class ValidationReport {
                         + "[" + problem.code() + "]: " + problem.message());
             }
         }
+        for (SkippedFile file : validation.skipped()) {
+            out.println(file.path() + ": note[skipped:" + file.reason().code() + "]: not a card, "
+                    + file.reason().explanation());
+        }
         Validation.Summary summary = validation.summary();
-        out.printf("checked %d %s (%d %s): %d %s, %d %s; %s%n",
+        out.printf("checked %d %s (%d %s): %d %s, %d %s; %s%s%n",
                 summary.cards(), plural(summary.cards(), "card"), summary.files(), plural(summary.files(), "file"),
                 summary.errors(), plural(summary.errors(), "error"), summary.warnings(), plural(summary.warnings(), "warning"),
                 summary.invalidCards() == 0 ? "every card is valid"
-                        : summary.invalidCards() + " invalid " + plural(summary.invalidCards(), "card"));
+                        : summary.invalidCards() + " invalid " + plural(summary.invalidCards(), "card"),
+                summary.skippedFiles() == 0 ? ""
+                        : "; " + summary.skippedFiles() + " " + plural(summary.skippedFiles(), "file") + " skipped");
         out.flush();
     }
 

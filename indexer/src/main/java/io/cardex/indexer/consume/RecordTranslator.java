@@ -1,10 +1,12 @@
 package io.cardex.indexer.consume;
 
 import io.cardex.card.event.CardChange;
+import io.cardex.card.event.CardTopicRecord;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.cardindex.CardDocument;
+import io.cardex.cardindex.RepositoryDocument;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -29,14 +31,18 @@ public final class RecordTranslator {
     }
 
     public IndexAction translate(ConsumerRecord<String, byte[]> record) throws UnreadableEventException {
-        CardChange change = codec.decode(record.key(), record.value());
+        CardTopicRecord change = codec.decode(record.key(), record.value());
         // Offsets start at 0; Elasticsearch external versions are best kept positive.
         long version = record.offset() + 1;
         if (change instanceof CardChange.Upsert upsert) {
             CardDocument document = CardDocument.of(upsert.event(), clock.instant());
-            return new IndexAction.Put(change.key().toString(), version,
+            return new IndexAction.Put(change.recordKey(), version,
                     verifyingAssets ? document : document.withAssetsUnchecked());
         }
-        return new IndexAction.Remove(change.key().toString(), version);
+        if (change instanceof CardTopicRecord.SkippedFiles skipped) {
+            return new IndexAction.PutRepository(change.recordKey(), version,
+                    RepositoryDocument.of(skipped.event()));
+        }
+        return new IndexAction.Remove(change.recordKey(), version);
     }
 }

@@ -80,6 +80,10 @@ public final class CardIndex {
             return BulkOperation.of(op -> op.index(i -> i.id(put.id()).version(put.version())
                     .versionType(VersionType.External).document(put.document())));
         }
+        if (action instanceof IndexAction.PutRepository put) {
+            return BulkOperation.of(op -> op.index(i -> i.id(put.id()).version(put.version())
+                    .versionType(VersionType.External).document(put.document())));
+        }
         return BulkOperation.of(op -> op.delete(d -> d.id(action.id()).version(action.version())
                 .versionType(VersionType.External)));
     }

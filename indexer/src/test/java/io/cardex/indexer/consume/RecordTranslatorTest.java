@@ -9,7 +9,11 @@ import io.cardex.card.CardId;
 import io.cardex.card.CardParser;
 import io.cardex.card.CardRules;
 import io.cardex.card.Language;
+import io.cardex.card.SkipReason;
+import io.cardex.card.SkippedFile;
 import io.cardex.card.event.CardChange;
+import io.cardex.card.event.CardTopicRecord;
+import io.cardex.card.event.SkippedFilesEvent;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
 import io.cardex.card.event.ChangeEventCodec;
@@ -67,6 +71,25 @@ class RecordTranslatorTest {
             assertThat(put.document().status()).isEqualTo(CardStatus.VALID);
             assertThat(put.document().indexedAt()).isEqualTo(NOW);
             assertThat(put.document().card().header().modelName()).isEqualTo("RefineNet");
+        });
+    }
+
+    @Test
+    void aRepositorysSkippedFilesBecomeItsOwnDocumentOfKindRepository() throws Exception {
+        CardTopicRecord.SkippedFiles skipped = new CardTopicRecord.SkippedFiles(SkippedFilesEvent.of("hub", "main",
+                "0123456789012345678901234567890123456789", NOW, List.of(
+                        new SkippedFile("mshub_res/assets/README.md", SkipReason.README),
+                        new SkippedFile("mshub_res/assets/me/1.0/a.png", SkipReason.NOT_MARKDOWN),
+                        new SkippedFile("mshub_res/assets/me/1.0/b.png", SkipReason.NOT_MARKDOWN))));
+
+        IndexAction action = translator.translate(record(6, "hub", codec.encodeValue(skipped)));
+
+        assertThat(action).isInstanceOfSatisfying(IndexAction.PutRepository.class, put -> {
+            assertThat(put.id()).isEqualTo("hub");
+            assertThat(put.version()).isEqualTo(7);
+            assertThat(put.document().kind()).isEqualTo("repository");
+            assertThat(put.document().skippedCounts()).containsEntry("readme", 1).containsEntry("not-markdown", 2);
+            assertThat(put.document().source().commit()).isEqualTo("0123456789012345678901234567890123456789");
         });
     }
 

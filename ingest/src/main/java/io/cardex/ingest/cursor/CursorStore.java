@@ -28,6 +28,13 @@ public final class CursorStore {
     };
     /** One lock per cursor file in this process, whichever store writes it. */
     private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+    /**
+     * What a card was when a cursor was written, kept beside it. A cursor without it was written
+     * by a release that read only {@code <user-id>/<version>/<name>.md}: cards at other depths were
+     * never published, so the next pass publishes every card of its head once.
+     */
+    private static final String LAYOUT_SUFFIX = "#cards";
+    private static final String CURRENT_LAYOUT = "any-depth";
 
     private final Path file;
     private final Object lock;
@@ -44,10 +51,18 @@ public final class CursorStore {
         }
     }
 
+    /** Whether the cursor was written by a release that read cards at any depth, as this one does. */
+    public boolean readsCardsAtAnyDepth(String repository, String branch) throws IOException {
+        synchronized (lock) {
+            return CURRENT_LAYOUT.equals(readAll().get(key(repository, branch) + LAYOUT_SUFFIX));
+        }
+    }
+
     public void markPublished(String repository, String branch, String commit) throws IOException {
         synchronized (lock) {
             Map<String, String> cursors = readAll();
             cursors.put(key(repository, branch), commit);
+            cursors.put(key(repository, branch) + LAYOUT_SUFFIX, CURRENT_LAYOUT);
             Path folder = file.getParent();
             Files.createDirectories(folder);
             Path next = Files.createTempFile(folder, file.getFileName() + ".", ".next");

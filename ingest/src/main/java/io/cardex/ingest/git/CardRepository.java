@@ -204,26 +204,26 @@ public final class CardRepository implements AutoCloseable {
         }
     }
 
-    /** Whether the tree holds a file of the card, in any language. */
+    /** Whether the tree holds the card's English file, which makes a card of it. */
     public boolean hasCard(RevTree tree, CardsRoot root, CardId card) throws IOException {
-        for (Language language : Language.values()) {
-            try (TreeWalk walk = TreeWalk.forPath(repository, root.pathOf(card, language), tree)) {
-                if (walk != null) {
-                    return true;
-                }
-            }
+        try (TreeWalk walk = TreeWalk.forPath(repository, root.pathOf(card, Language.EN), tree)) {
+            return walk != null;
         }
-        return false;
     }
 
     /**
-     * The files of a card in a tree, English first; none when the card is not in the tree. A file
-     * larger than {@code maxBytes} is not read: it comes with its size and no content.
+     * The files of a card in a tree, English first, in the languages given (those {@link TreeCards}
+     * found to be the card's). A file larger than {@code maxBytes} is not read: it comes with its
+     * size and no content.
      */
-    public List<CardFile> cardFiles(RevTree tree, CardsRoot root, ChangedCard card, long maxBytes) throws IOException {
+    public List<CardFile> cardFiles(RevTree tree, CardsRoot root, ChangedCard card, Set<Language> languages,
+                                    long maxBytes) throws IOException {
         List<CardFile> files = new ArrayList<>();
         try (ObjectReader reader = repository.newObjectReader()) {
             for (Language language : Language.values()) {
+                if (!languages.contains(language)) {
+                    continue;
+                }
                 String path = root.pathOf(card.id(), language);
                 Optional<ObjectId> blob = card.filesSeen().containsKey(language)
                         ? card.filesSeen().get(language) : lookUp(reader, path, tree);

@@ -20,7 +20,8 @@ public record ChangedCard(CardId id, Map<Language, Optional<ObjectId>> filesSeen
         filesSeen = Map.copyOf(filesSeen);
     }
 
-    static ChangedCard of(CardId id) {
+    /** A card whose files are all to be looked up in the tree: one the diff did not see. */
+    public static ChangedCard of(CardId id) {
         return new ChangedCard(id, new EnumMap<>(Language.class));
     }
 

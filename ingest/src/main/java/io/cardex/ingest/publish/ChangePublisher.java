@@ -1,6 +1,6 @@
 package io.cardex.ingest.publish;
 
-import io.cardex.card.event.CardChange;
+import io.cardex.card.event.CardTopicRecord;
 import io.cardex.card.event.ChangeEventCodec;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,9 +36,9 @@ public final class ChangePublisher implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    public void send(CardChange change) {
+    public void send(CardTopicRecord change) {
         ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(topic, codec.encodeKey(change.key()), codec.encodeValue(change));
+                new ProducerRecord<>(topic, codec.encodeKey(change), codec.encodeValue(change));
         producer.send(record, (metadata, exception) -> {
             if (exception != null) {
                 firstFailure.compareAndSet(null, exception);

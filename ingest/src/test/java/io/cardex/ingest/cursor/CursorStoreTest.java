@@ -34,6 +34,22 @@ class CursorStoreTest {
     }
 
     @Test
+    void tellsACursorOfAnEarlierReleaseThatReadCardsAtOneDepthOnly() throws IOException {
+        Path file = directory.resolve("cursors.json");
+        Files.writeString(file, "{\"hub@main\": \"aaaa\", \"other@main\": \"cccc\"}");
+        CursorStore cursors = new CursorStore(file);
+
+        assertThat(cursors.lastPublished("hub", "main")).contains("aaaa");
+        assertThat(cursors.readsCardsAtAnyDepth("hub", "main")).isFalse();
+
+        cursors.markPublished("hub", "main", "bbbb");
+
+        assertThat(cursors.readsCardsAtAnyDepth("hub", "main")).isTrue();
+        assertThat(cursors.readsCardsAtAnyDepth("other", "main")).as("each repository's own").isFalse();
+        assertThat(cursors.lastPublished("hub", "main")).contains("bbbb");
+    }
+
+    @Test
     void saysHowToRecoverFromAnUnreadableFile() throws IOException {
         Path file = directory.resolve("cursors.json");
         Files.writeString(file, "{ torn");

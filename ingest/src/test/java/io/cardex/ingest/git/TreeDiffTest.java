@@ -41,6 +41,36 @@ class TreeDiffTest {
     }
 
     @Test
+    void cardsAtEveryDepthAreSeenAndFolderNotesAreNot() throws Exception {
+        RevCommit head = repo.write("mshub_res/assets/me/card.md", "model-name: shallow\n")
+                .write("mshub_res/assets/mindspore/1.9/refinenet.md", "model-name: RefineNet\n")
+                .write("mshub_res/assets/noah-cvlab/gpu/1.8/ghostnet.md", "model-name: GhostNet\n")
+                .write("mshub_res/assets/a/b/c/d/e.md", "model-name: deep\n")
+                .write("mshub_res/assets/top.md", "directly under the root\n")
+                .write("mshub_res/assets/mindspore/README.md", "a folder's notes\n")
+                .write("mshub_res/README.md", "beside the root\n")
+                .commit("every depth");
+
+        assertThat(TreeDiff.changedCards(repo.git().getRepository(), null, head.getTree(),
+                new CardsRoot(CardsRoot.MINDSPORE_HUB)))
+                .extracting(card -> card.id().value())
+                .containsExactlyInAnyOrder("me/card", "mindspore/1.9/refinenet", "noah-cvlab/gpu/1.8/ghostnet",
+                        "a/b/c/d/e");
+    }
+
+    @Test
+    void movingACardOutOfItsBackendFolderChangesTwoCards() throws Exception {
+        String content = "model-name: LeNet\nsummary: a card long enough to be recognised as moved\n";
+        RevCommit first = repo.write("mindspore/gpu/1.0/lenet.md", content).commit("backend layout");
+        RevCommit second = repo.move("mindspore/gpu/1.0/lenet.md", "mindspore/1.0/lenet.md").commit("flatten");
+
+        assertThat(TreeDiff.changedCards(repo.git().getRepository(), first.getTree(), second.getTree(), REPOSITORY_ROOT))
+                .extracting(card -> card.id().value(), card -> card.filesSeen().values().iterator().next().isPresent())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("mindspore/gpu/1.0/lenet", false),
+                        org.assertj.core.groups.Tuple.tuple("mindspore/1.0/lenet", true));
+    }
+
+    @Test
     void anEditAndADeleteChangeBothCards() throws Exception {
         RevCommit first = repo.write("mindspore/1.9/refinenet.md", "model-name: RefineNet\n")
                 .write("mindspore/1.7/dlinknet.md", "model-name: dlinknet\n")

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +53,22 @@ final class OpenApiDocument {
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }
 
-    /** The documented paths, such as {@code /cards/{repository}/{user_id}/{version}/{name}}. */
+    /** The documented paths, such as {@code /cards/{key}}. */
     Set<String> paths() {
         Set<String> paths = new HashSet<>();
         document.path("paths").fieldNames().forEachRemaining(paths::add);
         return paths;
     }
 
-    /** The documented path a request path is an instance of. */
+    /**
+     * The documented path a request path is an instance of, the longest first: a card key
+     * ({@code {key}}) holds slashes, so {@code /cards/{key}} would also take a request of
+     * {@code /cards/{key}/similar}.
+     */
     Optional<String> pathOf(String requestPath) {
-        return paths().stream().filter(path -> Pattern.compile(path.replaceAll("\\{[^}]+}", "[^/]+"))
-                .matcher(requestPath).matches()).findFirst();
+        return paths().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .filter(path -> Pattern.compile(path.replace("{key}", ".+").replaceAll("\\{[^}]+}", "[^/]+"))
+                        .matcher(requestPath).matches()).findFirst();
     }
 
     /** The statuses documented for a GET of a path. */

@@ -122,7 +122,7 @@ class OpenApiIT {
     @Test
     void anAnswerWithAFieldTheDocumentDoesNotKnowOrWithoutARequiredOneIsCaught() throws IOException {
         String search = document.schemaOf("/search", 200, "application/json");
-        String card = document.schemaOf("/cards/{repository}/{user_id}/{version}/{name}", 200, "application/json");
+        String card = document.schemaOf("/cards/{key}", 200, "application/json");
         String problem = document.schemaOf("/search", 400, "application/problem+json");
         ObjectNode page = (ObjectNode) JSON.readTree(get(pipeline.apiPort(), "/search?q=refinenet").body());
         ObjectNode whole = (ObjectNode) JSON.readTree(get(pipeline.apiPort(), REFINENET).body());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cardex.card.CardRules;
+import io.cardex.card.SkipReason;
+import io.cardex.card.SkippedFile;
+import io.cardex.card.event.SkippedFilesEvent;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
@@ -23,6 +26,7 @@ import io.cardex.it.support.TestStack;
 import io.cardex.it.support.TopicReader;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.stack.EmbeddedStack;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -109,28 +113,68 @@ class IngestorIT {
     }
 
     @Test
-    void aChineseVersionIsPartOfItsCardUntilBothFilesAreGone() throws Exception {
+    void aChineseVersionIsPartOfItsCardAndNoCardWithoutIt() throws Exception {
         ingestor.ingestOnce();
         repository.addExample(REFINENET_CHINESE).commit("add the Chinese version");
         ingestor.ingestOnce();
         repository.delete(REFINENET).commit("only the Chinese version is left");
-        ingestor.ingestOnce();
+        IngestPass chineseOnly = ingestor.ingestOnce();
         repository.delete(REFINENET_CHINESE).commit("the card is gone");
         ingestor.ingestOnce();
 
         List<CardChange> refinenet = readTopic(5).stream()
                 .filter(change -> change.key().cardId().value().equals("mindspore/1.9/refinenet_voc2012")).toList();
-        assertThat(refinenet).hasSize(4);
-        assertThat(refinenet.subList(0, 3)).allSatisfy(change -> assertThat(change).isInstanceOf(CardChange.Upsert.class));
+        assertThat(refinenet).extracting(change -> change.getClass().getSimpleName())
+                .containsExactly("Upsert", "Upsert", "Deletion", "Deletion");
         ChangeEvent both = ((CardChange.Upsert) refinenet.get(1)).event();
         assertThat(both.files()).extracting(ChangeEvent.SourceFile::path).containsExactly(REFINENET, REFINENET_CHINESE);
         assertThat(both.card().chinese().summary()).isEqualTo("RefineNet 用于图像语义分割");
         assertThat(both.card().problems()).isEmpty();
-        ChangeEvent chineseOnly = ((CardChange.Upsert) refinenet.get(2)).event();
-        assertThat(chineseOnly.card().header().modelName()).isEqualTo("RefineNet");
-        assertThat(chineseOnly.card().problems()).extracting(problem -> problem.code())
-                .containsExactly("missing-english-version");
-        assertThat(refinenet.get(3)).isInstanceOf(CardChange.Deletion.class);
+        assertThat(chineseOnly.skipped()).hasValue(List.of(
+                new SkippedFile(REFINENET_CHINESE, SkipReason.CHINESE_WITHOUT_ENGLISH)));
+        List<SkippedFilesEvent> skipped = new TopicReader(stack.kafkaBootstrapServers(), names.topic()).readSkipped(4);
+        assertThat(skipped).extracting(event -> event.skippedFiles().size()).containsExactly(0, 0, 1, 0);
+    }
+
+    @Test
+    void aCursorOfAnEarlierReleasePublishesEveryCardOnceSoDeeperCardsAreIndexed() throws Exception {
+        repository.write("noah-cvlab/gpu/1.8/ghostnet.md", repository.read(REFINENET)).commit("a deeper card");
+        String head = cards.refresh().orElseThrow().name();
+        // What a release that read only <user-id>/<version>/<name>.md left: the head published, the deeper card not.
+        Files.createDirectories(config.cursorFile().getParent());
+        Files.writeString(config.cursorFile(), "{\"hub@" + cards.branch() + "\": \"" + head + "\"}");
+
+        IngestPass upgrade = ingestor.ingestOnce();
+        IngestPass next = ingestor.ingestOnce();
+
+        assertThat(upgrade.upserts()).isEqualTo(3);
+        assertThat(readTopic(3)).extracting(change -> change.key().cardId().value()).containsExactlyInAnyOrder(
+                "mindspore/1.9/refinenet_voc2012", "mindspore/1.7/dlinknet_deepglobe", "noah-cvlab/gpu/1.8/ghostnet");
+        assertThat(next.changes()).isZero();
+    }
+
+    @Test
+    void cardsAtEveryDepthArePublishedAndEveryOtherFileIsSkippedWithItsReason() throws Exception {
+        ingestor.ingestOnce();
+        repository.write("noah-cvlab/gpu/1.8/ghostnet.md", repository.read(REFINENET))
+                .write("a/b/c/d/deep.md", repository.read(DLINKNET))
+                .write("me/shallow.md", repository.read(DLINKNET))
+                .write("README.md", "# The hub\n")
+                .write("mindspore/1.9/logo.png", "png")
+                .write("top.md", "directly under the root\n")
+                .commit("cards at depth 2, 4 and 5, and files that are no card");
+        IngestPass pass = ingestor.ingestOnce();
+
+        assertThat(pass.upserts()).isEqualTo(3);
+        assertThat(readTopic(5)).extracting(change -> change.key().cardId().value()).contains(
+                "noah-cvlab/gpu/1.8/ghostnet", "a/b/c/d/deep", "me/shallow");
+        assertThat(pass.skipped()).hasValue(List.of(new SkippedFile("README.md", SkipReason.README),
+                new SkippedFile("mindspore/1.9/logo.png", SkipReason.NOT_MARKDOWN),
+                new SkippedFile("top.md", SkipReason.NOT_A_KEY)));
+        SkippedFilesEvent latest = new TopicReader(stack.kafkaBootstrapServers(), names.topic()).readSkipped(2).get(1);
+        assertThat(latest.commit()).isEqualTo(pass.to().orElseThrow());
+        assertThat(latest.countsByReason()).containsEntry(SkipReason.README, 1).containsEntry(SkipReason.NOT_MARKDOWN, 1)
+                .containsEntry(SkipReason.NOT_A_KEY, 1);
     }
 
     @Test

@@ -95,6 +95,15 @@ public final class CardRepositoryFixture implements AutoCloseable {
         }
     }
 
+    /** The text of a file of the working tree. */
+    public String read(String path) {
+        try {
+            return Files.readString(directory.resolve(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public CardRepositoryFixture edit(String path, UnaryOperator<String> change) {
         try {
             Path file = directory.resolve(path);

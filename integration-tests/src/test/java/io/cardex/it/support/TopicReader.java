@@ -1,6 +1,8 @@
 package io.cardex.it.support;
 
 import io.cardex.card.event.CardChange;
+import io.cardex.card.event.CardTopicRecord;
+import io.cardex.card.event.SkippedFilesEvent;
 import io.cardex.card.event.ChangeEventCodec;
 import io.cardex.card.event.UnreadableEventException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,14 +28,41 @@ public final class TopicReader {
         this.topic = topic;
     }
 
-    /** Every card change on the topic, read as the indexer would; see {@link #readRecords}. */
+    /**
+     * Every card change on the topic, read as the indexer would, waiting for {@code expected} of
+     * them; the repositories' own records (skipped files) are left out, see {@link #readSkipped}.
+     */
     public List<CardChange> readAll(int expected) throws UnreadableEventException {
-        ChangeEventCodec codec = new ChangeEventCodec();
         List<CardChange> changes = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : readRecords(expected)) {
-            changes.add(codec.decode(record.key(), record.value()));
+        for (CardTopicRecord record : readTopicRecords(expected, CardChange.class)) {
+            changes.add((CardChange) record);
         }
         return changes;
+    }
+
+    /** The repositories' own records on the topic, waiting for {@code expected} of them. */
+    public List<SkippedFilesEvent> readSkipped(int expected) throws UnreadableEventException {
+        List<SkippedFilesEvent> events = new ArrayList<>();
+        for (CardTopicRecord record : readTopicRecords(expected, CardTopicRecord.SkippedFiles.class)) {
+            events.add(((CardTopicRecord.SkippedFiles) record).event());
+        }
+        return events;
+    }
+
+    private List<CardTopicRecord> readTopicRecords(int expected, Class<? extends CardTopicRecord> kind)
+            throws UnreadableEventException {
+        ChangeEventCodec codec = new ChangeEventCodec();
+        List<CardTopicRecord> records = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : readRecords(record -> isA(kind, record), expected)) {
+            records.add(codec.decode(record.key(), record.value()));
+        }
+        return records;
+    }
+
+    /** A card's key has a slash after the repository name; a repository's own record has none. */
+    private static boolean isA(Class<? extends CardTopicRecord> kind, ConsumerRecord<String, byte[]> record) {
+        boolean card = record.key() != null && record.key().contains("/");
+        return kind == CardChange.class ? card : !card;
     }
 
     /** Every record value on the topic, as text. */
@@ -47,6 +77,11 @@ public final class TopicReader {
      * then one second more, so that a duplicate beyond them would show up too.
      */
     public List<ConsumerRecord<String, byte[]>> readRecords(int expected) {
+        return readRecords(record -> true, expected);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readRecords(Predicate<ConsumerRecord<String, byte[]>> wanted,
+                                                            int expected) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -56,10 +91,17 @@ public final class TopicReader {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> keep(wanted, record, records));
             }
-            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> keep(wanted, record, records));
         }
         return records;
+    }
+
+    private static void keep(Predicate<ConsumerRecord<String, byte[]>> wanted, ConsumerRecord<String, byte[]> record,
+                             List<ConsumerRecord<String, byte[]>> records) {
+        if (wanted.test(record)) {
+            records.add(record);
+        }
     }
 }
