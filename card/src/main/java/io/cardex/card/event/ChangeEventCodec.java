@@ -7,6 +7,9 @@ import io.cardex.card.CardKey;
 import io.cardex.card.CardexJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Writes and reads the records of the card-changes topic, shared by producer and consumer. */
 public final class ChangeEventCodec {
@@ -64,10 +67,38 @@ public final class ChangeEventCodec {
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableEventException("record value is not a change event: " + e.getMessage(), e);
         }
+        requireComplete(event);
         if (!event.key().equals(cardKey)) {
             throw new UnreadableEventException("record key " + key + " does not match the event's card " + event.key(), null);
         }
         return new CardChange.Upsert(event);
+    }
+
+    /**
+     * Refuses an event that is valid JSON of the right schema but lacks what every event has:
+     * anyone who can write to the topic can send one, and the indexer must dead-letter it, not
+     * stop on it.
+     */
+    private static void requireComplete(ChangeEvent event) throws UnreadableEventException {
+        Map<String, Object> required = new LinkedHashMap<>();
+        required.put("event_id", event.eventId());
+        required.put("repository", event.repository());
+        required.put("branch", event.branch());
+        required.put("commit", event.commit());
+        required.put("card_id", event.cardId());
+        required.put("operation", event.operation());
+        required.put("card", event.card());
+        List<String> missing = required.entrySet().stream().filter(field -> field.getValue() == null)
+                .map(Map.Entry::getKey).toList();
+        if (!missing.isEmpty()) {
+            throw new UnreadableEventException("record value is an incomplete change event: it has no "
+                    + String.join(", ", missing), null);
+        }
+        try {
+            CardKey.requireValidRepositoryName(event.repository());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEventException("record value is not a change event: " + e.getMessage(), e);
+        }
     }
 
     /** A repository's own record: its key is the repository name, which no card key can be. */

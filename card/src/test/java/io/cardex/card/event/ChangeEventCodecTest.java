@@ -96,6 +96,26 @@ class ChangeEventCodecTest {
     }
 
     @Test
+    void refusesAnIncompleteEventNamingWhatItLacks() {
+        byte[] incomplete = "{\"schema_version\":2,\"files\":[]}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decode("examples/a/b/c", incomplete))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessage("record value is an incomplete change event: it has no event_id, repository, branch, "
+                        + "commit, card_id, operation, card");
+    }
+
+    @Test
+    void refusesAnEventOfARepositoryNameNoKeyCanHold() {
+        String valid = new String(codec.encodeValue(new CardChange.Upsert(sampleEvent())), StandardCharsets.UTF_8);
+        byte[] badName = valid.replace("\"repository\":\"examples\"", "\"repository\":\"Not A Name\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decode("examples/mindspore/1.9/refinenet_voc2012", badName))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("repository name 'Not A Name'");
+    }
+
+    @Test
     void refusesAValueThatIsNotJson() {
         byte[] garbage = "not json".getBytes(StandardCharsets.UTF_8);
 

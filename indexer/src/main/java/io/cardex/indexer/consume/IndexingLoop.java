@@ -97,12 +97,20 @@ public final class IndexingLoop {
     private void write(Iterable<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             tracker.started(new TopicPartition(record.topic(), record.partition()), record.offset());
+            IndexAction action;
             try {
-                IndexAction action = translator.translate(record);
-                writer.add(CardIndex.operationFor(action), new PendingWrite(record, action));
+                action = translator.translate(record);
             } catch (UnreadableEventException e) {
                 results.unreadable(record, e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                // A record this code cannot turn into a write is a bug to fix, but one record must
+                // never stop the indexer: it is set aside with the cause, and the next is indexed.
+                log.error("cannot index record {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+                results.unreadable(record, "cannot be indexed: " + e);
+                continue;
             }
+            writer.add(CardIndex.operationFor(action), new PendingWrite(record, action));
         }
     }
 

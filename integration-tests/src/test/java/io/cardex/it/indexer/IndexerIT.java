@@ -163,6 +163,25 @@ class IndexerIT {
     }
 
     @Test
+    void anIncompleteEventGoesToTheDeadLetterTopicAndTheIndexerGoesOn() throws Exception {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(names.topic(), KEY.toString(),
+                    "{\"schema_version\":2,\"files\":[]}".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        publisher.send(upsert("summary: behind the incomplete event"));
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(storedSummary()).isEqualTo("behind the incomplete event"));
+        assertThat(indexer.isRunning()).as("the indexer goes on").isTrue();
+        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
+                .readValues(1).get(0));
+        assertThat(letter.path("reason").asText()).contains("incomplete change event");
+    }
+
+    @Test
     void aCardElasticsearchRefusesGoesToTheDeadLetterTopicAndTheNextCardsAreIndexed() throws Exception {
         publisher.send(withOtherFieldsNested(upsert("summary: too deep"), 30));
         publisher.send(upsert("summary: indexed after the refused one"));
