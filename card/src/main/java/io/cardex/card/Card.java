@@ -1,5 +1,6 @@
 package io.cardex.card;
 
+import java.util.ArrayList;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
@@ -25,6 +26,24 @@ public record Card(
 
     public Card {
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * This card without its long texts (the body's Markdown and the Chinese version), with a
+     * {@code too-large} error saying why: what is published when the card's change event would be
+     * larger than a record may be, so that the card is found, as invalid, with its fields, instead
+     * of failing its repository's ingest.
+     *
+     * @param file the card's file the problem is reported on
+     */
+    public Card withoutTexts(String file, long eventBytes, long maxRecordBytes) {
+        List<Problem> withTooLarge = new ArrayList<>(problems);
+        withTooLarge.add(new Problem(file, "too-large", Severity.ERROR, 0, 0, "the card's change event would have "
+                + eventBytes + " bytes, more than the " + maxRecordBytes + " a record may have: shorten the card "
+                + "(move long tables and logs out of it)"));
+        CardBody withoutText = body == null ? null
+                : new CardBody("", List.of(), body.citation(), body.papers());
+        return new Card(id, kind, title, header, withoutText, paperPage, null, withTooLarge);
     }
 
     /** A card is valid when none of its problems is an error; warnings are allowed. */

@@ -23,7 +23,6 @@ import io.cardex.ingest.git.TreeDiff;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.ingest.publish.PublishException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -204,10 +203,7 @@ public final class Ingestor {
         return files.stream().filter(file -> file.language() == language).findFirst();
     }
 
-    /** The file as published: its text, unless it was too large to be read. */
     private static ChangeEvent.SourceFile sourceFile(CardFile file) {
-        boolean read = file.content().length == file.size();
-        return new ChangeEvent.SourceFile(file.path(), file.language(),
-                read ? new String(file.content(), StandardCharsets.UTF_8) : null);
+        return new ChangeEvent.SourceFile(file.path(), file.language());
     }
 }

@@ -205,13 +205,13 @@ public final class RepositoryIngest implements AutoCloseable {
             return ingestor;
         }
         CardChangeTopic.ensureExists(config.bootstrapServers(), config.topic(), config.topicPartitions(),
-                config.topicReplicationFactor());
+                config.topicReplicationFactor(), config.cardRules().maxFileBytes());
         if (repository == null) {
             repository = CardRepository.open(config.source(), config.branch(), config.cloneDirectory(),
                     new LoggingProgressMonitor("clone of " + config.repositoryName()));
         }
         if (publisher == null) {
-            publisher = new ChangePublisher(config.bootstrapServers(), config.topic());
+            publisher = new ChangePublisher(config.bootstrapServers(), config.topic(), config.cardRules().maxFileBytes());
         }
         ingestor = new Ingestor(config, repository, publisher, new CursorStore(config.cursorFile()), progress);
         return ingestor;

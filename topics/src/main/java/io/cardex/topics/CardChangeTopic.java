@@ -24,6 +24,7 @@ public final class CardChangeTopic {
     public static final String DEFAULT_INDEXER_GROUP = "cardex-indexer";
     /** Deleted cards stay visible this long, for a lagging indexer to see them. */
     private static final long DELETE_RETENTION_MS = TimeUnit.DAYS.toMillis(7);
+    private static final long RECORD_HEADROOM_BYTES = 1L << 20;
 
     private CardChangeTopic() {
     }
@@ -34,18 +35,31 @@ public final class CardChangeTopic {
      *
      * @throws IllegalStateException when Kafka cannot be reached or refuses the topic, saying which
      */
-    public static void ensureExists(String bootstrapServers, String name, int partitions, short replicationFactor)
-            throws InterruptedException {
+    public static void ensureExists(String bootstrapServers, String name, int partitions, short replicationFactor,
+                                    long maxCardBytes) throws InterruptedException {
         TopicSetup.ensureExists(bootstrapServers, new NewTopic(name, partitions, replicationFactor)
-                .configs(configs(replicationFactor)), "card-changes topic");
+                .configs(configs(replicationFactor, maxCardBytes)), "card-changes topic");
     }
 
-    /** Compacted, compressed as produced, deletions kept a week, and as many in-sync replicas as it can spare. */
-    static Map<String, String> configs(short replicationFactor) {
+    /**
+     * The largest record the topic takes, and ingest sends, for cards of at most
+     * {@code maxCardBytes} per file: an event holds a card's text once, and a card has two files
+     * at most (English and Chinese); the rest is room for the header's fields and JSON's escapes.
+     */
+    public static int maxRecordBytes(long maxCardBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, 2 * maxCardBytes + RECORD_HEADROOM_BYTES);
+    }
+
+    /**
+     * Compacted, compressed as produced, deletions kept a week, as many in-sync replicas as it can
+     * spare, and records as large as the largest card's event.
+     */
+    static Map<String, String> configs(short replicationFactor, long maxCardBytes) {
         return Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.COMPRESSION_TYPE_CONFIG, "producer",
                 TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(DELETE_RETENTION_MS),
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(TopicSetup.minInSyncReplicas(replicationFactor)));
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(TopicSetup.minInSyncReplicas(replicationFactor)),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxRecordBytes(maxCardBytes)));
     }
 }

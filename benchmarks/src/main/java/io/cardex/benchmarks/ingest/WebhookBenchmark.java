@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.ingest;
 
+import io.cardex.card.CardRules;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEventCodec;
@@ -62,7 +63,7 @@ final class WebhookBenchmark {
      */
     List<Double> measure(GeneratedRepository repository, int warmUps, int pushes) throws Exception {
         String topic = "benchmark-webhook-" + System.nanoTime();
-        CardChangeTopic.ensureExists(bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1);
+        CardChangeTopic.ensureExists(bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         RepositoryConfig config = repository.ingestConfig(Files.createDirectories(workDirectory.resolve("webhook")),
                 bootstrapServers, topic);
         Path card = repository.directory().resolve(repository.someCard().path(Language.EN));

@@ -34,8 +34,14 @@ public record ChangeEvent(
         List<SourceFile> files,
         Card card) {
 
-    /** Version 2 replaced version 1's single {@code path} and {@code raw_text} with {@code files}. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * Version 2 replaced version 1's single {@code path} and {@code raw_text} with {@code files};
+     * version 3 dropped each file's {@code raw_text}, which no reader used: the card holds its text
+     * once, so that an event is about as large as its card.
+     */
+    public static final int SCHEMA_VERSION = 3;
+    /** The oldest version this code still reads: a version 2 event differs only by the text it carries besides. */
+    public static final int OLDEST_READABLE_SCHEMA_VERSION = 2;
 
     public ChangeEvent {
         files = List.copyOf(files);
@@ -44,10 +50,15 @@ public record ChangeEvent(
     /**
      * One file of the card.
      *
-     * @param path    the file's path from the repository root
-     * @param rawText the file exactly as committed; {@code null} when it was too large or not text
+     * @param path the file's path from the repository root
      */
-    public record SourceFile(String path, Language language, String rawText) {
+    public record SourceFile(String path, Language language) {
+    }
+
+    /** The same event with another parse of its card. */
+    public ChangeEvent withCard(Card replacement) {
+        return new ChangeEvent(schemaVersion, eventId, repository, branch, commit, commitTime, commitAuthor, cardId,
+                operation, files, replacement);
     }
 
     public CardKey key() {

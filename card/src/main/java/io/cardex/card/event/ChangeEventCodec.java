@@ -59,9 +59,10 @@ public final class ChangeEventCodec {
         try {
             JsonNode tree = json.readTree(value);
             int version = tree.path("schema_version").asInt(-1);
-            if (version != ChangeEvent.SCHEMA_VERSION) {
+            if (version < ChangeEvent.OLDEST_READABLE_SCHEMA_VERSION || version > ChangeEvent.SCHEMA_VERSION) {
                 throw new UnreadableEventException("schema version " + version + " is not supported (this reader knows "
-                        + ChangeEvent.SCHEMA_VERSION + "): ingest the repository again with a current cardex", null);
+                        + ChangeEvent.OLDEST_READABLE_SCHEMA_VERSION + " to " + ChangeEvent.SCHEMA_VERSION
+                        + "): ingest the repository again with a current cardex", null);
             }
             event = json.treeToValue(tree, ChangeEvent.class);
         } catch (IOException | IllegalArgumentException e) {

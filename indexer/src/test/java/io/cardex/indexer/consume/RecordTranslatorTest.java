@@ -142,7 +142,7 @@ class RecordTranslatorTest {
         String path = id.path(Language.EN);
         return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), "examples", "main",
                 "0123456789abcdef0123456789abcdef01234567", NOW, "Ada <ada@example.com>", id, Operation.CREATE,
-                List.of(new ChangeEvent.SourceFile(path, Language.EN, text)),
+                List.of(new ChangeEvent.SourceFile(path, Language.EN)),
                 new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty()));
     }
 }

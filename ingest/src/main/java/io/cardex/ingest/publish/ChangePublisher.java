@@ -1,5 +1,11 @@
 package io.cardex.ingest.publish;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
+import io.cardex.topics.CardChangeTopic;
+import io.cardex.card.event.ChangeEvent;
+import io.cardex.card.event.CardChange;
+import io.cardex.card.Card;
 import io.cardex.card.event.CardTopicRecord;
 import io.cardex.card.event.ChangeEventCodec;
 import java.util.Map;
@@ -17,14 +23,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ChangePublisher implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ChangePublisher.class);
+
     private final KafkaProducer<String, byte[]> producer;
     private final ChangeEventCodec codec = new ChangeEventCodec();
     private final String topic;
+    private final int maxRecordBytes;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
-    public ChangePublisher(String bootstrapServers, String topic) {
+    /**
+     * @param maxCardBytes the largest card file read: records are sized for its event
+     *                     ({@link CardChangeTopic#maxRecordBytes})
+     */
+    public ChangePublisher(String bootstrapServers, String topic, long maxCardBytes) {
         this.topic = topic;
+        this.maxRecordBytes = CardChangeTopic.maxRecordBytes(maxCardBytes);
         this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes,
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "cardex-ingest",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -36,9 +51,22 @@ public final class ChangePublisher implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * Sends a change. A card whose event would be larger than a record may be is sent without its
+     * long texts and with a {@code too-large} error: an invalid card people can find, never a
+     * record Kafka refuses, which would fail the pass again and again.
+     */
     public void send(CardTopicRecord change) {
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(topic, codec.encodeKey(change), codec.encodeValue(change));
+        byte[] value = codec.encodeValue(change);
+        if (value != null && value.length > maxRecordBytes && change instanceof CardChange.Upsert upsert) {
+            ChangeEvent event = upsert.event();
+            Card smaller = event.card().withoutTexts(event.files().get(0).path(), value.length, maxRecordBytes);
+            log.warn("card {} would make a change event of {} bytes, over the {} a record may have: published "
+                    + "without its texts, as invalid (too-large)", event.key(), value.length, maxRecordBytes);
+            change = new CardChange.Upsert(event.withCard(smaller));
+            value = codec.encodeValue(change);
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, codec.encodeKey(change), value);
         producer.send(record, (metadata, exception) -> {
             if (exception != null) {
                 firstFailure.compareAndSet(null, exception);

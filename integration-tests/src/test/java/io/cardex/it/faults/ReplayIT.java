@@ -1,5 +1,6 @@
 package io.cardex.it.faults;
 
+import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
 import io.cardex.indexer.index.BulkSettings;
@@ -43,8 +44,8 @@ class ReplayIT {
 
     @Test
     void changesDeliveredAgainNeverTakeACardBack() throws Exception {
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
-        try (ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
+        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        try (ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
              ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
              IndexerService first = new IndexerService(config(names.consumerGroup()), new SimpleMeterRegistry())) {
             first.start();

@@ -78,9 +78,9 @@ class IndexerIT {
 
     @BeforeEach
     void startIndexer() throws Exception {
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
-        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
+        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
         assets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         assets.createContext("/models/refinenet.ckpt", exchange -> {
             exchange.sendResponseHeaders(200, CHECKPOINT.length);
@@ -308,7 +308,7 @@ class IndexerIT {
         String path = id.path(Language.EN);
         return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), key.repository(),
                 "main", "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id, Operation.UPDATE,
-                List.of(new ChangeEvent.SourceFile(path, Language.EN, text)),
+                List.of(new ChangeEvent.SourceFile(path, Language.EN)),
                 new CardParser(CardRules.DEFAULT).parse(id, Optional.of(CardFile.of(path, text)), Optional.empty())));
     }
 }

@@ -60,11 +60,11 @@ class IngestorIT {
         config = new RepositoryConfig(new RepositorySource.Local(repository.directory()), "hub",
                 Optional.empty(), Optional.empty(), Duration.ofSeconds(1), work, stack.kafkaBootstrapServers(),
                 names.topic(), 3, (short) 1, CardRules.DEFAULT);
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         repository.commit("first cards");
         cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                 new LoggingProgressMonitor("test"));
-        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic());
+        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
         ingestor = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()), new PassProgress());
     }
 

@@ -79,7 +79,7 @@ class HubHistoryReplayIT {
             lastCards.addAll(addDeeperCardsAndFilesThatAreNoCard(hub));
             List<RevCommit> commits = oldestFirst(hub);
 
-            CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1);
+            CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
             RepositoryConfig config = new RepositoryConfig(new RepositorySource.Local(hub), "hub",
                     Optional.of(REPLAYED_BRANCH), Optional.empty(), Duration.ofHours(1), work,
                     stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT);
@@ -87,7 +87,7 @@ class HubHistoryReplayIT {
             try (Git git = Git.open(hub.toFile());
                  CardRepository repository = CardRepository.open(config.source(), config.branch(),
                          config.cloneDirectory(), new LoggingProgressMonitor("test"));
-                 ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic())) {
+                 ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES)) {
                 Ingestor ingestor = new Ingestor(config, repository, publisher, new CursorStore(config.cursorFile()),
                         new PassProgress());
                 for (RevCommit commit : commits) {

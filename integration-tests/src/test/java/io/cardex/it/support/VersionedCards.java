@@ -96,7 +96,7 @@ public final class VersionedCards {
         String path = id.path(Language.EN);
         return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), key.repository(),
                 "main", "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id,
-                Operation.UPDATE, List.of(new ChangeEvent.SourceFile(path, Language.EN, text)),
+                Operation.UPDATE, List.of(new ChangeEvent.SourceFile(path, Language.EN)),
                 parser.parse(id, Optional.of(CardFile.of(path, text)), Optional.empty())));
     }
 }
