@@ -178,6 +178,43 @@ class IngestorIT {
     }
 
     @Test
+    void aLargeValidCardIsPublishedWithItsWholeText() throws Exception {
+        ingestor.ingestOnce();
+        String paragraph = "\n\n## Results\n\n| model | \"mIoU\" |\n|---|---|\n| RefineNet | 80.1 |\n\nRefineNet refines "
+                + "coarse features with fine ones, path by path.";
+        repository.edit(REFINENET, card -> card + paragraph.repeat(700_000 / paragraph.length()))
+                .commit("a card of 700 KB, under the size limit");
+
+        IngestPass pass = ingestor.ingestOnce();
+
+        assertThat(pass.upserts()).isEqualTo(1);
+        CardChange.Upsert large = (CardChange.Upsert) readTopic(3).get(2);
+        assertThat(large.event().card().body().markdown()).hasSizeGreaterThan(690_000);
+        assertThat(large.event().card().problems()).extracting(problem -> problem.code()).doesNotContain("too-large");
+    }
+
+    @Test
+    void aCardWhoseEventIsLargerThanARecordIsPublishedAsAnInvalidCardWithoutItsTexts() throws Exception {
+        ingestor.ingestOnce();
+        String paragraph = "\n\nRefineNet refines coarse features with fine ones, path by path. ";
+        repository.edit(REFINENET, card -> card + paragraph.repeat(700_000 / paragraph.length())).commit("700 KB");
+        ingestor.ingestOnce();
+        CardChange.Upsert large = (CardChange.Upsert) readTopic(3).get(2);
+
+        // A publisher for cards of at most 1,000 bytes takes records of about 1 MiB: this event is larger.
+        try (ChangePublisher small = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), 1_000)) {
+            small.send(large);
+            small.awaitAcknowledged();
+        }
+
+        CardChange.Upsert published = (CardChange.Upsert) readTopic(4).get(3);
+        assertThat(published.event().card().isValid()).isFalse();
+        assertThat(published.event().card().problems()).extracting(problem -> problem.code()).contains("too-large");
+        assertThat(published.event().card().body().markdown()).isEmpty();
+        assertThat(published.event().card().header().modelName()).isEqualTo(large.event().card().header().modelName());
+    }
+
+    @Test
     void aFeaturedImageIsLookedUpInTheRepositorysImagesFolder() throws Exception {
         ingestor.ingestOnce();
         repository.write("images/refinenet.png", "png")
