@@ -102,7 +102,8 @@ final class DemoCommand implements Callable<Integer> {
 
                 cardex demo is running: the example cards are indexed and searchable.
 
-                  Try:     curl '%1$s/search?q=refinenet'
+                  Try:     %1$s/      (the search page, in a browser)
+                           curl '%1$s/search?q=refinenet'
                            curl '%1$s/search?q=coco2017'
                            curl '%1$s/search?q=%%22semantic+segmentation%%22'
                            curl '%1$s/search?q=ADE20K'      (a paper's benchmark finds the model citing it)

@@ -50,6 +50,7 @@ public final class ApiRoutes {
     private final SimilarCards similarCards;
     private final RecentStats stats;
     private final ReadinessCheck readiness;
+    private final SearchPage page = new SearchPage();
 
     public ApiRoutes(ApiConfig config, SearchService search, SuggestService suggestions, CardLookup cards,
                      SimilarCards similarCards, RecentStats stats, ReadinessCheck readiness) {
@@ -75,6 +76,8 @@ public final class ApiRoutes {
         javalin.routes.get("/stats", ctx -> Answers.json(ctx, stats.stats()));
         javalin.routes.get("/ready", this::ready);
         javalin.routes.get("/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(OPENAPI));
+        javalin.routes.get("/", page::index);
+        javalin.routes.get("/page/{file}", page::file);
         javalin.routes.exception(InvalidQueryException.class, (e, ctx) ->
                 Answers.problem(ctx, ProblemDetails.of(400, "Bad request", e.getMessage())));
         javalin.routes.exception(ElasticsearchException.class, ApiRoutes::elasticsearchRefused);

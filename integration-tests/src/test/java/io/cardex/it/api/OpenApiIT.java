@@ -193,7 +193,11 @@ class OpenApiIT {
                 new Request(api, "/ready", 200),
                 new Request(withoutIndex.port(), "/ready", 503),
                 new Request(api, "/metrics", 200),
-                new Request(api, "/openapi.json", 200));
+                new Request(api, "/openapi.json", 200),
+                new Request(api, "/", 200),
+                new Request(api, "/page/page.css", 200),
+                new Request(api, "/page/page.js", 200),
+                new Request(api, "/page/secrets.txt", 404));
     }
 
     /** A GET to one of the APIs of the test. */
