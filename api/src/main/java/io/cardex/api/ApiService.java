@@ -1,5 +1,6 @@
 package io.cardex.api;
 
+import io.cardex.api.health.PipelineHealth;
 import io.cardex.api.health.ReadinessCheck;
 import io.cardex.api.http.ApiRoutes;
 import io.cardex.api.search.CardLookup;
@@ -34,6 +35,11 @@ public final class ApiService implements AutoCloseable {
     private final ServiceServer server;
 
     public ApiService(ApiConfig config) {
+        this(config, PipelineHealth.NONE);
+    }
+
+    /** @param pipeline the parts running beside the API in this process, which {@code /ready} reports on */
+    public ApiService(ApiConfig config, PipelineHealth pipeline) {
         this.config = config;
         this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
         this.consumerLag = config.kafka().map(ConsumerLag::new);
@@ -44,7 +50,7 @@ public final class ApiService implements AutoCloseable {
                 new SimilarCards(elasticsearch.client(), config.index()),
                 new RecentStats(new StatsService(elasticsearch.client(), config.index(), consumerLag)::stats,
                         Clock.systemUTC(), RecentStats.FRESH_FOR),
-                new ReadinessCheck(elasticsearch.client(), config.index()));
+                new ReadinessCheck(elasticsearch.client(), config.index()), pipeline);
         this.server = new ServiceServer("api", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> ALIVE,
                 routes::register);
     }

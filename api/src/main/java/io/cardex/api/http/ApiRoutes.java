@@ -1,5 +1,6 @@
 package io.cardex.api.http;
 
+import io.cardex.api.health.PipelineHealth;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.health.Readiness;
@@ -50,10 +51,12 @@ public final class ApiRoutes {
     private final SimilarCards similarCards;
     private final RecentStats stats;
     private final ReadinessCheck readiness;
+    private final PipelineHealth pipeline;
     private final SearchPage page = new SearchPage();
 
     public ApiRoutes(ApiConfig config, SearchService search, SuggestService suggestions, CardLookup cards,
-                     SimilarCards similarCards, RecentStats stats, ReadinessCheck readiness) {
+                     SimilarCards similarCards, RecentStats stats, ReadinessCheck readiness,
+                     PipelineHealth pipeline) {
         this.config = config;
         this.search = search;
         this.suggestions = suggestions;
@@ -61,6 +64,7 @@ public final class ApiRoutes {
         this.similarCards = similarCards;
         this.stats = stats;
         this.readiness = readiness;
+        this.pipeline = pipeline;
     }
 
     /** Adds the routes, their exception mapping and CORS to the server being configured. */
@@ -133,7 +137,14 @@ public final class ApiRoutes {
     private void ready(Context ctx) {
         Readiness state = readiness.check();
         switch (state) {
-            case READY -> Answers.json(ctx, Map.of("status", "ready"));
+            case READY -> {
+                List<String> troubles = pipeline.troubles();
+                if (troubles.isEmpty()) {
+                    Answers.json(ctx, Map.of("status", "ready"));
+                } else {
+                    notReady(ctx, String.join("; ", troubles));
+                }
+            }
             case ELASTICSEARCH_UNREACHABLE -> notReady(ctx, "Elasticsearch cannot be reached at "
                     + UrlCredentials.redact(config.elasticsearchUrl()));
             case INDEX_MISSING -> notReady(ctx, "the card index '" + config.index().alias()

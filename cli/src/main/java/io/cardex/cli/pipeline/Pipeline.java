@@ -1,5 +1,9 @@
 package io.cardex.cli.pipeline;
 
+import java.util.List;
+import java.util.ArrayList;
+import io.cardex.ingest.RepositoryIngest;
+import io.cardex.ingest.IngestStatus;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiService;
 import io.cardex.api.KafkaSettings;
@@ -37,7 +41,7 @@ public final class Pipeline implements AutoCloseable {
         indexer.start();
         // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.
         ApiService api = new ApiService(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
-                indexerConfig.topic(), indexerConfig.groupId())));
+                indexerConfig.topic(), indexerConfig.groupId())), () -> troubles(indexer, ingest));
         try {
             api.start();
         } catch (RuntimeException e) {
@@ -59,6 +63,21 @@ public final class Pipeline implements AutoCloseable {
     /** Whether the indexer still consumes: false once it stopped on an unexpected error, or was closed. */
     public boolean indexerRunning() {
         return indexer.isRunning();
+    }
+
+    /** What the API's {@code /ready} reports beside Elasticsearch and the index: the parts that stopped or keep failing. */
+    private static List<String> troubles(IndexerService indexer, IngestService ingest) {
+        List<String> troubles = new ArrayList<>();
+        if (!indexer.isRunning()) {
+            troubles.add("the indexer stopped: the index no longer follows the repositories");
+        }
+        for (RepositoryIngest repository : ingest.repositories()) {
+            IngestStatus status = repository.status();
+            if (status.isFailing()) {
+                troubles.add("ingest of " + status.repository() + " keeps failing: " + status.lastError());
+            }
+        }
+        return troubles;
     }
 
     public int apiPort() {

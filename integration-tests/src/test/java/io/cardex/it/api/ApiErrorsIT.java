@@ -1,5 +1,10 @@
 package io.cardex.it.api;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.cardex.cardindex.ElasticsearchConnection;
+import io.cardex.cardindex.CardIndexVersions;
+import io.cardex.cardindex.CardIndexNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardex.api.ApiConfig;
@@ -62,6 +67,28 @@ class ApiErrorsIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.retryAfter()).isEqualTo("5");
         assertThat(response.body().path("detail").asText()).contains("does not exist yet");
+    }
+
+    @Test
+    void aPartOfThePipelineThatStoppedMakesTheApiNotReady() throws Exception {
+        CardIndexNames index = UniqueNames.forTest("api-ready").index();
+        try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(TestStack.get().elasticsearchUrl())) {
+            new CardIndexVersions(elasticsearch.client(), index).ensureExists();
+        }
+        List<String> troubles = new CopyOnWriteArrayList<>();
+        server = new ApiService(new ApiConfig("127.0.0.1", 0, TestStack.get().elasticsearchUrl(), index),
+                () -> List.copyOf(troubles));
+        server.start();
+        ApiClient api = new ApiClient(server.port());
+        assertThat(api.get("/ready").status()).isEqualTo(200);
+
+        troubles.add("the indexer stopped: the index no longer follows the repositories");
+        ApiClient.Response response = api.get("/ready");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.retryAfter()).isEqualTo("5");
+        assertThat(response.body().path("detail").asText()).isEqualTo(
+                "the indexer stopped: the index no longer follows the repositories");
     }
 
     @Test
