@@ -1,6 +1,6 @@
 package io.cardex.cli;
 
-import io.cardex.indexer.verify.AssetVerification;
+import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import java.time.Duration;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.cardex.cli;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.service.http.ServiceServer;
 import io.cardex.stack.StartupFailure;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -2,9 +2,9 @@ package io.cardex.cli;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.topics.CardChangeTopic;
-import io.cardex.indexer.verify.AssetVerification;
+import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.RepositoryConfig;
 import io.cardex.cli.pipeline.Pipeline;

@@ -1,7 +1,7 @@
 package io.cardex.cli;
 
 import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.indexer.reindex.Reindexer;
 import io.cardex.stack.StartupFailure;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.cardex.cli;
 
-import io.cardex.ingest.webhook.WebhookSettings;
+import io.cardex.ingest.WebhookSettings;
 import java.util.Optional;
 
 /**

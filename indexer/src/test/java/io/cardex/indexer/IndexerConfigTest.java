@@ -2,7 +2,7 @@ package io.cardex.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.cardindex.CardIndexNames;
 import java.net.URI;
 import java.util.Optional;

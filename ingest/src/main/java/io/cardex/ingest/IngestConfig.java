@@ -1,6 +1,6 @@
 package io.cardex.ingest;
 
-import io.cardex.ingest.webhook.WebhookSettings;
+import io.cardex.ingest.WebhookSettings;
 import java.util.List;
 import java.util.Objects;
 

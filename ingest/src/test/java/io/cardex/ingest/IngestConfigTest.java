@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cardex.card.CardRules;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.webhook.WebhookSettings;
+import io.cardex.ingest.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

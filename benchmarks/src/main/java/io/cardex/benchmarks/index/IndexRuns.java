@@ -8,7 +8,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.ElasticsearchConnection;

@@ -2,7 +2,7 @@ package io.cardex.benchmarks.index;
 
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.consume.RecordTranslator;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.index.Rejection;

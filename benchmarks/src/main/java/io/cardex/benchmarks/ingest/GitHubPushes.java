@@ -2,7 +2,7 @@ package io.cardex.benchmarks.ingest;
 
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.RepositoryConfig;
-import io.cardex.ingest.webhook.WebhookSettings;
+import io.cardex.ingest.WebhookSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -10,7 +10,7 @@ import io.cardex.benchmarks.index.PlainBulkLoad;
 import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.GitHubPushes;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.util.ArrayList;

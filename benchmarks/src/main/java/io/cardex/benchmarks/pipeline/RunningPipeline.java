@@ -5,7 +5,7 @@ import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.GitHubPushes;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.ingest.IngestService;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;

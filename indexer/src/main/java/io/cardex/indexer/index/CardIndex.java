@@ -16,6 +16,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.transport.BackoffPolicy;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;

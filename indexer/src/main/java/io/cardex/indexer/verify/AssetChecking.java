@@ -1,5 +1,6 @@
 package io.cardex.indexer.verify;
 
+import io.cardex.indexer.AssetVerification;
 import io.cardex.card.Asset;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;

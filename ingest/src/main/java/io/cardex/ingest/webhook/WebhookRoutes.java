@@ -1,5 +1,6 @@
 package io.cardex.ingest.webhook;
 
+import io.cardex.ingest.WebhookSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.card.CardexJson;
 import io.cardex.service.http.Answers;

@@ -1,5 +1,6 @@
 package io.cardex.ingest.webhook;
 
+import io.cardex.ingest.WebhookSettings;
 import static io.cardex.ingest.webhook.WebhookServer.fixture;
 import static io.cardex.ingest.webhook.WebhookServer.githubSignature;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.cardex.ingest.webhook;
 
+import io.cardex.ingest.WebhookSettings;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

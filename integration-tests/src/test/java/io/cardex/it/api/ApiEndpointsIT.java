@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiService;
 import io.cardex.api.KafkaSettings;
-import io.cardex.indexer.verify.AssetVerification;
+import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiService;
-import io.cardex.indexer.verify.AssetVerification;
+import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.it.api.OpenApiDocument.Answer;
 import io.cardex.it.support.CardRepositoryFixture;

@@ -3,7 +3,7 @@ package io.cardex.it.faults;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.it.support.TestStack;

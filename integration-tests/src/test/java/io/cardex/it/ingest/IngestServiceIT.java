@@ -11,7 +11,7 @@ import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestService;
 import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.webhook.WebhookSettings;
+import io.cardex.ingest.WebhookSettings;
 import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestStack;

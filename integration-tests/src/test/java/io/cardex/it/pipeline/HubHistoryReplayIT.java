@@ -13,7 +13,7 @@ import io.cardex.card.CardId;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.ingest.IngestPass;
 import io.cardex.ingest.Ingestor;
 import io.cardex.ingest.PassProgress;

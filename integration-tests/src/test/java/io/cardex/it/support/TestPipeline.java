@@ -2,13 +2,13 @@ package io.cardex.it.support;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.card.CardRules;
-import io.cardex.indexer.verify.AssetVerification;
+import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
-import io.cardex.indexer.index.BulkSettings;
+import io.cardex.indexer.BulkSettings;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
-import io.cardex.ingest.webhook.WebhookSettings;
+import io.cardex.ingest.WebhookSettings;
 import io.cardex.cli.pipeline.Pipeline;
 import io.cardex.stack.EmbeddedStack;
 import io.cardex.stack.StartupFailure;

@@ -1,4 +1,4 @@
-package io.cardex.indexer.index;
+package io.cardex.indexer;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.cardex.ingest.webhook;
+package io.cardex.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.cardex.ingest.webhook;
+package io.cardex.ingest;
 
 import java.util.Objects;
 import java.util.Optional;

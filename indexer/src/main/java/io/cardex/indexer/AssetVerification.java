@@ -1,5 +1,6 @@
-package io.cardex.indexer.verify;
+package io.cardex.indexer;
 
+import io.cardex.indexer.verify.VerifierConfig;
 import java.time.Duration;
 
 /**
