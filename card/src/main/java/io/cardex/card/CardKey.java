@@ -15,6 +15,14 @@ public record CardKey(String repository, CardId cardId) {
         requireValidRepositoryName(repository);
     }
 
+    /**
+     * Whether a record key or document id is no card's: a repository's own ({@code hub}) holds no
+     * slash, which a card's key always does.
+     */
+    public static boolean isRepositoryKey(String key) {
+        return key.indexOf('/') < 0;
+    }
+
     /** Reads a key written by {@link #toString()}. */
     public static CardKey parse(String key) {
         int slash = key.indexOf('/');

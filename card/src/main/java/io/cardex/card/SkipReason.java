@@ -30,13 +30,4 @@ public enum SkipReason {
     public String explanation() {
         return explanation;
     }
-
-    public static SkipReason ofCode(String code) {
-        for (SkipReason reason : values()) {
-            if (reason.code.equals(code)) {
-                return reason;
-            }
-        }
-        throw new IllegalArgumentException("unknown skip reason '" + code + "'");
-    }
 }

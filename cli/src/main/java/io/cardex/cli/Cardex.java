@@ -1,6 +1,5 @@
 package io.cardex.cli;
 
-import io.cardex.cli.CardexCommand;
 
 /** The entry point of the {@code cardex} launcher. */
 public final class Cardex {

@@ -1,9 +1,7 @@
 package io.cardex.indexer;
 
-import io.cardex.indexer.BulkSettings;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.UrlCredentials;
-import io.cardex.indexer.AssetVerification;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.cardex.ingest;
 
-import io.cardex.ingest.WebhookSettings;
 import java.util.List;
 import java.util.Objects;
 

@@ -140,17 +140,13 @@ public final class RepositoryIngest implements AutoCloseable {
             status = new IngestStatus(config.repositoryName(), repository.branch(), "up",
                     pass.to().orElse(before.lastPublishedHead()), clock.instant(), 0,
                     before.eventsPublished() + pass.changes(), null, null, pollAfter(config.pollInterval()), skipped);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // An Error too: thrown out of the pass, it would end the executor's task without a
+            // word, and this repository's ingest would stop while /health still said up.
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            metrics.passFailed(Duration.ofNanos(System.nanoTime() - started));
-            failed(e);
-        } catch (Error e) {
-            // Thrown out of the pass, it would end the executor's task without a word: this
-            // repository's ingest would stop while /health still said up.
-            log.error("ingest of {} failed unexpectedly; retrying with back-off", config.repositoryName(), e);
             metrics.passFailed(Duration.ofNanos(System.nanoTime() - started));
             failed(e);
         }

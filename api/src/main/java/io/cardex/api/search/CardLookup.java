@@ -1,5 +1,6 @@
 package io.cardex.api.search;
 
+import io.cardex.card.CardKey;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import io.cardex.cardindex.CardDocument;
@@ -20,7 +21,7 @@ public final class CardLookup {
 
     /** The card of a key; empty when there is none, or the key is a repository's own (no slash). */
     public Optional<CardDocument> find(String key) throws IOException {
-        if (key.indexOf('/') < 0) {
+        if (CardKey.isRepositoryKey(key)) {
             return Optional.empty();
         }
         GetResponse<CardDocument> response = client.get(g -> g.index(names.alias()).id(key)

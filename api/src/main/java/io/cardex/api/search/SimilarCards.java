@@ -1,5 +1,6 @@
 package io.cardex.api.search;
 
+import io.cardex.card.CardKey;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -27,7 +28,7 @@ public final class SimilarCards {
     /** The cards most like the one asked for; empty when no card has its key. */
     public Optional<SimilarResult> find(SimilarQuery query) throws IOException {
         // A key without a slash is a repository's own document, no card.
-        if (query.key().indexOf('/') < 0) {
+        if (CardKey.isRepositoryKey(query.key())) {
             return Optional.empty();
         }
         // more_like_this finds nothing for an unknown document, which would read as "no similar cards".

@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.index;
 
+import io.cardex.api.search.CardsOnly;
 import io.cardex.cardindex.CardIndexVersions;
 import static io.cardex.benchmarks.index.IndexerMeters.changesDone;
 import static io.cardex.benchmarks.index.IndexerMeters.unacknowledged;
@@ -12,7 +13,6 @@ import io.cardex.indexer.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.ElasticsearchConnection;
-import io.cardex.cardindex.RepositoryDocument;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -123,8 +123,7 @@ public final class IndexRuns {
     /** Both loads must end with every card in the index; a fast load that lost cards proves nothing. */
     private void requireCount(ElasticsearchClient client, CardIndexNames names) throws IOException {
         client.indices().refresh(r -> r.index(names.alias()));
-        long count = client.count(c -> c.index(names.alias()).query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t
-                .field(RepositoryDocument.KIND_FIELD).value(RepositoryDocument.KIND)))))).count();
+        long count = client.count(c -> c.index(names.alias()).query(CardsOnly.all())).count();
         if (count != cards) {
             throw new IllegalStateException(names.alias() + " holds " + count + " cards, expected " + cards);
         }

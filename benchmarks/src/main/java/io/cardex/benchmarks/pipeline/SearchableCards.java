@@ -1,10 +1,10 @@
 package io.cardex.benchmarks.pipeline;
 
+import io.cardex.api.search.CardsOnly;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.ElasticsearchConnection;
-import io.cardex.cardindex.RepositoryDocument;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
@@ -39,8 +39,7 @@ final class SearchableCards implements AutoCloseable {
     /** The cards a search of the alias finds now; 0 while the index or its shard is not there yet. */
     long count(CardIndexNames index) throws IOException {
         try {
-            return client().count(c -> c.index(index.alias()).query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t
-                    .field(RepositoryDocument.KIND_FIELD).value(RepositoryDocument.KIND)))))).count();
+            return client().count(c -> c.index(index.alias()).query(CardsOnly.all())).count();
         } catch (ElasticsearchException e) {
             if (NOTHING_SEARCHABLE_YET.contains(e.status())) {
                 return 0;

@@ -43,7 +43,7 @@ public final class ChangeEventCodec {
      *                                  value disagreeing)
      */
     public CardTopicRecord decode(String key, byte[] value) throws UnreadableEventException {
-        if (key != null && !key.isEmpty() && key.indexOf('/') < 0) {
+        if (key != null && !key.isEmpty() && CardKey.isRepositoryKey(key)) {
             return decodeSkippedFiles(key, value);
         }
         CardKey cardKey;
