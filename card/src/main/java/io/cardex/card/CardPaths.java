@@ -1,5 +1,7 @@
 package io.cardex.card;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
 public final class CardPaths {
 
     /** Git's own test for a binary file: a NUL byte near the start. */
-    public static final int BINARY_PROBE_BYTES = 8000;
+    private static final int BINARY_PROBE_BYTES = 8000;
     private static final Pattern README = Pattern.compile("(?i)readme(_cn)?\\.md");
 
     /** What looking into a file found: nothing wrong, or why it cannot be a card file. */
@@ -67,6 +69,11 @@ public final class CardPaths {
     }
 
     /** Whether the first bytes of a file show a binary file, as git judges it. */
+    /** {@link SkipReason#BINARY} when the file read from {@code in} is binary; empty when it is text. */
+    public static Optional<SkipReason> probe(InputStream in) throws IOException {
+        return isBinary(in.readNBytes(BINARY_PROBE_BYTES)) ? Optional.of(SkipReason.BINARY) : Optional.empty();
+    }
+
     public static boolean isBinary(byte[] firstBytes) {
         for (int i = 0; i < Math.min(firstBytes.length, BINARY_PROBE_BYTES); i++) {
             if (firstBytes[i] == 0) {

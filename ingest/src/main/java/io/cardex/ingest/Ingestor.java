@@ -80,7 +80,8 @@ public final class Ingestor {
         }
         RevCommit to = head.get();
         Optional<String> last = cursors.lastPublished(name, branch);
-        if (last.isPresent() && last.get().equals(to.name()) && cursors.readsCardsAtAnyDepth(name, branch)) {
+        boolean publishedAtAnyDepth = cursors.readsCardsAtAnyDepth(name, branch);
+        if (last.isPresent() && last.get().equals(to.name()) && publishedAtAnyDepth) {
             commitsBehind = 0;
             return IngestPass.upToDate(last);
         }
@@ -92,7 +93,7 @@ public final class Ingestor {
         if (from == null) {
             // A first snapshot has nothing to delete: a file that is no card (a lone _cn.md) makes no change.
             changed = changed.stream().filter(card -> sorted.cards().containsKey(card.id())).toList();
-        } else if (!cursors.readsCardsAtAnyDepth(name, branch)) {
+        } else if (!publishedAtAnyDepth) {
             changed = withEveryCard(changed, sorted);
             log.info("{}@{}: the cursor was written by a release that read only <user-id>/<version>/<name>.md; "
                     + "publishing every card of {} once, so that cards at every depth are indexed", name, branch,

@@ -106,8 +106,7 @@ public final class CardFiles {
             return Optional.of(SkipReason.UNREADABLE);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return CardPaths.isBinary(in.readNBytes(CardPaths.BINARY_PROBE_BYTES))
-                    ? Optional.of(SkipReason.BINARY) : Optional.empty();
+            return CardPaths.probe(in);
         } catch (IOException e) {
             return Optional.of(SkipReason.UNREADABLE);
         }

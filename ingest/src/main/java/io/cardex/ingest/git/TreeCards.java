@@ -80,8 +80,7 @@ public final class TreeCards {
 
     private static Optional<SkipReason> probe(ObjectReader reader, ObjectId blob) {
         try (InputStream in = reader.open(blob, Constants.OBJ_BLOB).openStream()) {
-            return CardPaths.isBinary(in.readNBytes(CardPaths.BINARY_PROBE_BYTES))
-                    ? Optional.of(SkipReason.BINARY) : Optional.empty();
+            return CardPaths.probe(in);
         } catch (org.eclipse.jgit.errors.MissingObjectException e) {
             return Optional.of(SkipReason.UNREADABLE);
         } catch (IOException e) {
