@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  *
  * @param userId  the user-id segment of the card id ({@code mindspore} of {@code mindspore/1.9/refinenet_voc2012}),
  *                  kept on its own so that searches can filter and count by it
+ * @param backend the backend folder of the card id ({@code gpu} of {@code noah-cvlab/gpu/1.8/ghostnet_imagenet2012}),
+ *                  the hub's older layout; {@code null} for a card filed without one. Kept on its own
+ *                  so that searches can filter and count by it
  * @param indexedAt when the indexer wrote this version: the time field of the index in Kibana
  * @param otherText the keys and values of header fields cardex does not know, as words to search
  *                  ({@code card.header.other_fields} keeps them whole, for exact filters)
@@ -29,6 +32,7 @@ public record CardDocument(
         String repository,
         String cardId,
         String userId,
+        String backend,
         CardStatus status,
         CardSource source,
         Instant indexedAt,
@@ -54,6 +58,7 @@ public record CardDocument(
                 event.repository(),
                 event.cardId().value(),
                 event.cardId().userId(),
+                event.cardId().backend().orElse(null),
                 card.isValid() ? CardStatus.VALID : CardStatus.INVALID,
                 new CardSource(event.repository(), event.branch(), event.commit(), event.commitTime(),
                         event.commitAuthor(),
@@ -74,7 +79,7 @@ public record CardDocument(
 
     /** The same document with what checking its assets showed. */
     public CardDocument withAssetChecks(List<AssetCheck> checks) {
-        return new CardDocument(key, repository, cardId, userId, status, source, indexedAt, otherText, identifierWords, checks,
+        return new CardDocument(key, repository, cardId, userId, backend, status, source, indexedAt, otherText, identifierWords, checks,
                 card);
     }
 

@@ -67,7 +67,7 @@ class SearchParametersTest {
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("colour"))
                 .hasMessageStartingWith("parameter 'colour' is not a parameter of /search: use q, size, from, cursor,"
                         + " sort, order, facets or a filter: module_type, module_detail, dataset, version, license,"
-                        + " author, user, file_format, used_for, asset_status, kind, status");
+                        + " author, user, backend, file_format, used_for, asset_status, kind, status");
     }
 
     @Test
