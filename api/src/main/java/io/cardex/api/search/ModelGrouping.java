@@ -40,7 +40,7 @@ final class ModelGrouping {
     }
 
     ModelSearchResult search(SearchQuery query, Query matching) throws IOException {
-        int start = query.cursor().map(cursor -> ((Number) cursor.after().get(0)).intValue()).orElse(query.from());
+        int start = query.cursor().map(ModelGrouping::position).orElse(query.from());
         // One model more than asked tells whether there is a next page.
         int window = Math.max(0, Math.min(query.size() + 1, RESULT_WINDOW - start));
         SearchResponse<Void> response = client.search(s -> s.index(names.alias()).source(src -> src.fetch(false))
@@ -64,6 +64,15 @@ final class ModelGrouping {
         return new ModelSearchResult(query.text(), new ModelSearchResult.Total(ModelFacets.models(response.aggregations()), cards),
                 nextCursor, query.facets().isEmpty() ? null : ModelFacets.read(query.facets(), response.aggregations()),
                 page.stream().map(ModelGrouping::toHit).toList());
+    }
+
+    /** How many models came before the page a cursor continues: at most the positions Elasticsearch serves. */
+    private static int position(Cursor cursor) {
+        long position = ((Number) cursor.after().get(0)).longValue();
+        if (position < 0 || position > RESULT_WINDOW) {
+            throw Cursor.malformed();
+        }
+        return (int) position;
     }
 
     private static ModelHit toHit(Hit<Void> best) {

@@ -126,7 +126,8 @@ class ModelSearchIT {
         assertThat(answer.at("/total/models").asInt()).isEqualTo(2);
         assertThat(answer.at("/total/cards").asInt()).isEqualTo(9);
         assertThat(counts(answer.at("/facets/version"))).startsWith("1.10=2", "1.9=2");
-        assertThat(counts(answer.at("/facets/dataset"))).first().isEqualTo("imagenet2012=2");
+        assertThat(counts(answer.at("/facets/dataset"))).as("a facet ignores its own filter")
+                .contains("imagenet2012=2", "coco2017=2", "voc2012=1");
 
         JsonNode onlyOld = api.get("/search?q=resnet50&version=1.5&version=1.6").body();
         assertThat(values(onlyOld.at("/cards/0/versions"), "version")).containsExactly("1.6", "1.5");
