@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Waits, through the API itself, until the example cards can be found. */
     private static void awaitSearchable(int apiPort, long cards) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest everything = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/search")).build();
+        HttpRequest everything = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/search?group=card")).build();
         long deadline = System.nanoTime() + FIRST_INDEXING_TIMEOUT.toNanos();
         log.info("waiting for the {} example cards to be searchable", cards);
         while (System.nanoTime() < deadline) {

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class SearchParameters {
 
     /** Parameters other than the filters; all but {@code facets} are given at most once. */
-    private static final List<String> GENERAL = List.of("q", "size", "from", "cursor", "sort", "order", "facets");
+    private static final List<String> GENERAL = List.of("q", "size", "from", "cursor", "sort", "order", "group", "facets");
 
     private final RequestParameters parameters;
 
@@ -37,7 +37,8 @@ public final class SearchParameters {
         }
         return new SearchQuery(parameters.single("q"), parameters.number("size", SearchQuery.DEFAULT_SIZE),
                 parameters.number("from", 0), Optional.ofNullable(parameters.single("cursor")).map(Cursor::decode),
-                Sorting.parse(parameters.single("sort"), parameters.single("order")), filters(), facets());
+                Sorting.parse(parameters.single("sort"), parameters.single("order")), filters(), facets(),
+                Grouping.parse(parameters.single("group")));
     }
 
     private Filters filters() {

@@ -32,11 +32,18 @@ public final class SearchService {
     private final ElasticsearchClient client;
     private final CardIndexNames names;
     private final TextMatch textMatch;
+    private final ModelGrouping models;
 
     public SearchService(ElasticsearchClient client, CardIndexNames names) {
         this.client = client;
         this.names = names;
         this.textMatch = new TextMatch(client, names);
+        this.models = new ModelGrouping(client, names);
+    }
+
+    /** The search answered one hit per model ({@code group=model}), with the versions of each found. */
+    public ModelSearchResult searchModels(SearchQuery query) throws IOException {
+        return models.search(query, textMatch.query(query.text()));
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
@@ -72,7 +79,7 @@ public final class SearchService {
      * linked through a paper, or looking for the words in every field searched, costs
      * Elasticsearch several times the search itself.
      */
-    private static Highlight highlight(String text) {
+    static Highlight highlight(String text) {
         return Highlight.of(h -> {
             h.encoder(HighlighterEncoder.Html).highlightQuery(TextMatch.textQuery(text, HIGHLIGHTED_NAMES));
             HIGHLIGHTED.forEach(field -> h.fields(field.name(), f -> field.passageChars() == 0

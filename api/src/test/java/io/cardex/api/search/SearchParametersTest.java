@@ -66,7 +66,7 @@ class SearchParametersTest {
         assertThatThrownBy(() -> parse("q=x&colour=red"))
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("colour"))
                 .hasMessageStartingWith("parameter 'colour' is not a parameter of /search: use q, size, from, cursor,"
-                        + " sort, order, facets or a filter: module_type, module_detail, dataset, version, license,"
+                        + " sort, order, group, facets or a filter: module_type, module_detail, dataset, version, license,"
                         + " author, user, backend, file_format, used_for, asset_status, kind, status");
     }
 
@@ -97,10 +97,32 @@ class SearchParametersTest {
         String byName = new Cursor("name:asc", List.of("refinenet", "refinenet", "hub/mindspore/1.9/refinenet_voc2012"))
                 .encode();
 
-        assertThat(parse("sort=name&cursor=" + byName).cursor()).isPresent();
-        assertThatThrownBy(() -> parse("sort=updated&cursor=" + byName))
+        assertThat(parse("sort=name&group=card&cursor=" + byName).cursor()).isPresent();
+        assertThatThrownBy(() -> parse("sort=updated&group=card&cursor=" + byName))
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("cursor"))
                 .hasMessageContaining("sorted by name:asc, not by updated:desc");
+    }
+
+    @Test
+    void aCursorOfModelsNeverContinuesASearchOfCardsNorTheOtherWay() {
+        String ofCards = new Cursor("name:asc", List.of("refinenet", "refinenet", "hub/mindspore/1.9/refinenet_voc2012"))
+                .encode();
+        String ofModels = new Cursor("models/name:asc", List.of(10)).encode();
+
+        assertThat(parse("sort=name&cursor=" + ofModels).cursor()).isPresent();
+        assertThatThrownBy(() -> parse("sort=name&cursor=" + ofCards))
+                .hasMessageContaining("sorted by name:asc, not by models/name:asc");
+        assertThatThrownBy(() -> parse("sort=name&group=card&cursor=" + ofModels))
+                .hasMessageContaining("sorted by models/name:asc, not by name:asc");
+    }
+
+    @Test
+    void groupIsModelUnlessCardIsAsked() {
+        assertThat(parse("q=resnet50").grouping()).isEqualTo(Grouping.MODEL);
+        assertThat(parse("group=CARD").grouping()).isEqualTo(Grouping.CARD);
+        assertThatThrownBy(() -> parse("group=version"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("group"))
+                .hasMessageContaining("use model");
     }
 
     @Test
