@@ -32,15 +32,17 @@ public final class SearchService {
     private final ElasticsearchClient client;
     private final CardIndexNames names;
     private final TextMatch textMatch;
+    private final EmptyAnswers emptyAnswers;
 
     public SearchService(ElasticsearchClient client, CardIndexNames names) {
         this.client = client;
         this.names = names;
         this.textMatch = new TextMatch(client, names);
+        this.emptyAnswers = new EmptyAnswers(client, names);
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
-        Query matching = textMatch.query(query.text());
+        Query matching = DigestQuery.orText(query.text(), textMatch.query(query.text()));
         // One card more than asked tells whether there is a next page; at the end of the window, the total does.
         int window = Math.min(query.size() + 1, RESULT_WINDOW - query.from());
         SearchResponse<CardDocument> response = client.search(s -> {
@@ -63,7 +65,8 @@ public final class SearchService {
         String nextCursor = more && !page.isEmpty() ? cursorAfter(query.sorting(), page.get(page.size() - 1)) : null;
         return new SearchResult(query.text(), total, nextCursor,
                 query.facets().isEmpty() ? null : Facets.read(query.facets(), response.aggregations()),
-                page.stream().map(SearchService::toHit).toList());
+                page.stream().map(SearchService::toHit).toList(),
+                total == 0 ? emptyAnswers.explain(query, matching) : null);
     }
 
     /**
