@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * its evaluation compares so with the bound.
  *
  * <p>Cards write shares both ways, {@code acc0.8} and {@code acc80}, so both sides are compared in
- * percent: a value from 0 to 1 (a card's or the bound's) is read as a fraction and counts a hundred
- * times as much. {@code acc>=80} and {@code acc>=0.8} are the same filter, and both find the card
- * writing {@code acc0.85} and the one writing {@code acc85}. It is done here rather than when
- * indexing, so cards indexed before need no reindex.
+ * percent: a value from 0 to 1 (a card's, or the bound's unless it says {@code %}) is read as a
+ * fraction and counts a hundred times as much. {@code acc>=80} and {@code acc>=0.8} are the same
+ * filter, and both find the card writing {@code acc0.85} and the one writing {@code acc85}. It is
+ * done here rather than when indexing, so cards indexed before need no reindex.
  *
  * @param name       the metric's name, lower-cased as the index keeps it
  * @param comparison how a card's value must compare with the bound
@@ -29,7 +29,8 @@ public record MetricRange(String name, Comparison comparison, double percent) {
     private static final String VALUE = METRICS + ".value";
     private static final Query FRACTION = Query.of(q -> q.range(r -> r.untyped(u -> u.field(VALUE)
             .gte(JsonData.of(0)).lte(JsonData.of(1)))));
-    private static final Pattern FORM = Pattern.compile("([^<>=]+?)\\s*(>=|<=|>|<|=)\\s*(-?\\d+(?:\\.\\d+)?)\\s*%?");
+    /** The comparison is the last one: names such as {@code TRP@FAR=1%} hold signs of their own. */
+    private static final Pattern FORM = Pattern.compile("(.*[^<>=\\s])\\s*(>=|<=|>|<|=)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(%?)");
     private static final String EXPECTED = "a metric, a comparison (>=, >, <=, < or =) and a number, such as"
             + " metric=acc>=80";
 
@@ -64,7 +65,9 @@ public record MetricRange(String name, Comparison comparison, double percent) {
             throw new InvalidQueryException(PARAMETER, "names a metric of " + name.length() + " characters; the limit is "
                     + MAX_NAME_LENGTH);
         }
-        return new MetricRange(name, Comparison.of(matcher.group(2)), inPercent(Double.parseDouble(matcher.group(3))));
+        double bound = Double.parseDouble(matcher.group(3));
+        // A bound with a % sign is in percent already: acc>=0.5% is half a percent.
+        return new MetricRange(name, Comparison.of(matcher.group(2)), matcher.group(4).isEmpty() ? inPercent(bound) : bound);
     }
 
     /** A share written as a fraction, 0 to 1, in percent; any other value as it is. Decimal, so 0.8 is 80, not 80.00000000000001. */

@@ -22,6 +22,7 @@ class MetricRangeTest {
     void metricNamesMayHoldTheSignsCardsWriteInThem() {
         assertThat(MetricRange.parse("100%-EER>=98").name()).isEqualTo("100%-eer");
         assertThat(MetricRange.parse("acc@1>=70").name()).isEqualTo("acc@1");
+        assertThat(MetricRange.parse("TRP@FAR=1%>=98.5")).isEqualTo(new MetricRange("trp@far=1%", Comparison.AT_LEAST, 98.5));
     }
 
     @Test
@@ -31,6 +32,7 @@ class MetricRangeTest {
         assertThat(MetricRange.parse("acc>=0").percent()).isEqualTo(0.0);
         assertThat(MetricRange.parse("acc>=1.5").percent()).isEqualTo(1.5);
         assertThat(MetricRange.parse("loss<=-0.5").percent()).isEqualTo(-0.5);
+        assertThat(MetricRange.parse("acc>=0.5%").percent()).as("a bound with % is in percent").isEqualTo(0.5);
     }
 
     @Test
