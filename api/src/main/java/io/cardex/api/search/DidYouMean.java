@@ -82,7 +82,7 @@ final class DidYouMean {
      * field is asked: the suggester of a field proposes a word for each word that field lacks, so
      * a field of few words would "correct" words that other fields have.
      */
-    static String corrected(String words, List<Suggestion<ObjectNode>> suggestions) {
+    private static String corrected(String words, List<Suggestion<ObjectNode>> suggestions) {
         StringBuilder text = new StringBuilder(words);
         List<TermSuggest> entries = new ArrayList<>(suggestions.stream().filter(Suggestion::isTerm)
                 .map(Suggestion::term).filter(entry -> !entry.options().isEmpty()).toList());

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 final class DigestQuery {
 
     static final String PARAMETER = "sha256";
-    static final int MIN_DIGITS = 8;
-    static final int MAX_DIGITS = 64;
+    private static final int MIN_DIGITS = 8;
+    private static final int MAX_DIGITS = 64;
     private static final Pattern DIGEST = Pattern.compile("[0-9a-fA-F]{" + MIN_DIGITS + "," + MAX_DIGITS + "}");
     private static final String GIVEN = "card.header.assets.sha256";
     private static final String COMPUTED = "asset_checks.actual_sha256";

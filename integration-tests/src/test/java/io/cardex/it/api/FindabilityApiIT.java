@@ -57,7 +57,7 @@ class FindabilityApiIT {
         repository.commit("hub-shaped cards");
         pipeline = TestPipeline.over(repository, names, work).start();
         api = new ApiClient(pipeline.apiPort());
-        await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+        await().ignoreExceptions().atMost(Duration.ofSeconds(120))
                 .until(() -> api.get("/search").body().path("total").asInt() == 4);
     }
 
