@@ -63,7 +63,7 @@ final class ModelGrouping {
                 ? new Cursor(query.grouping().cursorSorting(query.sorting()), List.of(start + page.size())).encode() : null;
         return new ModelSearchResult(query.text(), new ModelSearchResult.Total(ModelFacets.models(response.aggregations()), cards),
                 nextCursor, query.facets().isEmpty() ? null : ModelFacets.read(query.facets(), response.aggregations()),
-                page.stream().map(ModelGrouping::toHit).toList());
+                page.stream().map(ModelGrouping::toHit).toList(), null);
     }
 
     /** How many models came before the page a cursor continues: at most the positions Elasticsearch serves. */

@@ -1,5 +1,6 @@
 package io.cardex.api.search;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,15 @@ import java.util.Map;
  * @param facets     for each facet asked for, its most frequent values with how many models have them; null when
  *                   none was asked for
  * @param cards      the page asked for: one hit per model
+ * @param empty      for a search that found no card, what to try instead; null otherwise
  */
 public record ModelSearchResult(String query, Total total, String nextCursor, Map<String, List<FacetCount>> facets,
-                                List<ModelHit> cards) {
+                                List<ModelHit> cards, @JsonUnwrapped EmptyAnswer empty) {
+
+    /** The same empty answer, with what to try instead. */
+    ModelSearchResult explained(EmptyAnswer whatToTry) {
+        return new ModelSearchResult(query, total, nextCursor, facets, cards, whatToTry);
+    }
 
     /** How many models match, and how many cards they have that match. */
     public record Total(long models, long cards) {

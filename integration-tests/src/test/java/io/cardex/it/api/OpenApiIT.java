@@ -168,6 +168,12 @@ class OpenApiIT {
                 new Request(api, "/search?sort=updated&module_type=cv&author=" + encode("mindspore team")
                         + "&user=mindspore&file_format=ckpt&used_for=inference", 200),
                 new Request(api, "/search?q=refinenet&group=card&facets=dataset", 200),
+                new Request(api, "/search?q=refnenett&dataset=voc2012&metric=" + encode("acc>=0.5")
+                        + "&updated_after=2022-01-01&updated_before=2022-12-31", 200),
+                new Request(api, "/search?q=5DF4C060", 200),
+                new Request(api, "/search?sha256=5df4c0602071678957f0039520cde9ebb995f7c2bbadddc817694a02582c4531", 200),
+                new Request(api, "/search?metric=" + encode("acc>=high"), 400),
+                new Request(api, "/search?sha256=5df4", 400),
                 new Request(api, "/search?colour=red", 400),
                 new Request(api, "/search?group=version", 400),
                 new Request(api, "/search?size=500", 400),

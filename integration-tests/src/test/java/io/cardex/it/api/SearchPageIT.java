@@ -166,6 +166,25 @@ class SearchPageIT {
     }
 
     @Test
+    void anEmptyAnswerLinksTheNamesItSuggestsAndTheFilterToLeaveOut() {
+        browser.get(page + "?q=refnenett");
+        WebElement suggested = await().atMost(WAIT).ignoreExceptions().until(
+                () -> browser.findElement(By.cssSelector("#status .did-you-mean a")), WebElement::isDisplayed);
+        assertThat(text("status")).startsWith("No card found for").contains("Did you mean RefineNet");
+        suggested.click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=RefineNet")
+                && text("status").startsWith("3 cards"));
+
+        browser.get(page + "?q=dlinknet&dataset=voc2012");
+        WebElement widen = await().atMost(WAIT).ignoreExceptions().until(
+                () -> browser.findElement(By.cssSelector("#status .without-filter a")), WebElement::isDisplayed);
+        assertThat(widen.getText()).isEqualTo("the dataset filter: 1 card");
+        widen.click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=dlinknet")
+                && text("status").startsWith("1 card"));
+    }
+
+    @Test
     void facetsAndPagesAreReachedAndUsedWithTheKeyboard() {
         browser.get(page);
         await().atMost(WAIT).until(() -> text("status").equals("1–10 of " + MODELS + " models (" + CARDS + " cards)"));

@@ -560,7 +560,7 @@
     // One hit per model: the models count the hits and the pages, the cards their versions.
     const models = result.total.models;
     const cards = result.total.cards === models ? '' : ` (${result.total.cards} cards)`;
-    setStatus(models === 0 ? append(el('span'), ['No card found', ...words, '.'])
+    setStatus(models === 0 ? append(el('span'), ['No card found', ...words, '.', ...waysOut(result, state)])
       : append(el('span'), [
         (shown < models ? `${from + 1}–${from + shown} of ${models} models` : `${models} model${models === 1 ? '' : 's'}`) + cards,
         ...words]));
@@ -572,6 +572,32 @@
       focusAfterSearch = null;
       target.focus();
     }
+  }
+
+  /**
+   * What an answer without cards offers instead, as links: the searches it suggests, and leaving
+   * out a filter that removed every card (with the cards that would give).
+   */
+  function waysOut(result, state) {
+    const parts = [];
+    const suggestions = result.did_you_mean || [];
+    if (suggestions.length > 0) {
+      parts.push(el('span', { class: 'did-you-mean' }, ' Did you mean ',
+        suggestions.map((text, i) => [i > 0 ? ', ' : '', pageLink(withChanges(state, { q: text, page: 1 }), null, text)]),
+        '?'));
+    }
+    const widening = Object.entries(result.without_filter || {})
+      .filter(([name, count]) => count > 0 && state.filters[name]);
+    if (widening.length > 0) {
+      parts.push(el('span', { class: 'without-filter' }, ' Without ',
+        widening.map(([name, count], i) => {
+          const filters = Object.assign({}, state.filters);
+          delete filters[name];
+          return [i > 0 ? ', ' : '', pageLink(withChanges(state, { filters, page: 1 }), null,
+            `the ${name} filter: ${count} card${count === 1 ? '' : 's'}`)];
+        }), '.'));
+    }
+    return parts;
   }
 
   /**
