@@ -23,7 +23,7 @@ public final class ChangeEventCodec {
     public byte[] encodeValue(CardTopicRecord change) {
         try {
             if (change instanceof CardChange.Upsert upsert) {
-                return eventJson.writeValueAsBytes(upsert.event().withCard(EventCard.toEvent(upsert.event().card())));
+                return eventJson.writeValueAsBytes(asWritten(upsert.event()));
             }
             if (change instanceof CardTopicRecord.SkippedFiles skipped) {
                 return json.writeValueAsBytes(skipped.event());
@@ -32,6 +32,16 @@ public final class ChangeEventCodec {
             throw new UncheckedIOException("cannot write the record of " + change.recordKey(), e);
         }
         return null;
+    }
+
+    /**
+     * The event as this code writes it: in the current schema whatever version it was read in,
+     * since that is the layout written, and without what its card's text says (a paper page).
+     */
+    private static ChangeEvent asWritten(ChangeEvent event) {
+        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, event.eventId(), event.repository(), event.branch(),
+                event.commit(), event.commitTime(), event.commitAuthor(), event.cardId(), event.operation(), event.files(),
+                EventCard.toEvent(event.card()));
     }
 
     public String encodeKey(CardTopicRecord change) {

@@ -212,6 +212,8 @@ class ChangeEventCodecTest {
 
         assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"text\":");
         assertThat(decoded).isEqualTo(new CardChange.Upsert(three));
+        assertThat(codec.decode(three.key().toString(), codec.encodeValue(decoded)))
+                .as("written again, in the current schema").isEqualTo(new CardChange.Upsert(current));
     }
 
     @Test

@@ -87,7 +87,7 @@ class PartitionGrowthIT {
                     commitRound(repository, deleted);
 
                     int last = round;
-                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                             .untilAsserted(() -> assertThat(storedSummaries(elasticsearch))
                                     .isEqualTo(summaries(last, deleted)));
                 }
