@@ -16,7 +16,10 @@ import java.time.temporal.ChronoUnit;
  * Why never below the last one: the clock may step backwards (NTP, a VM moved); then versions go
  * on from the last one assigned, one apart, until the time catches up. The last one is kept with
  * the cursor ({@link io.cardex.ingest.cursor.CursorStore}) so that a restart after such a step
- * never goes below what was published either.
+ * never goes below what was published either. What it does not cover: a pass that crashed
+ * before its cursor moved, with the clock stepped back by more than the time since; its changes
+ * are published again with lower versions than those that got through, and are counted stale
+ * until the clock passes them (they hold the same content; later changes of those cards wait).
  */
 public final class ChangeVersionClock {
 
