@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
  * never goes below what was published either. What it does not cover: a pass that crashed
  * before its cursor moved, with the clock stepped back by more than the time since; its changes
  * are published again with lower versions than those that got through, and are counted stale
- * until the clock passes them (they hold the same content; later changes of those cards wait).
+ * until the clock passes them, and so would later changes of those cards until then.
  */
 public final class ChangeVersionClock {
 
