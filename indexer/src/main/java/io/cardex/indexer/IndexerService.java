@@ -15,6 +15,7 @@ import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.verify.AssetChecking;
 import io.cardex.service.http.Health;
 import io.cardex.service.retry.Backoff;
+import io.cardex.topics.CardChangeTopic;
 import io.cardex.topics.DeadLetterTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -67,6 +68,7 @@ public final class IndexerService implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, "cardex-indexer",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis(),
                 // A consumer must never create the topic: it would lack log compaction.
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());

@@ -15,6 +15,7 @@ import io.cardex.card.CardexJson;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
+import io.cardex.card.event.ChangeVersionHeader;
 import io.cardex.card.event.Operation;
 import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
@@ -179,6 +180,31 @@ class IndexerIT {
         JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
                 .readValues(1).get(0));
         assertThat(letter.path("reason").asText()).contains("incomplete change event");
+    }
+
+    @Test
+    void aTombstoneWhoseVersionHeaderIsNoVersionGoesToTheDeadLetterTopicAndTheCardStays() throws Exception {
+        publisher.send(upsert("summary: kept"));
+        publisher.awaitAcknowledged();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(storedSummary()).isEqualTo("kept"));
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> tombstone = new ProducerRecord<>(names.topic(), KEY.toString(), null);
+            tombstone.headers().add(ChangeVersionHeader.NAME, "tomorrow".getBytes(StandardCharsets.US_ASCII));
+            raw.send(tombstone).get();
+        }
+        publisher.send(upsert("summary: behind the bad version"));
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(storedSummary()).isEqualTo("behind the bad version"));
+        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
+                .readValues(1).get(0));
+        assertThat(letter.path("reason").asText())
+                .isEqualTo("unreadable event: record header cardex-version is not a version (a positive decimal number): "
+                        + "'tomorrow'");
     }
 
     @Test

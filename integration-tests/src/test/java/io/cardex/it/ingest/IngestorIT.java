@@ -197,8 +197,10 @@ class IngestorIT {
     @Test
     void aCardWhoseEventIsLargerThanARecordIsPublishedAsAnInvalidCardWithoutItsTexts() throws Exception {
         ingestor.ingestOnce();
+        // An event holds its card's text once (schema 4): a card of 1 MB, under the 1 MiB card limit,
+        // makes an event of about 1.07 MB, JSON's escapes included.
         String paragraph = "\n\nRefineNet refines coarse features with fine ones, path by path. ";
-        repository.edit(REFINENET, card -> card + paragraph.repeat(700_000 / paragraph.length())).commit("700 KB");
+        repository.edit(REFINENET, card -> card + paragraph.repeat(1_040_000 / paragraph.length())).commit("1 MB");
         ingestor.ingestOnce();
         CardChange.Upsert large = lastChangeOf(REFINENET_ID, readTopic(3));
 
