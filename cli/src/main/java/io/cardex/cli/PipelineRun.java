@@ -2,6 +2,7 @@ package io.cardex.cli;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.KafkaConnection;
 import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.BulkSettings;
@@ -42,7 +43,7 @@ final class PipelineRun {
 
     /** The repositories to ingest, which depend on the command; the stack decides the rest. */
     interface IngestSettings {
-        List<RepositoryConfig> toConfigs(String bootstrapServers, Path workDirectory, String topic, int partitions);
+        List<RepositoryConfig> toConfigs(KafkaConnection kafka, Path workDirectory, String topic, int partitions);
     }
 
     /** How often the parts that can die on their own are looked at. */
@@ -70,11 +71,11 @@ final class PipelineRun {
             stack.start();
             CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
             pipeline = track(Pipeline.start(
-                    new IngestConfig(ingest.toConfigs(stack.kafkaBootstrapServers(),
+                    new IngestConfig(ingest.toConfigs(KafkaConnection.open(stack.kafkaBootstrapServers()),
                             stackConfig.dataDirectory().resolve("ingest"), CardChangeTopic.DEFAULT_NAME,
                             CardChangeTopic.DEFAULT_PARTITIONS),
                             options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
-                    new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP,
+                    new IndexerConfig(KafkaConnection.open(stack.kafkaBootstrapServers()), CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP,
                             stack.elasticsearchUrl(), index, BulkSettings.DEFAULT, verification),
                     new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)
                             .withCorsOrigins(options.corsOrigins())));

@@ -24,8 +24,8 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws StartupFailure {
         CardRules rules = repositories.cardRules.cardRules();
         return new PipelineRun().run(stack, "data",
-                (bootstrapServers, workDirectory, topic, partitions) ->
-                        repositories.configs(rules, bootstrapServers, workDirectory, topic, partitions, (short) 1),
+                (kafka, workDirectory, topic, partitions) ->
+                        repositories.configs(rules, kafka, workDirectory, topic, partitions, (short) 1),
                 assets.verification(rules.allowedHosts()),
                 (running, pipeline) -> System.out.printf("%ncardex is up: cards of %s are searchable at "
                                 + "http://localhost:%d/search?q=...%n"

@@ -40,7 +40,7 @@ public final class Pipeline implements AutoCloseable {
         IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
         // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.
-        ApiService api = new ApiService(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
+        ApiService api = new ApiService(apiConfig.withKafka(new KafkaSettings(indexerConfig.kafka(),
                 indexerConfig.topic(), indexerConfig.groupId())), () -> troubles(indexer, ingest));
         try {
             api.start();
