@@ -58,8 +58,9 @@ public final class KafkaAccessCheck {
             return new Need(false, name, AclOperation.DESCRIBE);
         }
 
+        /** As a refusal says it: "write" a topic, "use" a group one consumes with. */
         private String verb() {
-            return operation.name().toLowerCase(java.util.Locale.ROOT);
+            return !topic && operation == AclOperation.READ ? "use" : operation.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -82,9 +83,8 @@ public final class KafkaAccessCheck {
                 Set<AclOperation> allowed = need.topic() ? topicOperations(admin, kafka, need)
                         : groupOperations(admin, kafka, need);
                 if (allowed != null && !allowed.contains(need.operation()) && !allowed.contains(AclOperation.ALL)) {
-                    throw new KafkaRefusedException("Kafka refuses user " + kafka.user() + " to " + need.verb()
-                            + (need.topic() ? " topic " : " consumer group ") + need.name()
-                            + ": grant it in access.yaml and apply it (cardex kafka-access)", null);
+                    throw need.topic() ? KafkaRefusedException.onTopic(kafka, need.verb(), need.name(), null)
+                            : KafkaRefusedException.onGroup(kafka, need.verb(), need.name(), null);
                 }
             }
         } catch (TimeoutException e) {

@@ -19,6 +19,18 @@ public final class KafkaRefusedException extends RuntimeException {
         super(message, cause);
     }
 
+    /** Kafka refused the user {@code doing} ("write", "create") on the topic of that name. */
+    public static KafkaRefusedException onTopic(KafkaConnection kafka, String doing, String topic, Throwable cause) {
+        return new KafkaRefusedException("Kafka refuses user " + kafka.user() + " to " + doing + " topic " + topic + GRANT,
+                cause);
+    }
+
+    /** Kafka refused the user {@code doing} ("read", "describe") on the consumer group of that name. */
+    public static KafkaRefusedException onGroup(KafkaConnection kafka, String doing, String group, Throwable cause) {
+        return new KafkaRefusedException("Kafka refuses user " + kafka.user() + " to " + doing + " consumer group "
+                + group + GRANT, cause);
+    }
+
     /**
      * The refusal behind {@code failure}, found anywhere among its causes, if it is one.
      *
@@ -45,13 +57,13 @@ public final class KafkaRefusedException extends RuntimeException {
                     + "(cardex kafka-access)");
         }
         if (cause instanceof TopicAuthorizationException topics) {
-            String names = topics.unauthorizedTopics().isEmpty() ? "" : " " + String.join(", ",
+            String names = topics.unauthorizedTopics().isEmpty() ? "a topic" : "topic " + String.join(", ",
                     new TreeSet<>(topics.unauthorizedTopics()));
-            return Optional.of("Kafka refuses " + user + " to " + doing + " topic" + names + GRANT);
+            return Optional.of("Kafka refuses " + user + " to " + doing + " " + names + GRANT);
         }
         if (cause instanceof GroupAuthorizationException group) {
-            return Optional.of("Kafka refuses " + user + " to use consumer group "
-                    + (group.groupId() == null ? "(unnamed)" : group.groupId()) + GRANT);
+            return Optional.of("Kafka refuses " + user + " to use "
+                    + (group.groupId() == null ? "a consumer group" : "consumer group " + group.groupId()) + GRANT);
         }
         if (cause instanceof ClusterAuthorizationException) {
             return Optional.of("Kafka refuses " + user + " an operation on the cluster while trying to " + doing

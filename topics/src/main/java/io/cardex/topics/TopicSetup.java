@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -53,6 +54,9 @@ final class TopicSetup {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw unreachable(kafka.bootstrapServers(), e.getCause());
+            }
+            if (e.getCause() instanceof TopicAuthorizationException) {
+                throw KafkaRefusedException.onTopic(kafka, "create", topic.name(), e.getCause());
             }
             KafkaRefusedException.of(e.getCause(), kafka, "create").ifPresent(refused -> {
                 throw refused;
