@@ -2,6 +2,8 @@ package io.cardex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardex.access.Access;
+import io.cardex.access.DeploymentNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,6 +88,7 @@ class ComposeFileTest {
             if (command.equals("ingest")) {
                 read.addAll(Set.of(WebhookSecrets.GITHUB, WebhookSecrets.GITEE, WebhookSecrets.GITLAB));
             }
+            read.addAll(passwordsFromTheEnvironment(command));
             for (String variable : environment(service).keySet()) {
                 if (variable.startsWith("CARDEX_")) {
                     assertThat(read).as("%s, given to service %s, is read by cardex %s", variable, name, command)
@@ -104,6 +107,7 @@ class ComposeFileTest {
         Set<String> known = new HashSet<>(COMPOSE_ONLY);
         CommandSettings.byCommand().keySet().forEach(command -> known.addAll(CommandSettings.environmentVariablesOf(command)));
         known.addAll(Set.of(WebhookSecrets.GITHUB, WebhookSecrets.GITEE, WebhookSecrets.GITLAB));
+        CommandSettings.byCommand().keySet().forEach(command -> known.addAll(passwordsFromTheEnvironment(command)));
         String example = Files.readString(PROJECT.resolve(".env.example"), StandardCharsets.UTF_8);
 
         Matcher variables = CARDEX_VARIABLE.matcher(example);
@@ -114,6 +118,22 @@ class ComposeFileTest {
                         .contains(variables.group(1));
             }
         }
+    }
+
+    /**
+     * The passwords a command reads from the environment only, never through an option: the Kafka
+     * user's of a command that logs in to Kafka, and those access.yaml names for kafka-access.
+     */
+    private static Set<String> passwordsFromTheEnvironment(String command) {
+        Set<String> passwords = new HashSet<>();
+        if (CommandSettings.environmentVariablesOf(command).contains("CARDEX_KAFKA_USER")) {
+            passwords.add(KafkaOptions.PASSWORD_VARIABLE);
+        }
+        if (command.equals("kafka-access")) {
+            Access.builtIn(new DeploymentNames("cards", "topic", "dead-letters", "group")).kafka().users().values()
+                    .forEach(user -> passwords.add(user.password()));
+        }
+        return passwords;
     }
 
     @Test

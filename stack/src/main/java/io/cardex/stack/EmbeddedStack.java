@@ -1,5 +1,6 @@
 package io.cardex.stack;
 
+import io.cardex.topics.KafkaConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ public final class EmbeddedStack implements AutoCloseable {
         this.config = config;
         this.installation = installation;
         Path data = config.dataDirectory();
-        this.kafka = new KafkaNode(installation, data.resolve("kafka"), config.kafkaPort(), Ports.free());
+        this.kafka = new KafkaNode(installation, data.resolve("kafka"), config.kafkaPort(), Ports.free(),
+                config.kafkaSecurity());
         this.elasticsearch = new ElasticsearchNode(installation, data.resolve("elasticsearch"),
                 config.elasticsearchPort(), Ports.free(), ServiceUser.forElasticsearch());
     }
@@ -163,6 +165,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** How Kafka's super user reaches it: with its login when Kafka is secured, to grant the other users theirs. */
+    public KafkaConnection kafkaSuperUser() {
+        return kafka.superUser();
     }
 
     public URI elasticsearchUrl() {

@@ -1,17 +1,33 @@
 package io.cardex.stack;
 
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the embedded stack is asked for: one data directory for everything it keeps, and the
  * ports clients reach Kafka and Elasticsearch on. Both servers listen on 127.0.0.1 only.
+ *
+ * @param kafkaSecurity how Kafka is secured; empty for a broker open to whoever reaches it
  */
-public record StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort) {
+public record StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort,
+                          Optional<KafkaSecurity> kafkaSecurity) {
 
     public StackConfig {
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
         requirePort(kafkaPort, "Kafka port");
         requirePort(elasticsearchPort, "Elasticsearch port");
+        Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
+    }
+
+    /** A stack whose Kafka is open to whoever reaches it on 127.0.0.1, as {@code demo} runs it. */
+    public StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort) {
+        this(dataDirectory, kafkaPort, elasticsearchPort, Optional.empty());
+    }
+
+    /** The same stack with Kafka secured so. */
+    public StackConfig withKafkaSecurity(KafkaSecurity security) {
+        return new StackConfig(dataDirectory, kafkaPort, elasticsearchPort, Optional.of(security));
     }
 
     /** A stack on free ports, as tests want it. */

@@ -42,9 +42,9 @@ public final class CardChangeTopic {
      *
      * @throws IllegalStateException when Kafka cannot be reached or refuses the topic, saying which
      */
-    public static void ensureExists(String bootstrapServers, String name, int partitions, short replicationFactor,
+    public static void ensureExists(KafkaConnection kafka, String name, int partitions, short replicationFactor,
                                     long maxCardBytes) throws InterruptedException {
-        TopicSetup.ensureExists(bootstrapServers, new NewTopic(name, partitions, replicationFactor)
+        TopicSetup.ensureExists(kafka, new NewTopic(name, partitions, replicationFactor)
                 .configs(configs(replicationFactor, maxCardBytes)), "card-changes topic");
     }
 

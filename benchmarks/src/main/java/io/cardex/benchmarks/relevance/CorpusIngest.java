@@ -11,6 +11,7 @@ import io.cardex.ingest.git.LoggingProgressMonitor;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,14 +31,15 @@ final class CorpusIngest {
 
     /** Publishes every card of {@code corpus} to {@link #TOPIC}; returns once Kafka acknowledged them all. */
     static IngestPass publish(RelevanceCorpus corpus, String bootstrapServers, Path workDirectory) throws Exception {
+        KafkaConnection kafka = KafkaConnection.open(bootstrapServers);
         RepositoryConfig config = new RepositoryConfig(new RepositorySource.Directory(corpus.hub()), REPOSITORY,
-                Optional.empty(), Optional.empty(), Duration.ofHours(1), workDirectory, bootstrapServers, TOPIC,
+                Optional.empty(), Optional.empty(), Duration.ofHours(1), workDirectory, kafka, TOPIC,
                 CardChangeTopic.DEFAULT_PARTITIONS, (short) 1, CardRules.DEFAULT);
-        CardChangeTopic.ensureExists(bootstrapServers, TOPIC, CardChangeTopic.DEFAULT_PARTITIONS, (short) 1,
+        CardChangeTopic.ensureExists(kafka, TOPIC, CardChangeTopic.DEFAULT_PARTITIONS, (short) 1,
                 CardRules.DEFAULT_MAX_FILE_BYTES);
         try (CardRepository cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                      new LoggingProgressMonitor("relevance"));
-             ChangePublisher publisher = new ChangePublisher(bootstrapServers, TOPIC, CardRules.DEFAULT_MAX_FILE_BYTES)) {
+             ChangePublisher publisher = new ChangePublisher(kafka, TOPIC, CardRules.DEFAULT_MAX_FILE_BYTES)) {
             return new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()), new PassProgress())
                     .ingestOnce();
         }

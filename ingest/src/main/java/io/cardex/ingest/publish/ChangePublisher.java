@@ -3,6 +3,7 @@ package io.cardex.ingest.publish;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.Card;
@@ -39,12 +40,11 @@ public final class ChangePublisher implements AutoCloseable {
      * @param maxCardBytes the largest card file read: records are sized for its event
      *                     ({@link CardChangeTopic#maxRecordBytes})
      */
-    public ChangePublisher(String bootstrapServers, String topic, long maxCardBytes) {
+    public ChangePublisher(KafkaConnection kafka, String topic, long maxCardBytes) {
         this.topic = topic;
         this.maxRecordBytes = CardChangeTopic.maxRecordBytes(maxCardBytes);
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = new KafkaProducer<>(kafka.clientSettings(Map.of(
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes,
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "cardex-ingest",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -55,7 +55,7 @@ public final class ChangePublisher implements AutoCloseable {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.METADATA_MAX_AGE_CONFIG, (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis()),
+                ProducerConfig.METADATA_MAX_AGE_CONFIG, (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis())),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

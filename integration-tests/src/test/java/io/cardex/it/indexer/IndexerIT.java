@@ -1,5 +1,6 @@
 package io.cardex.it.indexer;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.cardindex.CardIndexVersions;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,9 +80,9 @@ class IndexerIT {
 
     @BeforeEach
     void startIndexer() throws Exception {
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        CardChangeTopic.ensureExists(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
-        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
+        publisher = new ChangePublisher(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
         assets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         assets.createContext("/models/refinenet.ckpt", exchange -> {
             exchange.sendResponseHeaders(200, CHECKPOINT.length);
@@ -309,7 +310,7 @@ class IndexerIT {
     }
 
     private IndexerConfig config(String groupSuffix) {
-        return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup() + groupSuffix,
+        return new IndexerConfig(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), names.consumerGroup() + groupSuffix,
                 stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.of(new AssetVerification(
                         VerifierConfig.builder().allowedHosts(Set.of("127.0.0.1")).allowLoopback(true).build(),
                         Duration.ofHours(1))));

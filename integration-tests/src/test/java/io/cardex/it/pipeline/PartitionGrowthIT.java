@@ -18,6 +18,7 @@ import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.stack.EmbeddedStack;
 import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.KafkaConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class PartitionGrowthIT {
 
     @Test
     void everyCardHoldsItsLastChangeAfterPartitionsWereAddedWhileCardsChanged() throws Exception {
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 1, (short) 1,
+        CardChangeTopic.ensureExists(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 1, (short) 1,
                 CardRules.DEFAULT_MAX_FILE_BYTES);
         Path work = TempDirectories.create("cardex-it-ingest-");
         try (CardRepositoryFixture repository = CardRepositoryFixture.create();
