@@ -53,7 +53,7 @@ class HostileCardsTest {
         return HostileCards.cards();
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void anyCardParsesIntoAValidCardOrOneWithWellFormedProblems(
             @ForAll("hostileCards") HostileCards.HostileCard input) {
         byte[] bytes = input.bytes();
@@ -78,7 +78,7 @@ class HostileCardsTest {
                 .isLessThan(ALLOCATED_ALLOWANCE + ALLOCATED_PER_BYTE * bytes.length);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void anyParsedCardTravelsTheTopicAsAChangeEventTheIndexerReads(
             @ForAll("hostileCards") HostileCards.HostileCard input) throws Exception {
         assertTravelsTheTopic(input.bytes());

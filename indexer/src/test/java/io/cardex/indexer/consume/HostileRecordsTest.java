@@ -31,7 +31,7 @@ class HostileRecordsTest {
         return HostileRecords.records();
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 600)
     void anyRecordBecomesAWriteOrADeadLetterWithItsReason(@ForAll("hostileRecords") HostileRecords.HostileRecord input) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("cardex.card-changes", 0, 41, input.key(),
                 input.value());
