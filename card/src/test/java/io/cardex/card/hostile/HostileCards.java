@@ -1,15 +1,18 @@
 package io.cardex.card.hostile;
 
+import static io.cardex.card.Fuzz.between;
+import static io.cardex.card.Fuzz.listOf;
+import static io.cardex.card.Fuzz.oneOf;
+import static io.cardex.card.Fuzz.pick;
+import static io.cardex.card.Fuzz.weighted;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.cardex.card.Fuzz;
 import java.io.ByteArrayOutputStream;
 import java.util.Collections;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
+import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Generators of card files written to break a reader: YAML headers with duplicate keys at any
@@ -37,149 +40,158 @@ final class HostileCards {
     }
 
     /** A card file: a hostile header and a random Markdown body, wrapped and spoiled at random. */
-    static Arbitrary<HostileCard> cards() {
-        Arbitrary<String> header = Arbitraries.frequencyOf(
-                weighted(6, block(3)), weighted(2, flowValue(3).map(flow -> "root: " + flow + "\n")),
-                weighted(1, deepNesting()), weighted(1, aliasFanOut()), weighted(1, hugeKey()), weighted(1, explicitKeys()),
-                weighted(1, anyText()));
-        return Combinators.combine(header, markdown(), Arbitraries.of(Wrapping.values()), lineEnds(), junk())
-                .as(HostileCard::new);
-    }
-
-    private static <T> Tuple2<Integer, Arbitrary<? extends T>> weighted(int weight, Arbitrary<T> arbitrary) {
-        return Tuple.of(weight, arbitrary);
+    static HostileCard card(Random random) {
+        String header = oneOf(random,
+                weighted(6, r -> block(r, 3)), weighted(2, r -> "root: " + flowValue(r, 3) + "\n"),
+                weighted(1, HostileCards::deepNesting), weighted(1, HostileCards::aliasFanOut),
+                weighted(1, HostileCards::hugeKey), weighted(1, HostileCards::explicitKeys),
+                weighted(1, r -> Fuzz.anyChars(r, 500)));
+        return new HostileCard(header, markdown(random), pick(random, List.of(Wrapping.values())),
+                pick(random, List.of("\n", "\n", "\r\n", "\r")), junk(random));
     }
 
     /** A block mapping of at most {@code depth} levels, keys from {@link #KEYS} or made up. */
-    static Arbitrary<String> block(int depth) {
-        return entry(depth).list().ofMinSize(1).ofMaxSize(5).map(entries -> String.join("", entries));
+    static String block(Random random, int depth) {
+        return String.join("", listOf(random, 1, 5, r -> entry(r, depth)));
     }
 
-    private static Arbitrary<String> entry(int depth) {
-        Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of(KEYS), anyWord());
-        Arbitrary<String> anchor = Arbitraries.of("", "", "", "&a ", "&b ", "&a1 ", "!!map ", "!!seq ", "!!str ");
-        Arbitrary<String> value = depth <= 0 ? scalar().map(scalar -> " " + scalar + "\n")
-                : Arbitraries.frequencyOf(
-                        weighted(5, scalar().map(scalar -> " " + scalar + "\n")),
-                        weighted(2, block(depth - 1).map(inner -> "\n" + indented(inner, "  "))),
-                        weighted(2, sequence(depth - 1)),
-                        weighted(2, flowValue(depth - 1).map(flow -> " " + flow + "\n")),
-                        weighted(1, Arbitraries.of(" *a\n", " *b\n", " *a1\n", "\n  <<: *a\n")),
-                        weighted(1, Arbitraries.of(" |\n  literal\n   text\n", " >-\n  folded\n\n  text\n",
-                                " |2\n bad indentation\n", " \"multi\n  line\"\n")));
-        Arbitrary<Boolean> explicit = Arbitraries.of(false, false, false, false, true);
-        return Combinators.combine(key, anchor, value, explicit).as((k, a, v, isExplicit) -> isExplicit
+    private static String entry(Random random, int depth) {
+        String k = random.nextBoolean() ? pick(random, KEYS) : anyWord(random);
+        String a = pick(random, List.of("", "", "", "&a ", "&b ", "&a1 ", "!!map ", "!!seq ", "!!str "));
+        String v = depth <= 0 ? " " + scalar(random) + "\n"
+                : oneOf(random,
+                        weighted(5, r -> " " + scalar(r) + "\n"),
+                        weighted(2, r -> "\n" + indented(block(r, depth - 1), "  ")),
+                        weighted(2, r -> sequence(r, depth - 1)),
+                        weighted(2, r -> " " + flowValue(r, depth - 1) + "\n"),
+                        weighted(1, r -> pick(r, List.of(" *a\n", " *b\n", " *a1\n", "\n  <<: *a\n"))),
+                        weighted(1, r -> pick(r, List.of(" |\n  literal\n   text\n", " >-\n  folded\n\n  text\n",
+                                " |2\n bad indentation\n", " \"multi\n  line\"\n"))));
+        boolean isExplicit = random.nextInt(5) == 0;
+        return isExplicit
                 ? "? " + k + "\n:" + (v.startsWith("\n") ? v : " " + a + v.substring(1))
-                : k + ":" + (v.startsWith(" ") ? " " + a + v.substring(1) : " " + a.strip() + v));
+                : k + ":" + (v.startsWith(" ") ? " " + a + v.substring(1) : " " + a.strip() + v);
     }
 
-    private static Arbitrary<String> sequence(int depth) {
-        Arbitrary<String> item = depth <= 0 ? scalar()
-                : Arbitraries.oneOf(scalar(), flowValue(depth), block(depth).map(inner -> indented(inner, "  ").strip()));
-        return item.list().ofMinSize(0).ofMaxSize(3)
-                .map(items -> "\n" + String.join("", items.stream().map(one -> "  - " + one + "\n").toList()));
+    private static String sequence(Random random, int depth) {
+        List<String> items = listOf(random, 0, 3, r -> depth <= 0 ? scalar(r) : oneOf(r,
+                weighted(1, HostileCards::scalar), weighted(1, r2 -> flowValue(r2, depth)),
+                weighted(1, r2 -> indented(block(r2, depth), "  ").strip())));
+        return "\n" + String.join("", items.stream().map(one -> "  - " + one + "\n").toList());
     }
 
     /** A flow collection, {@code [a, {b: c}]}, nested at most {@code depth} levels. */
-    static Arbitrary<String> flowValue(int depth) {
-        Arbitrary<String> inner = depth <= 0 ? scalar() : Arbitraries.oneOf(scalar(), flowValue(depth - 1));
-        Arbitrary<String> list = inner.list().ofMaxSize(5).map(items -> "[" + String.join(", ", items) + "]");
-        Arbitrary<String> map = Combinators.combine(Arbitraries.of(KEYS), inner).as((k, v) -> k + ": " + v)
-                .list().ofMaxSize(4).map(items -> "{" + String.join(", ", items) + "}");
-        Arbitrary<String> broken = Arbitraries.of("[a, b", "{a: b", "[a, ]]", "{a: [b}", "[? x : y]", "{? : }", "[,]");
-        return Arbitraries.frequencyOf(weighted(4, list), weighted(4, map), weighted(1, broken));
+    static String flowValue(Random random, int depth) {
+        Function<Random, String> inner = r -> depth <= 0 || r.nextBoolean() ? scalar(r) : flowValue(r, depth - 1);
+        return oneOf(random,
+                weighted(4, r -> "[" + String.join(", ", listOf(r, 0, 5, inner)) + "]"),
+                weighted(4, r -> "{" + String.join(", ", listOf(r, 0, 4, r2 -> pick(r2, KEYS) + ": " + inner.apply(r2)))
+                        + "}"),
+                weighted(1, r -> pick(r, List.of("[a, b", "{a: b", "[a, ]]", "{a: [b}", "[? x : y]", "{? : }", "[,]"))));
     }
 
-    private static Arbitrary<String> scalar() {
-        return Arbitraries.frequencyOf(weighted(4, Arbitraries.of(ODD_SCALARS)), weighted(3, anyWord()),
-                weighted(1, Arbitraries.strings().ofMaxLength(40)), weighted(1, Arbitraries.integers().map(String::valueOf)),
-                weighted(1, Arbitraries.doubles().map(String::valueOf)),
-                weighted(1, longScalar()));
+    private static String scalar(Random random) {
+        return oneOf(random, weighted(4, r -> pick(r, ODD_SCALARS)), weighted(3, HostileCards::anyWord),
+                weighted(1, r -> Fuzz.anyChars(r, 40)), weighted(1, r -> String.valueOf(anyInt(r))),
+                weighted(1, r -> String.valueOf(anyDouble(r))),
+                weighted(1, HostileCards::longScalar));
+    }
+
+    /** An int, the edges of its range often. */
+    private static int anyInt(Random random) {
+        return random.nextInt(4) == 0 ? pick(random, List.of(0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE))
+                : random.nextInt();
+    }
+
+    /** A double, its odd values often. */
+    private static double anyDouble(Random random) {
+        return random.nextInt(4) == 0 ? pick(random, List.of(0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE))
+                : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
     }
 
     /** A long plain scalar, repeated from a short one: generating it character by character is slow. */
-    private static Arbitrary<String> longScalar() {
-        return Combinators.combine(anyWord(), Arbitraries.integers().between(20, 1_000)).as(String::repeat);
+    private static String longScalar(Random random) {
+        return anyWord(random).repeat(between(random, 20, 1_000));
     }
 
-    private static Arbitrary<String> anyWord() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars("-_.:：#&*!|>'\" 模型").ofMinLength(1).ofMaxLength(12);
+    private static String anyWord(Random random) {
+        String word = Fuzz.charsOf(random, "abcdefghijklmnopqrstuvwxyz-_.:：#&*!|>'\" 模型", 12);
+        return word.isEmpty() ? "a" : word;
     }
 
     /** Nesting far deeper than any card: flow brackets, block mappings or block lists. */
-    private static Arbitrary<String> deepNesting() {
-        Arbitrary<Integer> levels = Arbitraries.integers().between(20, 2_000);
-        return Arbitraries.oneOf(
-                levels.map(n -> "model-name: deep\nnested: " + "[".repeat(n) + "x" + "]".repeat(n) + "\n"),
-                levels.map(n -> "model-name: deep\nnested: " + "{a: ".repeat(n) + "x" + "}".repeat(n) + "\n"),
-                levels.map(n -> {
-                    StringBuilder text = new StringBuilder("model-name: deep\n");
-                    for (int level = 0; level < Math.min(n, 600); level++) {
-                        text.append(" ".repeat(level)).append("k:\n");
-                    }
-                    return text.append(" ".repeat(Math.min(n, 600))).append("x\n").toString();
-                }),
-                levels.map(n -> "model-name: deep\nnested:\n" + "- ".repeat(Math.min(n, 600)) + "x\n"));
+    private static String deepNesting(Random random) {
+        int n = between(random, 20, 2_000);
+        return switch (random.nextInt(4)) {
+            case 0 -> "model-name: deep\nnested: " + "[".repeat(n) + "x" + "]".repeat(n) + "\n";
+            case 1 -> "model-name: deep\nnested: " + "{a: ".repeat(n) + "x" + "}".repeat(n) + "\n";
+            case 2 -> {
+                StringBuilder text = new StringBuilder("model-name: deep\n");
+                for (int level = 0; level < Math.min(n, 600); level++) {
+                    text.append(" ".repeat(level)).append("k:\n");
+                }
+                yield text.append(" ".repeat(Math.min(n, 600))).append("x\n").toString();
+            }
+            default -> "model-name: deep\nnested:\n" + "- ".repeat(Math.min(n, 600)) + "x\n";
+        };
     }
 
     /** A list named once and aliased many times over, layer on layer: the billion laughs, small. */
-    private static Arbitrary<String> aliasFanOut() {
-        return Combinators.combine(Arbitraries.integers().between(2, 12), Arbitraries.integers().between(2, 200))
-                .as((layers, width) -> {
-                    StringBuilder text = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-                    for (int layer = 1; layer < layers; layer++) {
-                        text.append('a').append(layer).append(": &a").append(layer).append(" [");
-                        text.append(String.join(", ", Collections.nCopies(width, "*a" + (layer - 1))));
-                        text.append("]\n");
-                    }
-                    return text.toString();
-                });
+    private static String aliasFanOut(Random random) {
+        int layers = between(random, 2, 12);
+        int width = between(random, 2, 200);
+        StringBuilder text = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int layer = 1; layer < layers; layer++) {
+            text.append('a').append(layer).append(": &a").append(layer).append(" [");
+            text.append(String.join(", ", Collections.nCopies(width, "*a" + (layer - 1))));
+            text.append("]\n");
+        }
+        return text.toString();
     }
 
     /** A key of thousands of characters holding a long flow list: a path string per node would be huge. */
-    private static Arbitrary<String> hugeKey() {
-        return Combinators.combine(Arbitraries.integers().between(1_000, 10_000), Arbitraries.integers().between(1, 10_000))
-                .as((keyLength, items) -> "k".repeat(keyLength) + ": ["
-                        + String.join(",", Collections.nCopies(items, "ab")) + "]\n");
+    private static String hugeKey(Random random) {
+        int keyLength = between(random, 1_000, 10_000);
+        int items = between(random, 1, 10_000);
+        return "k".repeat(keyLength) + ": [" + String.join(",", Collections.nCopies(items, "ab")) + "]\n";
     }
 
     /** Explicit {@code ? } keys, some of them collections, some repeated. */
-    private static Arbitrary<String> explicitKeys() {
-        Arbitrary<String> key = Arbitraries.oneOf(scalar(), flowValue(2), Arbitraries.of(KEYS));
-        return Combinators.combine(key, scalar()).as((k, v) -> "? " + k + "\n: " + v + "\n")
-                .list().ofMinSize(1).ofMaxSize(200).map(entries -> String.join("", entries));
-    }
-
-    private static Arbitrary<String> anyText() {
-        return Arbitraries.strings().withCharRange('\u0000', '\uFFFF').ofMaxLength(500);
+    private static String explicitKeys(Random random) {
+        return String.join("", listOf(random, 1, 200, r -> {
+            String key = oneOf(r, weighted(1, HostileCards::scalar), weighted(1, r2 -> flowValue(r2, 2)),
+                    weighted(1, r2 -> pick(r2, KEYS)));
+            return "? " + key + "\n: " + scalar(r) + "\n";
+        }));
     }
 
     /** Markdown as people write it, and as they break it: unclosed fences, tables, HTML, citations. */
-    static Arbitrary<String> markdown() {
-        Arbitrary<String> block = Arbitraries.frequencyOf(
-                weighted(3, Arbitraries.strings().alpha().numeric().withChars(" .,*_`[]()#<>|-").ofMaxLength(60)),
-                weighted(1, Combinators.combine(Arbitraries.integers().between(1, 9), anyWord())
-                        .as((level, title) -> "#".repeat(level) + " " + title)),
-                weighted(1, Arbitraries.of("```", "~~~", "```python\nprint(1)", "    indented code", "| a | b |\n|---|---|\n| 1 |",
-                        "## Citation\n\n@article{x, title={T}}", "arXiv:1611.06612", "doi 10.1000/x\"<>",
-                        "<script>alert(1)</script>", "<!-- unclosed comment", "[link](javascript:x)", "![img](http://x)",
-                        "---", "...", "\u0000", "\uFEFF")),
-                weighted(1, Arbitraries.strings().ofMaxLength(60)));
-        return block.list().ofMaxSize(12).map(blocks -> String.join("\n\n", blocks));
-    }
-
-    private static Arbitrary<String> lineEnds() {
-        return Arbitraries.of("\n", "\n", "\r\n", "\r");
+    static String markdown(Random random) {
+        Function<Random, String> block = r -> oneOf(r,
+                weighted(3, r2 -> Fuzz.charsOf(r2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                        + " .,*_`[]()#<>|-", 60)),
+                weighted(1, r2 -> "#".repeat(between(r2, 1, 9)) + " " + anyWord(r2)),
+                weighted(1, r2 -> pick(r2, List.of("```", "~~~", "```python\nprint(1)", "    indented code",
+                        "| a | b |\n|---|---|\n| 1 |", "## Citation\n\n@article{x, title={T}}", "arXiv:1611.06612",
+                        "doi 10.1000/x\"<>", "<script>alert(1)</script>", "<!-- unclosed comment", "[link](javascript:x)",
+                        "![img](http://x)", "---", "...", "\u0000", "\uFEFF"))),
+                weighted(1, r2 -> Fuzz.anyChars(r2, 60)));
+        return String.join("\n\n", listOf(random, 0, 12, block));
     }
 
     /** Bytes that are no UTF-8 to put somewhere in the file, or none. */
-    private static Arbitrary<byte[]> junk() {
-        return Arbitraries.frequencyOf(weighted(3, Arbitraries.just(new byte[0])),
-                weighted(1, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16)),
-                weighted(1, Arbitraries.of("\u0000", "\uFEFF", "\u0085", "\u2028", "\uD800")
-                        .map(text -> text.getBytes(UTF_8))),
-                weighted(1, Arbitraries.of(new byte[] {(byte) 0xFF, (byte) 0xFE}, new byte[] {(byte) 0xC0, (byte) 0x80},
-                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xE6, (byte) 0xA8})));
+    private static byte[] junk(Random random) {
+        return oneOf(random, weighted(3, r -> new byte[0]),
+                weighted(1, r -> {
+                    byte[] bytes = new byte[between(r, 1, 16)];
+                    r.nextBytes(bytes);
+                    return bytes;
+                }),
+                weighted(1, r -> pick(r, List.of("\u0000", "\uFEFF", "\u0085", "\u2028", "\uD800")).getBytes(UTF_8)),
+                weighted(1, r -> pick(r, List.of(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                        new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                        new byte[] {(byte) 0xE6, (byte) 0xA8}))));
     }
 
     private static String indented(String text, String indent) {
@@ -208,7 +220,7 @@ final class HostileCards {
         }
     }
 
-    /** One generated card file; its {@code toString} is what a failing try prints. */
+    /** One generated card file; its {@code toString} is what a failing case prints, after its seed. */
     record HostileCard(String header, String body, Wrapping wrapping, String lineEnd, byte[] junk) {
 
         byte[] bytes() {

@@ -1,5 +1,11 @@
 package io.cardex.indexer.consume;
 
+import static io.cardex.card.Fuzz.between;
+import static io.cardex.card.Fuzz.listOf;
+import static io.cardex.card.Fuzz.oneOf;
+import static io.cardex.card.Fuzz.pick;
+import static io.cardex.card.Fuzz.weighted;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +16,7 @@ import io.cardex.card.CardFile;
 import io.cardex.card.CardId;
 import io.cardex.card.CardParser;
 import io.cardex.card.CardRules;
+import io.cardex.card.Fuzz;
 import io.cardex.card.Language;
 import io.cardex.card.SkipReason;
 import io.cardex.card.SkippedFile;
@@ -30,10 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.Random;
 
 /**
  * Generators of card-changes records that anyone who can reach Kafka could write: keys of any
@@ -64,33 +68,23 @@ final class HostileRecords {
         }
     }
 
-    static Arbitrary<HostileRecord> records() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, mutated(UPSERT, CODEC.encodeKey(UPSERT))),
-                Tuple.of(2, mutated(SKIPPED, CODEC.encodeKey(SKIPPED))),
-                Tuple.of(2, Combinators.combine(keys(), jsonValues()).as((key, value) ->
-                        new HostileRecord(key, value.getBytes(StandardCharsets.UTF_8), "any JSON"))),
-                Tuple.of(1, Combinators.combine(keys(), Arbitraries.bytes().array(byte[].class).ofMaxSize(64))
-                        .as((key, value) -> new HostileRecord(key, value, "any bytes"))),
-                Tuple.of(1, keys().map(key -> new HostileRecord(key, null, "a tombstone"))));
+    static HostileRecord record(Random random) {
+        return oneOf(random,
+                weighted(5, r -> mutated(r, UPSERT, CODEC.encodeKey(UPSERT))),
+                weighted(2, r -> mutated(r, SKIPPED, CODEC.encodeKey(SKIPPED))),
+                weighted(2, r -> new HostileRecord(key(r), jsonValue(r).getBytes(StandardCharsets.UTF_8), "any JSON")),
+                weighted(1, r -> new HostileRecord(key(r), Fuzz.anyBytes(r, 64), "any bytes")),
+                weighted(1, r -> new HostileRecord(key(r), null, "a tombstone")));
     }
 
     /** A real record whose JSON had fields removed, nulled or changed, under its own key or another. */
-    private static Arbitrary<HostileRecord> mutated(CardTopicRecord original, String ownKey) {
-        JsonNode tree = readTree(CODEC.encodeValue(original));
-        Arbitrary<String> key = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(ownKey)),
-                Tuple.of(1, keys()));
-        return Combinators.combine(key, mutation().list().ofMinSize(1).ofMaxSize(4))
-                .as((recordKey, mutations) -> {
-                    JsonNode copy = tree.deepCopy();
-                    mutations.forEach(mutation -> mutation.applyTo(copy));
-                    return new HostileRecord(recordKey, write(copy), "mutated " + mutations);
-                });
-    }
-
-    private static Arbitrary<Mutation> mutation() {
-        return Combinators.combine(Arbitraries.integers().between(0, 10_000), Arbitraries.of(Mutation.Kind.values()),
-                jsonValues()).as(Mutation::new);
+    private static HostileRecord mutated(Random random, CardTopicRecord original, String ownKey) {
+        String recordKey = random.nextInt(5) < 4 ? ownKey : key(random);
+        List<Mutation> mutations = listOf(random, 1, 4, r -> new Mutation(between(r, 0, 10_000),
+                pick(r, List.of(Mutation.Kind.values())), jsonValue(r)));
+        JsonNode copy = readTree(CODEC.encodeValue(original));
+        mutations.forEach(mutation -> mutation.applyTo(copy));
+        return new HostileRecord(recordKey, write(copy), "mutated " + mutations);
     }
 
     /**
@@ -157,31 +151,37 @@ final class HostileRecords {
         }
     }
 
-    /** Record keys: card keys, repository keys, and keys no writer makes. */
-    static Arbitrary<String> keys() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("", "/", "//", "examples", "examples/", "/mindspore/1.9/x", "examples/../etc/passwd",
+    /** Record keys: card keys, repository keys, and keys no writer makes; now and then none. */
+    static String key(Random random) {
+        if (random.nextInt(20) == 0) {
+            return null;
+        }
+        return random.nextBoolean()
+                ? pick(random, List.of("", "/", "//", "examples", "examples/", "/mindspore/1.9/x", "examples/../etc/passwd",
                         "examples/mindspore/1.9/refinenet_voc2012", "other/mindspore/1.9/refinenet_voc2012",
                         "Examples/a", "examples/a b/c", "examples/\u0000/c", "examples/模型/卡片", "x".repeat(10_000),
-                        "examples/mindspore/1.9/refinenet_voc2012.md", "examples/a//b"),
-                Arbitraries.strings().withChars("abc/._-: \u0000模").ofMaxLength(30)).injectNull(0.05);
+                        "examples/mindspore/1.9/refinenet_voc2012.md", "examples/a//b"))
+                : Fuzz.charsOf(random, "abc/._-: \u0000模", 30);
     }
 
+    private static final List<String> JSON_SCALARS = List.of("null", "true", "false", "0", "-1", "2", "3", "4",
+            "2147483648", "1e400", "-0.0", "1.5", "\"\"", "\"x\"", "\"2026-13-45T99:99:99Z\"", "\"not-a-uuid\"",
+            "\"11111111-2222-3333-4444-555555555555\"", "\"EN\"", "\"zh\"", "\"create\"", "\"DELETE\"",
+            "\"model\"", "\"paper\"", "\"\\u0000\"", "\"\\ud800\"", "\"mindspore/1.9/refinenet_voc2012\"",
+            "\"../../etc\"", "\"" + "x".repeat(5_000) + "\"", "{}", "[]", "[null]", "{\"\": null}",
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+            "[".repeat(2_000) + "]".repeat(2_000), "{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500));
+    private static final List<String> JSON_FIELDS = List.of("schema_version", "card", "files", "card_id",
+            "repository", "kind", "problems", "header", "a");
+
     /** JSON texts of any shape, odd numbers and strings included, a few of them nested deep. */
-    static Arbitrary<String> jsonValues() {
-        Arbitrary<String> scalar = Arbitraries.of("null", "true", "false", "0", "-1", "2", "3", "4", "2147483648",
-                "1e400", "-0.0", "1.5", "\"\"", "\"x\"", "\"2026-13-45T99:99:99Z\"", "\"not-a-uuid\"",
-                "\"11111111-2222-3333-4444-555555555555\"", "\"EN\"", "\"zh\"", "\"create\"", "\"DELETE\"",
-                "\"model\"", "\"paper\"", "\"\\u0000\"", "\"\\ud800\"", "\"mindspore/1.9/refinenet_voc2012\"",
-                "\"../../etc\"", "\"" + "x".repeat(5_000) + "\"", "{}", "[]", "[null]", "{\"\": null}",
-                "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
-                "[".repeat(2_000) + "]".repeat(2_000), "{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500));
-        Arbitrary<String> object = Combinators.combine(Arbitraries.of("schema_version", "card", "files", "card_id",
-                        "repository", "kind", "problems", "header", "a"), scalar)
-                .as((field, value) -> "\"" + field + "\": " + value).list().ofMaxSize(4)
-                .map(fields -> "{" + String.join(", ", fields) + "}");
-        Arbitrary<String> array = scalar.list().ofMaxSize(4).map(items -> "[" + String.join(", ", items) + "]");
-        return Arbitraries.oneOf(scalar, object, array);
+    static String jsonValue(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> pick(random, JSON_SCALARS);
+            case 1 -> "{" + String.join(", ", listOf(random, 0, 4,
+                    r -> "\"" + pick(r, JSON_FIELDS) + "\": " + pick(r, JSON_SCALARS))) + "}";
+            default -> "[" + String.join(", ", listOf(random, 0, 4, r -> pick(r, JSON_SCALARS))) + "]";
+        };
     }
 
     private static ChangeEvent refinenetEvent() {

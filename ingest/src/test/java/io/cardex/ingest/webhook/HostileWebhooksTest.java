@@ -1,11 +1,18 @@
 package io.cardex.ingest.webhook;
 
+import static io.cardex.card.Fuzz.listOf;
+import static io.cardex.card.Fuzz.oneOf;
+import static io.cardex.card.Fuzz.pick;
+import static io.cardex.card.Fuzz.weighted;
 import static io.cardex.ingest.webhook.WebhookServer.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cardex.card.Fuzz;
 import io.cardex.ingest.WebhookSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,23 +22,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Whatever a webhook delivery holds (see {@link HostileDeliveries}: bodies mutated from real pushes
  * or of any bytes, any event, delivery and content headers, credentials right, wrong or missing),
  * every receiver answers 2xx or 4xx, never 500; a 4xx is a problem saying what is wrong; and a
- * delivery without the right credentials never triggers an ingest pass.
+ * delivery without the right credentials never triggers an ingest pass. The deliveries are seeded
+ * cases of {@link Fuzz}: a failing one prints its delivery and seed, and
+ * {@code -Dcardex.fuzz.seed=SEED -Dcardex.fuzz.cases=1} runs it again, alone.
  */
 class HostileWebhooksTest {
 
@@ -41,9 +46,11 @@ class HostileWebhooksTest {
             WebhookSettings.DEFAULT_MAX_PAYLOAD_BYTES);
     /** Counts the pushes handed on, and follows every repository, so that any authentic push triggers. */
     private static final AtomicInteger TRIGGERED = new AtomicInteger();
+    /** Fewer deliveries say little about how many trigger and how many are refused. */
+    private static final int CASES_TO_JUDGE_COVERAGE = 100;
     private static WebhookServer server;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         server = WebhookServer.start(SETTINGS, push -> {
             TRIGGERED.incrementAndGet();
@@ -51,19 +58,44 @@ class HostileWebhooksTest {
         });
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         server.close();
     }
 
-    @Provide
-    Arbitrary<HostileDeliveries.Delivery> deliveries() {
-        return HostileDeliveries.deliveries();
+    @TestFactory
+    Stream<DynamicTest> anyDeliveryIsAnsweredWithAStatusAndAReasonAndOnlyAnAuthenticOneTriggers() {
+        AtomicInteger cases = new AtomicInteger();
+        AtomicInteger authenticTriggered = new AtomicInteger();
+        AtomicInteger refusedUnauthentic = new AtomicInteger();
+        Stream<DynamicTest> deliveries = Fuzz.cases(150, HostileDeliveries::delivery, delivery -> {
+            Answer answer = answers(delivery);
+            cases.incrementAndGet();
+            if (delivery.authentic() && answer.status() == 202 && answer.triggered()) {
+                authenticTriggered.incrementAndGet();
+            }
+            if (!delivery.authentic() && answer.status() == 401) {
+                refusedUnauthentic.incrementAndGet();
+            }
+        });
+        // The deliveries must both trigger and be refused often, or the invariants above prove little.
+        DynamicTest coverage = dynamicTest("at least 5 % of the deliveries are authentic and trigger, "
+                + "25 % are not and are refused with 401", () -> {
+            assumeTrue(cases.get() >= CASES_TO_JUDGE_COVERAGE,
+                    () -> cases.get() + " deliveries are too few to judge what they cover");
+            assertThat(100.0 * authenticTriggered.get() / cases.get()).as("% of authentic deliveries answered 202 "
+                    + "that triggered").isGreaterThanOrEqualTo(5);
+            assertThat(100.0 * refusedUnauthentic.get() / cases.get()).as("% of deliveries without the right "
+                    + "credentials answered 401").isGreaterThanOrEqualTo(25);
+        });
+        return Stream.concat(deliveries, Stream.of(coverage));
     }
 
-    @Property(tries = 150)
-    void anyDeliveryIsAnsweredWithAStatusAndAReasonAndOnlyAnAuthenticOneTriggers(
-            @ForAll("deliveries") HostileDeliveries.Delivery delivery) throws Exception {
+    /** What the receiver answered a delivery, and whether it triggered an ingest pass. */
+    private record Answer(int status, boolean triggered) {
+    }
+
+    private static Answer answers(HostileDeliveries.Delivery delivery) {
         int triggeredBefore = TRIGGERED.get();
 
         HttpResponse<String> response = server.post(delivery.path(), delivery.body(), delivery.headers());
@@ -72,7 +104,12 @@ class HostileWebhooksTest {
         if (response.statusCode() >= 400) {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
-            JsonNode problem = JSON.readTree(response.body());
+            JsonNode problem;
+            try {
+                problem = JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new AssertionError("the problem is no JSON: " + response.body(), e);
+            }
             assertThat(problem.path("detail").asText()).as("the problem's detail").isNotBlank();
         }
         boolean triggered = TRIGGERED.get() > triggeredBefore;
@@ -81,14 +118,7 @@ class HostileWebhooksTest {
                     .isIn(400, 401, 403, 413, 415);
             assertThat(triggered).as("a pass triggered").isFalse();
         }
-        // The deliveries must both trigger and be refused often, or the invariants above prove little.
-        String answer = (delivery.authentic() ? "authentic, " : "not authentic, ") + response.statusCode()
-                + (triggered ? " triggered" : "");
-        Statistics.label("answer").collect(answer);
-        Statistics.label("answer").coverage(coverage -> {
-            coverage.check("authentic, 202 triggered").percentage(percent -> percent >= 5);
-            coverage.check("not authentic, 401").percentage(percent -> percent >= 25);
-        });
+        return new Answer(response.statusCode(), triggered);
     }
 
     /** Deliveries to the three receivers, authentic or not. */
@@ -113,12 +143,14 @@ class HostileWebhooksTest {
         private HostileDeliveries() {
         }
 
-        static Arbitrary<Delivery> deliveries() {
-            Arbitrary<Credentials> credentials = Arbitraries.frequency(Tuple.of(5, Credentials.RIGHT),
-                    Tuple.of(1, Credentials.WRONG), Tuple.of(1, Credentials.MISSING), Tuple.of(1, Credentials.EMPTY),
-                    Tuple.of(1, Credentials.PADDED), Tuple.of(1, Credentials.OTHER_PROVIDERS));
-            return Combinators.combine(Arbitraries.of(Provider.values()), bodies(), credentials,
-                    eventNames(), otherHeaders()).as(HostileDeliveries::delivery);
+        static Delivery delivery(Random random) {
+            Provider provider = pick(random, List.of(Provider.values()));
+            Body body = body(random);
+            // RIGHT five times as often as each other kind.
+            Credentials credentials = random.nextInt(10) < 5 ? Credentials.RIGHT
+                    : pick(random, List.of(Credentials.WRONG, Credentials.MISSING, Credentials.EMPTY, Credentials.PADDED,
+                            Credentials.OTHER_PROVIDERS));
+            return delivery(provider, body, credentials, eventName(random), otherHeaders(random));
         }
 
         private static Delivery delivery(Provider provider, Body body, Credentials credentials, Optional<String> event,
@@ -179,23 +211,35 @@ class HostileWebhooksTest {
         }
 
         /** The event header: the provider's push event most often, else another event or none. */
-        private static Arbitrary<Optional<String>> eventNames() {
-            return Arbitraries.frequencyOf(
-                    Tuple.of(6, Arbitraries.just(Optional.of("<push>"))),
-                    Tuple.of(1, Arbitraries.of("ping", "Tag Push Hook", "issues", "PUSH", "push ", "")
-                            .map(Optional::of)),
-                    Tuple.of(1, Arbitraries.just(Optional.empty())));
+        private static Optional<String> eventName(Random random) {
+            return oneOf(random,
+                    weighted(6, r -> Optional.of("<push>")),
+                    weighted(1, r -> Optional.of(pick(r, List.of("ping", "Tag Push Hook", "issues", "PUSH", "push ", "")))),
+                    weighted(1, r -> Optional.<String>empty()));
         }
 
         /** Delivery ids and content headers of any printable shape, or none. */
-        private static Arbitrary<Map<String, String>> otherHeaders() {
-            Arbitrary<String> printable = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(60);
-            Arbitrary<String> name = Arbitraries.of("X-GitHub-Delivery", "X-Gitee-Delivery", "Idempotency-Key",
+        private static Map<String, String> otherHeaders(Random random) {
+            List<String> names = List.of("X-GitHub-Delivery", "X-Gitee-Delivery", "Idempotency-Key",
                     "X-Gitlab-Event-UUID", "Content-Type", "Content-Encoding", "X-Forwarded-For", "Accept");
-            Arbitrary<String> value = Arbitraries.oneOf(printable.map(String::strip).filter(text -> !text.isEmpty()),
-                    Arbitraries.of("gzip", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1",
-                            "*/*", "x".repeat(1_000)));
-            return Arbitraries.maps(name, value).ofMaxSize(4);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = Fuzz.size(random, 4); i > 0; i--) {
+                String value = random.nextBoolean() ? printable(random)
+                        : pick(random, List.of("gzip", "text/plain", "application/x-www-form-urlencoded",
+                                "application/json; charset=latin1", "*/*", "x".repeat(1_000)));
+                headers.put(pick(random, names), value);
+            }
+            return headers;
+        }
+
+        /** Up to 60 printable ASCII characters, stripped, never empty. */
+        private static String printable(Random random) {
+            StringBuilder text = new StringBuilder();
+            for (int i = Fuzz.size(random, 60); i > 0; i--) {
+                text.append((char) (' ' + random.nextInt('~' - ' ' + 1)));
+            }
+            String stripped = text.toString().strip();
+            return stripped.isEmpty() ? "x" : stripped;
         }
 
         /** What is posted: a real push, changed, or anything at all. */
@@ -214,17 +258,19 @@ class HostileWebhooksTest {
             }
         }
 
-        private static Arbitrary<Body> bodies() {
-            return Arbitraries.frequencyOf(
-                    Tuple.of(6, Edit.edits().list().ofMaxSize(4)
-                            .map(edits -> new Body("push edited " + edits, Optional.of(edits), new byte[0]))),
-                    Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(100)
-                            .map(bytes -> new Body("bytes", Optional.empty(), bytes))),
-                    Tuple.of(1, Arbitraries.of("", "{}", "[]", "null", "\"push\"", "{\"ref\": null}",
-                                    "{\"ref\": 1, \"repository\": []}", "{\"ref\": \"refs/heads/main\"}",
-                                    "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":" .repeat(2_000) + "1" + "}".repeat(2_000),
-                                    "{\"ref\": \"refs/heads/main\", \"repository\": {\"clone_url\": \"\\u0000\"}}")
-                            .map(text -> new Body("text", Optional.empty(), text.getBytes(StandardCharsets.UTF_8)))));
+        private static Body body(Random random) {
+            return oneOf(random,
+                    weighted(6, r -> {
+                        List<Edit> edits = listOf(r, 0, 4, Edit::edit);
+                        return new Body("push edited " + edits, Optional.of(edits), new byte[0]);
+                    }),
+                    weighted(1, r -> new Body("bytes", Optional.empty(), Fuzz.anyBytes(r, 100))),
+                    weighted(1, r -> new Body("text", Optional.empty(), pick(r, List.of("", "{}", "[]", "null",
+                            "\"push\"", "{\"ref\": null}", "{\"ref\": 1, \"repository\": []}",
+                            "{\"ref\": \"refs/heads/main\"}", "[".repeat(5_000) + "]".repeat(5_000),
+                            "{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000),
+                            "{\"ref\": \"refs/heads/main\", \"repository\": {\"clone_url\": \"\\u0000\"}}"))
+                            .getBytes(StandardCharsets.UTF_8))));
         }
     }
 
@@ -237,13 +283,15 @@ class HostileWebhooksTest {
                 "project", "project/git_http_url", "project/path_with_namespace", "project/web_url", "commits",
                 "head_commit", "pusher", "sender");
 
-        static Arbitrary<Edit> edits() {
-            Arbitrary<Optional<String>> value = Arbitraries.of("null", "1", "-1", "true", "[]", "{}", "\"\"",
-                    "\"refs/heads/\"", "\"refs/tags/v1\"", "\"refs/heads/main\"", "\"not a url\"", "\"file:///etc\"",
-                    "\"https://github.com/cardex-org/model-cards\"", "\"" + "a/".repeat(3_000) + "\"", "[\"x\"]",
-                    "{\"clone_url\": 5}", "\"\\u0000\"", "\"模型\"").map(Optional::of).injectNull(0.2)
-                    .map(optional -> optional == null ? Optional.<String>empty() : optional);
-            return Combinators.combine(Arbitraries.of(PATHS), value).as(Edit::new);
+        private static final List<String> VALUES = List.of("null", "1", "-1", "true", "[]", "{}", "\"\"",
+                "\"refs/heads/\"", "\"refs/tags/v1\"", "\"refs/heads/main\"", "\"not a url\"", "\"file:///etc\"",
+                "\"https://github.com/cardex-org/model-cards\"", "\"" + "a/".repeat(3_000) + "\"", "[\"x\"]",
+                "{\"clone_url\": 5}", "\"\\u0000\"", "\"模型\"");
+
+        /** The field at one of {@link #PATHS}, removed one time in five, else given one of {@link #VALUES}. */
+        static Edit edit(Random random) {
+            String path = pick(random, PATHS);
+            return new Edit(path, random.nextInt(5) == 0 ? Optional.empty() : Optional.of(pick(random, VALUES)));
         }
 
         void applyTo(JsonNode root) {
