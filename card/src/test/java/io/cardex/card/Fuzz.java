@@ -3,6 +3,7 @@ package io.cardex.card;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.cardex.card.internals.Quoted;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.DynamicTest;
  * so that every build runs the same cases; each next case has the seed before it, scrambled.
  * {@code cardex.fuzz.cases}, when set, is every test's number of cases: set both to explore, as in
  * {@code -Dcardex.fuzz.seed=$RANDOM -Dcardex.fuzz.cases=100000}.
+ *
+ * <p>Public, and shipped in card's test jar, for the other modules' tests of hostile input.
  */
-final class Fuzz {
+public final class Fuzz {
 
-    static final long BASE_SEED = 20_240_611L;
+    public static final long BASE_SEED = 20_240_611L;
     // Parsed, not Long.getLong: a mistyped seed must fail, not quietly run the usual cases.
     private static final long FIRST_SEED = Long.parseLong(System.getProperty("cardex.fuzz.seed", "" + BASE_SEED));
     private static final String CASES = System.getProperty("cardex.fuzz.cases");
@@ -41,7 +44,7 @@ final class Fuzz {
      *
      * @param input builds a case's input from its random numbers; its {@code toString} describes it
      */
-    static <T> Stream<DynamicTest> cases(int count, Function<Random, T> input, Consumer<T> check) {
+    public static <T> Stream<DynamicTest> cases(int count, Function<Random, T> input, Consumer<T> check) {
         int cases = CASES != null ? Integer.parseInt(CASES) : count;
         return Stream.iterate(FIRST_SEED, Fuzz::nextSeed).limit(cases).map(seed -> fuzzCase(seed, input, check));
     }
@@ -67,14 +70,14 @@ final class Fuzz {
      * The next seed: SplitMix64's step. Consecutive seeds would not do, for the first numbers of
      * {@code new Random(seed)} and {@code new Random(seed + 1)} are nearly the same.
      */
-    static long nextSeed(long seed) {
+    public static long nextSeed(long seed) {
         long z = seed + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
 
-    static <T> T pick(Random random, List<T> choices) {
+    public static <T> T pick(Random random, List<T> choices) {
         return choices.get(random.nextInt(choices.size()));
     }
 
@@ -82,13 +85,13 @@ final class Fuzz {
      * A size from 0 to {@code max}, below a power of two drawn at random: small sizes, where most
      * edge cases are, come up often, and every order of size is tried.
      */
-    static int size(Random random, int max) {
+    public static int size(Random random, int max) {
         int magnitudes = Integer.SIZE - Integer.numberOfLeadingZeros(max);
         return Math.min(max, random.nextInt(1 << random.nextInt(magnitudes + 1)));
     }
 
     /** Up to {@code maxLength} of any UTF-16 units: control characters, lone surrogates and all. */
-    static String anyChars(Random random, int maxLength) {
+    public static String anyChars(Random random, int maxLength) {
         char[] chars = new char[size(random, maxLength)];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = (char) random.nextInt(Character.MAX_VALUE + 1);
@@ -97,7 +100,7 @@ final class Fuzz {
     }
 
     /** Up to {@code maxLength} characters of the alphabet. */
-    static String charsOf(Random random, String alphabet, int maxLength) {
+    public static String charsOf(Random random, String alphabet, int maxLength) {
         int[] letters = alphabet.codePoints().toArray();
         StringBuilder text = new StringBuilder();
         for (int i = size(random, maxLength); i > 0; i--) {
@@ -107,7 +110,54 @@ final class Fuzz {
     }
 
     /** The start of a text, quoted for a case's description. */
-    static String quoted(String text) {
+    public static String quoted(String text) {
         return "'" + Quoted.excerpt(text, QUOTED_LENGTH) + "'";
+    }
+
+    /** A choice of {@link #oneOf}: how often it is taken, against the others, and what it makes. */
+    public record Weighted<T>(int weight, Function<Random, ? extends T> make) {
+    }
+
+    public static <T> Weighted<T> weighted(int weight, Function<Random, ? extends T> make) {
+        return new Weighted<>(weight, make);
+    }
+
+    /** What one of the choices makes, each taken in proportion to its weight. */
+    @SafeVarargs
+    public static <T> T oneOf(Random random, Weighted<? extends T>... choices) {
+        int total = 0;
+        for (Weighted<? extends T> choice : choices) {
+            total += choice.weight();
+        }
+        int drawn = random.nextInt(total);
+        for (Weighted<? extends T> choice : choices) {
+            drawn -= choice.weight();
+            if (drawn < 0) {
+                return choice.make().apply(random);
+            }
+        }
+        throw new AssertionError("unreachable: the weights add up to " + total);
+    }
+
+    /** From {@code min} to {@code max} items, each made by {@code item}. */
+    public static <T> List<T> listOf(Random random, int min, int max, Function<Random, ? extends T> item) {
+        int length = min + random.nextInt(max - min + 1);
+        List<T> items = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            items.add(item.apply(random));
+        }
+        return items;
+    }
+
+    /** A number from {@code min} to {@code max}, either included. */
+    public static int between(Random random, int min, int max) {
+        return min + random.nextInt(max - min + 1);
+    }
+
+    /** Up to {@code maxLength} random bytes. */
+    public static byte[] anyBytes(Random random, int maxLength) {
+        byte[] bytes = new byte[size(random, maxLength)];
+        random.nextBytes(bytes);
+        return bytes;
     }
 }

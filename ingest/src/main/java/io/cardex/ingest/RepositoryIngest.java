@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -55,6 +56,8 @@ public final class RepositoryIngest implements AutoCloseable {
      * is down is not asked ever more often, and a long poll interval still retries within a minute.
      */
     private final Backoff backoff;
+    /** What a pass does: diff and publish with {@link #openIngestor()}'s ingestor. */
+    private final Callable<IngestPass> passWork;
     private ChangePublisher publisher;
     private CardRepository repository;
     private Ingestor ingestor;
@@ -63,11 +66,17 @@ public final class RepositoryIngest implements AutoCloseable {
     private volatile IngestStatus status;
 
     public RepositoryIngest(RepositoryConfig config, MeterRegistry registry) {
-        this(config, registry, Clock.systemUTC());
+        this(config, registry, Clock.systemUTC(), Optional.empty());
     }
 
-    RepositoryIngest(RepositoryConfig config, MeterRegistry registry, Clock clock) {
+    /**
+     * @param passWork what a pass does instead of diffing and publishing, for tests of how a
+     *                 pass's failures are handled
+     */
+    RepositoryIngest(RepositoryConfig config, MeterRegistry registry, Clock clock,
+                     Optional<Callable<IngestPass>> passWork) {
         this.config = config;
+        this.passWork = passWork.orElse(() -> openIngestor().ingestOnce());
         this.clock = clock;
         this.metrics = new IngestMetrics(registry, config.repositoryName(), progress, clock);
         this.executor = Executors.newSingleThreadScheduledExecutor(
@@ -128,7 +137,7 @@ public final class RepositoryIngest implements AutoCloseable {
         passRequested.set(false);
         long started = System.nanoTime();
         try {
-            IngestPass pass = openIngestor().ingestOnce();
+            IngestPass pass = passWork.call();
             metrics.passSucceeded(pass, Duration.ofNanos(System.nanoTime() - started));
             metrics.behind(0);
             if (backoff.failuresInARow() > 0) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.card.CardKey;
 import io.cardex.card.CardexJson;
+import io.cardex.card.SkippedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +111,14 @@ public final class ChangeEventCodec {
         required.put("card_id", event.cardId());
         required.put("operation", event.operation());
         required.put("card", event.card());
-        List<String> missing = required.entrySet().stream().filter(field -> field.getValue() == null)
-                .map(Map.Entry::getKey).toList();
+        List<String> missing = new ArrayList<>(required.entrySet().stream().filter(field -> field.getValue() == null)
+                .map(Map.Entry::getKey).toList());
+        for (int index = 0; event.files() != null && index < event.files().size(); index++) {
+            ChangeEvent.SourceFile file = event.files().get(index);
+            if (file == null || file.path() == null || file.language() == null) {
+                missing.add("files[" + index + "]" + (file == null ? "" : file.path() == null ? ".path" : ".language"));
+            }
+        }
         if (!missing.isEmpty()) {
             throw new UnreadableEventException("record value is an incomplete change event: it has no "
                     + String.join(", ", missing), null);
@@ -141,10 +149,36 @@ public final class ChangeEventCodec {
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableEventException("record value is not a skipped-files event: " + e.getMessage(), e);
         }
+        requireComplete(event);
         if (!event.repository().equals(key)) {
             throw new UnreadableEventException("record key " + key + " does not match the event's repository "
                     + event.repository(), null);
         }
         return new CardTopicRecord.SkippedFiles(event);
+    }
+
+    /**
+     * Refuses a skipped-files record that lacks what ingest always writes, a file's reason above
+     * all, which the repository's document counts by: dead-lettered with what is missing, not
+     * failing the indexer as a bug.
+     */
+    private static void requireComplete(SkippedFilesEvent event) throws UnreadableEventException {
+        Map<String, Object> required = new LinkedHashMap<>();
+        required.put("event_id", event.eventId());
+        required.put("branch", event.branch());
+        required.put("commit", event.commit());
+        required.put("commit_time", event.commitTime());
+        List<String> missing = new ArrayList<>(required.entrySet().stream().filter(field -> field.getValue() == null)
+                .map(Map.Entry::getKey).toList());
+        for (int index = 0; index < event.skippedFiles().size(); index++) {
+            SkippedFile file = event.skippedFiles().get(index);
+            if (file == null || file.path() == null || file.reason() == null) {
+                missing.add("skipped_files[" + index + "]" + (file == null ? "" : file.path() == null ? ".path" : ".reason"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UnreadableEventException("record value is an incomplete skipped-files event: it has no "
+                    + String.join(", ", missing), null);
+        }
     }
 }

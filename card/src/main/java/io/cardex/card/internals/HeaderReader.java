@@ -126,7 +126,7 @@ public final class HeaderReader {
                 problems.error("invalid-key", line, column, "a header key must be plain text");
                 continue;
             }
-            String key = scalarKey.getValue().strip();
+            String key = text(scalarKey, places, problems).strip();
             if (entries.containsKey(key)) {
                 problems.warning("duplicate-key", line, column, duplicate(key, entries.get(key).line()));
             }
@@ -215,6 +215,42 @@ public final class HeaderReader {
         return false;
     }
 
+    /**
+     * A scalar's text. A double-quoted escape can name half of a UTF-16 surrogate pair
+     * ({@code "\\ud800"}), which is no character: kept, it would make the card's change event JSON
+     * that no reader takes, and the card would never be indexed. It is read as U+FFFD, and said.
+     */
+    private static String text(ScalarNode scalar, HeaderPlaces places, FileProblems problems) {
+        String value = scalar.getValue();
+        StringBuilder replaced = null;
+        for (int index = 0; index < value.length(); index++) {
+            char c = value.charAt(index);
+            boolean paired = Character.isHighSurrogate(c) && index + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(index + 1));
+            if (paired) {
+                if (replaced != null) {
+                    replaced.append(c).append(value.charAt(index + 1));
+                }
+                index++;
+            } else if (Character.isSurrogate(c)) {
+                if (replaced == null) {
+                    replaced = new StringBuilder(value.length()).append(value, 0, index);
+                }
+                replaced.append('\uFFFD');
+            } else if (replaced != null) {
+                replaced.append(c);
+            }
+        }
+        if (replaced == null) {
+            return value;
+        }
+        Header.Position at = places.of(scalar.getStartMark());
+        problems.warning("invalid-escape", at.line(), at.column(), "an escape names half of a UTF-16 surrogate pair "
+                + "(\\ud800 to \\udfff alone), which is no character: it is read as U+FFFD; write the character "
+                + "itself, or both halves of its pair");
+        return replaced.toString();
+    }
+
     /** The node as plain values, noting where each nested key (or list item) stands below {@code path}. */
     private static Object toValue(Node node, String path, Unfolding unfolding, int depth)
             throws TooDeepException, TooManyRepeatsException {
@@ -229,7 +265,7 @@ public final class HeaderReader {
         HeaderPlaces places = unfolding.places;
         Map<String, Header.Position> positions = unfolding.positions;
         if (node instanceof ScalarNode scalar) {
-            return scalar.getValue();
+            return text(scalar, places, unfolding.problems);
         }
         if (node instanceof SequenceNode sequence) {
             List<Object> values = new ArrayList<>();

@@ -45,10 +45,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -164,23 +167,58 @@ class IndexerIT {
         assertThat(letter.path("offset").asLong()).isNotNegative();
     }
 
+    /**
+     * Anyone who can reach Kafka can write to the topic: a burst of records the indexer cannot
+     * write (random bytes, and each kind of incomplete or foreign record the hostile-input
+     * properties found) each becomes a dead letter with its reason, and the card behind them is
+     * indexed within seconds.
+     */
     @Test
-    void anIncompleteEventGoesToTheDeadLetterTopicAndTheIndexerGoesOn() throws Exception {
+    void aBurstOfRecordsTheIndexerCannotWriteGoesToTheDeadLetterTopicAndTheNextCardIsIndexed() throws Exception {
+        ObjectNode withoutPath = json.valueToTree(upsert("summary: its file has no path").event());
+        ((ObjectNode) withoutPath.at("/files/0")).remove("path");
+        // value -> the reason its dead letter gives; each under the card's key but the repository's own record
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put("{\"schema_version\":2,\"files\":[]}", "incomplete change event: it has no event_id");
+        reasons.put(json.writeValueAsString(withoutPath), "incomplete change event: it has no files[0].path");
+        reasons.put("{\"schema_version\":99}", "schema version 99 is not supported");
+        String skippedWithoutReason = "{\"schema_version\":1,\"kind\":\"skipped-files\",\"event_id\":\"" + UUID.randomUUID()
+                + "\",\"repository\":\"hub\",\"branch\":\"main\",\"commit\":\"0123456789abcdef0123456789abcdef01234567\","
+                + "\"commit_time\":\"2026-11-25T10:15:30Z\",\"skipped_files\":[{\"path\":\"README.md\"}]}";
+        reasons.put(skippedWithoutReason, "incomplete skipped-files event: it has no skipped_files[0].reason");
+        Random random = new Random(16);
+        int garbage = 200;
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(names.topic(), KEY.toString(),
-                    "{\"schema_version\":2,\"files\":[]}".getBytes(StandardCharsets.UTF_8))).get();
+            for (int i = 0; i < garbage; i++) {
+                byte[] bytes = new byte[1 + random.nextInt(64)];
+                random.nextBytes(bytes);
+                bytes[0] = '#';
+                raw.send(new ProducerRecord<>(names.topic(), KEY.toString(), bytes));
+            }
+            for (String value : reasons.keySet()) {
+                String key = value.equals(skippedWithoutReason) ? KEY.repository() : KEY.toString();
+                raw.send(new ProducerRecord<>(names.topic(), key, value.getBytes(StandardCharsets.UTF_8)));
+            }
+            raw.flush();
         }
-        publisher.send(upsert("summary: behind the incomplete event"));
+        publisher.send(upsert("summary: behind the burst"));
         publisher.awaitAcknowledged();
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(storedSummary()).isEqualTo("behind the incomplete event"));
+                assertThat(storedSummary()).isEqualTo("behind the burst"));
         assertThat(indexer.isRunning()).as("the indexer goes on").isTrue();
-        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
-                .readValues(1).get(0));
-        assertThat(letter.path("reason").asText()).contains("incomplete change event");
+        List<JsonNode> letters = new ArrayList<>();
+        for (String value : new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
+                .readValues(garbage + reasons.size())) {
+            letters.add(json.readTree(value));
+        }
+        assertThat(letters).allSatisfy(letter -> assertThat(letter.path("reason").asText())
+                .startsWith("unreadable event: "));
+        reasons.forEach((value, reason) -> assertThat(letters).filteredOn(letter -> letter.path("value").asText()
+                .equals(value)).singleElement().satisfies(letter -> assertThat(letter.path("reason").asText())
+                .contains(reason)));
     }
 
     @Test
