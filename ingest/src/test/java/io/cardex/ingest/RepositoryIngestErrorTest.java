@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.cardex.card.CardRules;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.service.http.Health;
+import io.cardex.topics.KafkaConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class RepositoryIngestErrorTest {
     @Test
     void aPassThrowingAnErrorIsLoggedShownAsFailingAndRetriedWithAGrowingPause(@TempDir Path work) {
         RepositoryConfig config = new RepositoryConfig(new RepositorySource.Local(work.resolve("cards")), "hub",
-                Optional.empty(), Optional.empty(), POLL_INTERVAL, work, "127.0.0.1:9", "cardex.card-changes", 1,
+                Optional.empty(), Optional.empty(), POLL_INTERVAL, work, KafkaConnection.open("127.0.0.1:9"), "cardex.card-changes", 1,
                 (short) 1, CardRules.DEFAULT);
         try (RepositoryIngest ingest = new RepositoryIngest(config, new SimpleMeterRegistry(), Clock.systemUTC(),
                 Optional.of(() -> {

@@ -113,6 +113,9 @@ public final class ChangeEventCodec {
         required.put("card", event.card());
         List<String> missing = new ArrayList<>(required.entrySet().stream().filter(field -> field.getValue() == null)
                 .map(Map.Entry::getKey).toList());
+        if (event.card() != null && event.card().id() == null) {
+            missing.add("card.id");
+        }
         for (int index = 0; event.files() != null && index < event.files().size(); index++) {
             ChangeEvent.SourceFile file = event.files().get(index);
             if (file == null || file.path() == null || file.language() == null) {
