@@ -78,7 +78,7 @@ public final class IndexingLoop {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
                 write(records);
-                firstFill.polled(consumer, records.count());
+                firstFill.polled(consumer, records.count(), tracker.inFlight());
                 commitFinished();
                 if (tracker.hasFailures()) {
                     readAgainOnceSettled();

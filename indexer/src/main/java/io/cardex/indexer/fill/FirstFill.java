@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class FirstFill {
 
     private static final Logger log = LoggerFactory.getLogger(FirstFill.class);
-    /** Changes not read yet beyond which an empty index is being filled in bulk: a few bulk requests' worth. */
+    /**
+     * Changes not written yet (not read, or read and waiting for Elasticsearch) beyond which an
+     * empty index is being filled in bulk: a few bulk requests' worth.
+     */
     static final long FAR_BEHIND = 2_000;
     /** How long to wait before asking Elasticsearch again after it failed to answer. */
     private static final Duration RETRY = Duration.ofSeconds(5);
@@ -50,16 +53,16 @@ public final class FirstFill {
     }
 
     /**
-     * Called by the indexing loop after each poll, with the records it returned: relaxes the index
-     * or restores it as the consumer's lag says.
+     * Called by the indexing loop after each poll, with the records it returned and the changes
+     * waiting for Elasticsearch: relaxes the index or restores it as the changes not written yet say.
      */
-    public void polled(Consumer<?, ?> consumer, int records) {
+    public void polled(Consumer<?, ?> consumer, int records, int unacknowledged) {
         recordsRead += records;
         if (state == State.LIVE || System.nanoTime() - retryAtNanos < 0) {
             return;
         }
         try {
-            step(consumer);
+            step(consumer, unacknowledged);
         } catch (IOException | RuntimeException e) {
             log.warn("cannot change the settings of the card index now, trying again in {} s: {}",
                     RETRY.toSeconds(), e.getMessage());
@@ -67,7 +70,7 @@ public final class FirstFill {
         }
     }
 
-    private void step(Consumer<?, ?> consumer) throws IOException {
+    private void step(Consumer<?, ?> consumer, int unacknowledged) throws IOException {
         if (state == State.UNKNOWN) {
             index = versions.current();
             state = settings.isRelaxed(index) ? State.FILLING
@@ -77,13 +80,14 @@ public final class FirstFill {
         if (lag.isEmpty()) {
             return;
         }
-        if (state == State.MAY_FILL && lag.getAsLong() >= FAR_BEHIND) {
+        long behind = lag.getAsLong() + unacknowledged;
+        if (state == State.MAY_FILL && behind >= FAR_BEHIND) {
             settings.relax(index);
             state = State.FILLING;
-        } else if (state == State.FILLING && lag.getAsLong() == 0) {
+        } else if (state == State.FILLING && behind == 0) {
             settings.restore(index);
             state = State.LIVE;
-        } else if (state == State.MAY_FILL && lag.getAsLong() == 0 && recordsRead > 0) {
+        } else if (state == State.MAY_FILL && behind == 0 && recordsRead > 0) {
             // Caught up without ever being far behind: what comes next is live traffic.
             state = State.LIVE;
         }
