@@ -7,15 +7,16 @@ public enum PipelineService {
 
     /**
      * Ingest's threads are its repository loop and its producer's network thread; the indexer's
-     * are its loop, its dead-letter producer and the Elasticsearch client's I/O and flush threads
-     * (which the benchmark's own counting of searchable cards shares, for a few samples).
+     * are its loop, its dead-letter producer, its bulk writer's and the Elasticsearch client's I/O
+     * threads (the client's threads serve the benchmark's own counts of searchable cards too, a
+     * few samples).
      */
     public static PipelineService ofThread(String name) {
         if (name.startsWith("cardex-ingest") || name.endsWith("| cardex-ingest")) {
             return INGEST;
         }
         if (name.startsWith("cardex-indexer") || name.endsWith("| cardex-indexer-dead-letters")
-                || name.startsWith("I/O dispatcher") || name.startsWith("bulk-ingester")) {
+                || name.startsWith("elasticsearch-rest-client") || name.startsWith("bulk-ingester")) {
             return INDEXER;
         }
         return OTHER;

@@ -36,7 +36,8 @@ class StageBreakdownTest {
                 "com.fasterxml.jackson.databind.ObjectMapper.readValue"));
         breakdown.add("cardex-indexer", concat(translate, "io.cardex.cardindex.CardDocument.of"));
         breakdown.add("cardex-indexer", concat(translate, "io.cardex.cardindex.CardDocument.of"));
-        breakdown.add("I/O dispatcher 3", List.of("org.apache.http.impl.nio.reactor.BaseIOReactor.execute"));
+        breakdown.add("elasticsearch-rest-client-2-thread-3",
+                List.of("org.apache.http.impl.nio.reactor.BaseIOReactor.execute"));
 
         assertThat(breakdown.samples(PipelineService.INDEXER)).isEqualTo(4);
         assertThat(breakdown.percent(PipelineService.INDEXER, PipelineStage.KAFKA_CONSUME)).isEqualTo(25.0);
