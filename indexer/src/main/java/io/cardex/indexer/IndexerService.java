@@ -10,6 +10,7 @@ import io.cardex.indexer.consume.PendingWrite;
 import io.cardex.indexer.consume.RecordTranslator;
 import io.cardex.indexer.consume.WriteResults;
 import io.cardex.indexer.deadletter.DeadLetters;
+import io.cardex.indexer.fill.FirstFill;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.verify.AssetChecking;
@@ -87,7 +88,8 @@ public final class IndexerService implements AutoCloseable {
         BulkIngester<PendingWrite> writer = index.bulkWriter(config.bulk(), results);
         RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), config.verification().isPresent());
         this.loop = new IndexingLoop(consumer, config.topic(), translator, writer, tracker, results, metrics,
-                config.bulk().maxUnacknowledged(), new Backoff(FIRST_READ_AGAIN, LONGEST_READ_AGAIN));
+                config.bulk().maxUnacknowledged(), new Backoff(FIRST_READ_AGAIN, LONGEST_READ_AGAIN),
+                new FirstFill(elasticsearch.client(), new CardIndexVersions(elasticsearch.client(), config.index())));
         this.thread = new Thread(this::run, "cardex-indexer");
     }
 

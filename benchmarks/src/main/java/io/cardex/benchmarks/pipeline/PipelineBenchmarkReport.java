@@ -10,8 +10,12 @@ import io.cardex.benchmarks.index.PlainBulkLoad;
 import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.GitHubPushes;
+import io.cardex.benchmarks.profile.CardSizes;
+import io.cardex.benchmarks.profile.CpuRecording;
+import io.cardex.benchmarks.profile.StageBreakdown;
 import io.cardex.indexer.BulkSettings;
 import io.cardex.stack.EmbeddedStack;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,11 @@ import java.util.stream.Collectors;
  * plain {@code _bulk} load of the same documents; and how soon a pushed commit is searchable
  * under a steady stream of commits. No target is set for either; exits with status 1 when a
  * commit never became searchable. Run it with {@code -Dcardex.home=<checkout>}.
+ *
+ * <p>With {@code --profile <directory>} it measures nothing: after the warm-up it records one
+ * 10,000-card snapshot with Flight Recorder into {@code <directory>/pipeline.jfr} and prints how the
+ * CPU samples of ingest and of the indexer divide among the pipeline's stages, and how large a
+ * card's change event and document are against the card.
  */
 public final class PipelineBenchmarkReport {
 
@@ -36,7 +45,44 @@ public final class PipelineBenchmarkReport {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchmarkStack.runAndExit("pipeline", PipelineBenchmarkReport::run);
+        if (args.length == 0) {
+            BenchmarkStack.runAndExit("pipeline", PipelineBenchmarkReport::run);
+        } else if (args.length == 2 && args[0].equals("--profile")) {
+            Path profiles = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
+            BenchmarkStack.runAndExit("pipeline", (stack, scratch) -> profile(stack, scratch, profiles));
+        } else {
+            System.err.println("usage: ./cardex bench pipeline [--profile DIRECTORY]");
+            System.exit(2);
+        }
+    }
+
+    private static boolean profile(EmbeddedStack stack, Path scratch, Path profiles) throws Exception {
+        Machine.current().print();
+        CardRepositoryGenerator generator = new CardRepositoryGenerator(SEED, System.out);
+        GeneratedRepository small = generator.write(scratch.resolve("cards-warm-up"), WARM_UP_CARDS);
+        GeneratedRepository large = generator.write(scratch.resolve("cards"), CARDS);
+        GitHubPushes.pointOriginAtGitHub(large.directory());
+        try (SearchableCards elasticsearch = new SearchableCards(stack.elasticsearchUrl())) {
+            SearchableRuns runs = new SearchableRuns(stack.kafkaBootstrapServers(), elasticsearch,
+                    scratch.resolve("work"));
+            say("warm-up: %,d cards, not recorded (load average %.2f)", small.cards(), Machine.loadAverage());
+            try (RunningPipeline pipeline = runs.pipeline(small)) {
+                report(runs.snapshot(pipeline, small.cards()));
+            }
+            say("recording %,d cards made searchable (load average %.2f)", large.cards(), Machine.loadAverage());
+            try (RunningPipeline pipeline = runs.pipeline(large)) {
+                CpuRecording recording = CpuRecording.start(profiles.resolve("pipeline.jfr"));
+                try (recording) {
+                    report(runs.snapshot(pipeline, large.cards()));
+                }
+                say("CPU samples per stage, written to %s (load average %.2f):", recording.file(),
+                        Machine.loadAverage());
+                StageBreakdown.of(recording.file()).lines().forEach(line -> say("  %s", line));
+                say("  %s", CardSizes.of(large.directory(), stack.kafkaBootstrapServers(), pipeline.topic(),
+                        large.cards()).line());
+            }
+        }
+        return true;
     }
 
     private static boolean run(EmbeddedStack stack, Path scratch) throws Exception {

@@ -2,6 +2,7 @@ package io.cardex.indexer.consume;
 
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import io.cardex.card.event.UnreadableEventException;
+import io.cardex.indexer.fill.FirstFill;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.service.retry.Backoff;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -39,16 +41,18 @@ public final class IndexingLoop {
     private final IndexingMetrics metrics;
     private final int maxUnacknowledged;
     private final Backoff readAgainPause;
+    private final FirstFill firstFill;
     private volatile boolean running = true;
     private long readAgainAtNanos = System.nanoTime();
 
     /**
      * @param maxUnacknowledged changes read and not yet answered at most: beyond it, reading stops
      * @param readAgainPause    the pause before failed writes are read again, growing while they go on failing
+     * @param firstFill         told of each poll, to give the index its bulk-fill settings while far behind
      */
     public IndexingLoop(KafkaConsumer<String, byte[]> consumer, String topic, RecordTranslator translator,
                         BulkIngester<PendingWrite> writer, OffsetTracker tracker, WriteResults results,
-                        IndexingMetrics metrics, int maxUnacknowledged, Backoff readAgainPause) {
+                        IndexingMetrics metrics, int maxUnacknowledged, Backoff readAgainPause, FirstFill firstFill) {
         this.consumer = consumer;
         this.topic = topic;
         this.translator = translator;
@@ -58,6 +62,7 @@ public final class IndexingLoop {
         this.metrics = metrics;
         this.maxUnacknowledged = maxUnacknowledged;
         this.readAgainPause = readAgainPause;
+        this.firstFill = firstFill;
     }
 
     /**
@@ -71,7 +76,9 @@ public final class IndexingLoop {
             }
             consumer.subscribe(Set.of(topic), new CommitOnRebalance(tracker, REBALANCE_WAIT, this::commitBeforeLeaving));
             while (running) {
-                write(consumer.poll(POLL_TIMEOUT));
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+                write(records);
+                firstFill.polled(consumer, records.count(), tracker.inFlight());
                 commitFinished();
                 if (tracker.hasFailures()) {
                     readAgainOnceSettled();

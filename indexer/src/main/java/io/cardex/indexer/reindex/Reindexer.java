@@ -1,5 +1,7 @@
 package io.cardex.indexer.reindex;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.cardex.cardindex.BulkFillSettings;
 import io.cardex.cardindex.CardIndexVersions;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.IndexerConfig;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Builds a new version of the card index from the compacted card-changes topic, then moves the
  * alias to it in one step, while the indexer keeps writing and searches keep working:
  * <ol>
- * <li>replay the topic from its start up to its end as of now into {@code cards-v(n+1)};</li>
- * <li>move the alias from {@code cards-vn} to it;</li>
+ * <li>replay the topic from its start up to its end as of now into {@code cards-v(n+1)}, with
+ * refresh and replicas off ({@link BulkFillSettings});</li>
+ * <li>give it its live settings, refresh it, and move the alias from {@code cards-vn} to it;</li>
  * <li>replay what arrived meanwhile (the indexer wrote it to the old version) into it too.</li>
  * </ol>
  * Writes carry the same external versions as the indexer's, so the replays and the indexer can
@@ -61,7 +64,10 @@ public final class Reindexer {
             versions.ensureExists();
             String oldIndex = versions.current();
             String newIndex = config.index().versionedIndex(config.index().versionOf(oldIndex) + 1);
+            dropUnfinished(elasticsearch.client(), newIndex);
             versions.create(newIndex);
+            BulkFillSettings fillSettings = new BulkFillSettings(elasticsearch.client());
+            fillSettings.relax(newIndex);
             log.info("building {} from topic {} (the alias {} stays on {} meanwhile)", newIndex, config.topic(),
                     config.index().alias(), oldIndex);
             CardIndex target = index.writingTo(newIndex);
@@ -70,6 +76,8 @@ public final class Reindexer {
             consumer.seekToBeginning(partitions);
             Counts counts = new Counts();
             replay(consumer, target, consumer.endOffsets(partitions), counts);
+            // Searches go to the new version only once it is complete and refreshed, with its live settings.
+            fillSettings.restore(newIndex);
             versions.moveAlias(oldIndex, newIndex);
             log.info("alias {} now points at {}; catching up with what arrived meanwhile", config.index().alias(),
                     newIndex);
@@ -78,6 +86,17 @@ public final class Reindexer {
                     + "them); {} is kept: delete it when you no longer need it", counts.records, newIndex,
                     counts.unreadable, counts.refused, oldIndex);
             return new Result(oldIndex, newIndex, counts.records, counts.unreadable, counts.refused);
+        }
+    }
+
+    /**
+     * Deletes the next version when it exists already: the alias never pointed at it, so it is what
+     * a reindex stopped before its end left, incomplete and never refreshed.
+     */
+    private static void dropUnfinished(ElasticsearchClient client, String index) throws IOException {
+        if (client.indices().exists(e -> e.index(index)).value()) {
+            log.warn("deleting {}, left incomplete by a reindex that did not finish, to build it again", index);
+            client.indices().delete(d -> d.index(index));
         }
     }
 

@@ -1,6 +1,9 @@
 package io.cardex.it.indexer;
 
 import io.cardex.topics.KafkaConnection;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import io.cardex.cardindex.BulkFillSettings;
+import java.io.IOException;
 import io.cardex.cardindex.CardIndexVersions;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -332,6 +335,71 @@ class IndexerIT {
                             .containsExactly(AssetStatus.VERIFIED));
         }
         assertThat(stored().version()).isEqualTo(7);
+    }
+
+    @Test
+    void aFirstSnapshotFillsTheEmptyIndexWithRefreshOffAndLeavesItLiveOnceEveryCardIsIn() throws Exception {
+        int cards = 3_000;
+        // The snapshot is on the topic before an indexer reads it, as when ingest publishes faster than it indexes.
+        indexer.close();
+        for (int card = 0; card < cards; card++) {
+            publisher.send(upsert(CardKey.parse("hub/mindspore/1.9/model_" + card), "summary: snapshot card " + card));
+        }
+        publisher.awaitAcknowledged();
+        String index = names.index().versionedIndex(1);
+        AtomicBoolean seenRelaxed = new AtomicBoolean();
+        AtomicBoolean filling = new AtomicBoolean(true);
+        Thread watch = new Thread(() -> {
+            while (filling.get() && !seenRelaxed.get()) {
+                try {
+                    seenRelaxed.set("-1".equals(refreshInterval(index)));
+                } catch (IOException | RuntimeException e) {
+                    // Elasticsearch is busy with the fill: look again.
+                }
+            }
+        });
+        watch.start();
+        try {
+            indexer = new IndexerService(config("-first-fill"), new SimpleMeterRegistry());
+            indexer.start();
+            await().ignoreExceptions().atMost(Duration.ofSeconds(120)).until(() -> searchable() == cards);
+        } finally {
+            filling.set(false);
+            watch.join();
+        }
+
+        assertThat(seenRelaxed).as("refresh was off during the fill").isTrue();
+        assertThat(refreshInterval(index)).as("the index template's refresh, Elasticsearch's default").isNull();
+    }
+
+    @Test
+    void anIndexLeftWithRefreshOffByAnIndexerStoppedMidFillIsLiveAgainOnceTheNextOneCaughtUp() throws Exception {
+        indexer.close();
+        String index = names.index().versionedIndex(1);
+        new CardIndexVersions(elasticsearch.client(), names.index()).ensureExists();
+        new BulkFillSettings(elasticsearch.client()).relax(index);
+        publisher.send(upsert("summary: written after the restart"));
+        publisher.awaitAcknowledged();
+
+        indexer = new IndexerService(config("-restarted"), new SimpleMeterRegistry());
+        indexer.start();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(refreshInterval(index)).isNull();
+            assertThat(searchable()).isEqualTo(1);
+        });
+    }
+
+    /** The cards a search of the alias finds now, as a user would. */
+    private long searchable() throws IOException {
+        return elasticsearch.client().count(c -> c.index(names.index().alias())).count();
+    }
+
+    /** The index's own refresh interval, null when it refreshes as Elasticsearch does by default. */
+    private String refreshInterval(String index) throws IOException {
+        IndexSettings settings = elasticsearch.client().indices().getSettings(g -> g.index(index)).get(index).settings();
+        IndexSettings values = settings.index() != null ? settings.index() : settings;
+        return values.refreshInterval() == null ? null : values.refreshInterval().time();
     }
 
     /** A card whose unknown header fields nest deeper than the index accepts (20 levels). */

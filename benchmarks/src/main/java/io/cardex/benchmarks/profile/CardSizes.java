@@ -1,0 +1,96 @@
+package io.cardex.benchmarks.profile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardex.card.CardexJson;
+import io.cardex.card.event.UnreadableEventException;
+import io.cardex.indexer.consume.RecordTranslator;
+import io.cardex.indexer.index.IndexAction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * How large the cards of a repository are, against their change events on the topic and the
+ * documents the indexer writes for them (as the Elasticsearch client sends them, in JSON).
+ *
+ * @param cards         the cards' upserts read from the topic
+ * @param cardBytes     the Markdown files of the repository ({@code .md}, Chinese versions included)
+ * @param eventBytes    the values of the cards' change events
+ * @param documentBytes the cards' documents
+ */
+public record CardSizes(long cards, long cardBytes, long eventBytes, long documentBytes) {
+
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
+
+    /** Reads the topic from its start until it has seen {@code cards} card upserts. */
+    public static CardSizes of(Path repository, String bootstrapServers, String topic, int cards)
+            throws IOException, UnreadableEventException {
+        RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), false);
+        ObjectMapper json = CardexJson.newMapper();
+        long upserts = 0;
+        long eventBytes = 0;
+        long documentBytes = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+            while (upserts < cards && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (translator.translate(record) instanceof IndexAction.Put put) {
+                        upserts++;
+                        eventBytes += record.value().length;
+                        documentBytes += json.writeValueAsBytes(put.document()).length;
+                    }
+                }
+            }
+        }
+        if (upserts != cards) {
+            throw new IllegalStateException("read " + upserts + " card upserts from " + topic + ", expected " + cards);
+        }
+        return new CardSizes(upserts, markdownBytes(repository), eventBytes, documentBytes);
+    }
+
+    private static long markdownBytes(Path repository) throws IOException {
+        try (Stream<Path> files = Files.walk(repository)) {
+            return files.filter(file -> !file.startsWith(repository.resolve(".git")))
+                    .filter(file -> file.getFileName().toString().endsWith(".md"))
+                    .mapToLong(CardSizes::size).sum();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One line: the mean size of each, and each against the card. */
+    public String line() {
+        double card = (double) cardBytes / cards;
+        double event = (double) eventBytes / cards;
+        double document = (double) documentBytes / cards;
+        return String.format(Locale.ROOT,
+                "per card, mean: card %.1f KB, change event %.1f KB (%.2f x the card), document %.1f KB (%.2f x)",
+                card / 1024, event / 1024, event / card, document / 1024, document / card);
+    }
+}
