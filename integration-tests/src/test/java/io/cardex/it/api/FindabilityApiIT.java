@@ -58,7 +58,7 @@ class FindabilityApiIT {
         pipeline = TestPipeline.over(repository, names, work).start();
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(120))
-                .until(() -> api.get("/search").body().path("total").asInt() == 4);
+                .until(() -> api.get("/search?group=card").body().path("total").asInt() == 4);
     }
 
     @AfterAll
@@ -162,9 +162,9 @@ class FindabilityApiIT {
         return api.keys(path(parameters));
     }
 
-    /** /search with the parameters, names and values in turn, each value encoded. */
+    /** /search, one hit per card, with the parameters, names and values in turn, each value encoded. */
     private static String path(String... parameters) {
-        StringBuilder path = new StringBuilder("/search?size=20");
+        StringBuilder path = new StringBuilder("/search?group=card&size=20");
         for (int i = 0; i < parameters.length; i += 2) {
             path.append('&').append(parameters[i]).append('=')
                     .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));

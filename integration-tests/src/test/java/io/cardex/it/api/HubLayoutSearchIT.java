@@ -56,7 +56,7 @@ class HubLayoutSearchIT {
         pipeline = TestPipeline.over(repository, UniqueNames.forTest("hub-layout"), work).start();
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                .until(() -> api.get("/search?status=all").body().path("total").asInt() == HUB_CARDS.size() + 1);
+                .until(() -> api.get("/search?group=card&status=all").body().path("total").asInt() == HUB_CARDS.size() + 1);
     }
 
     @AfterAll
@@ -68,7 +68,7 @@ class HubLayoutSearchIT {
 
     @Test
     void aDefaultSearchShowsEveryRealCardAsValid() {
-        assertThat(api.keys("/search?size=100")).containsExactlyInAnyOrder(REFINENET, GNN, ON_GPU, ON_ASCEND, MIRRORED);
+        assertThat(api.keys("/search?group=card&size=100")).containsExactlyInAnyOrder(REFINENET, GNN, ON_GPU, ON_ASCEND, MIRRORED);
     }
 
     @Test
@@ -95,9 +95,9 @@ class HubLayoutSearchIT {
 
     @Test
     void theBackendFolderIsAFilterAndAFacet() {
-        assertThat(api.keys("/search?backend=GPU")).containsExactly(ON_GPU);
-        assertThat(api.keys("/search?backend=gpu&backend=ascend")).containsExactlyInAnyOrder(ON_GPU, ON_ASCEND);
-        assertThat(counts(api.get("/search?backend=gpu&facets=backend").body().at("/facets/backend")))
+        assertThat(api.keys("/search?group=card&backend=GPU")).containsExactly(ON_GPU);
+        assertThat(api.keys("/search?group=card&backend=gpu&backend=ascend")).containsExactlyInAnyOrder(ON_GPU, ON_ASCEND);
+        assertThat(counts(api.get("/search?group=card&backend=gpu&facets=backend").body().at("/facets/backend")))
                 .as("the facet ignores its own filter").containsExactly("ascend=1", "gpu=1");
         assertThat(api.get("/cards/" + REFINENET).body().has("backend")).as("a card filed without one").isFalse();
     }

@@ -133,7 +133,7 @@ class HubHistoryReplayIT {
                 assertThat(client.get("/cards/hub/a/b/c/d/deep/similar").body().path("similar_to").asText())
                         .isEqualTo("hub/a/b/c/d/deep");
                 assertThat(client.get("/cards/hub").status()).as("a repository's document is no card").isEqualTo(404);
-                assertThat(client.keys("/search?status=all&size=100&q=README")).isEmpty();
+                assertThat(client.keys("/search?group=card&status=all&size=100&q=README")).isEmpty();
             }
         } finally {
             TempDirectories.delete(work);
@@ -197,7 +197,7 @@ class HubHistoryReplayIT {
 
     /** The card ids of every card the index holds, valid or not. */
     private static Set<String> indexedCards(ApiClient client) {
-        return client.keys("/search?status=all&size=100").stream().map(key -> key.substring("hub/".length()))
+        return client.keys("/search?group=card&status=all&size=100").stream().map(key -> key.substring("hub/".length()))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }
