@@ -5,13 +5,26 @@ import java.nio.file.Path;
 /**
  * What the embedded stack is asked for: one data directory for everything it keeps, and the
  * ports clients reach Kafka and Elasticsearch on. Both servers listen on 127.0.0.1 only.
+ *
+ * @param securedElasticsearch whether Elasticsearch runs with security on (users, roles) and HTTPS
+ *                             with a CA the stack makes, or open on loopback as for the demo
  */
-public record StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort) {
+public record StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort, boolean securedElasticsearch) {
 
     public StackConfig {
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
         requirePort(kafkaPort, "Kafka port");
         requirePort(elasticsearchPort, "Elasticsearch port");
+    }
+
+    /** A stack with an open Elasticsearch. */
+    public StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort) {
+        this(dataDirectory, kafkaPort, elasticsearchPort, false);
+    }
+
+    /** The same stack with Elasticsearch secured. */
+    public StackConfig withSecuredElasticsearch() {
+        return new StackConfig(dataDirectory, kafkaPort, elasticsearchPort, true);
     }
 
     /** A stack on free ports, as tests want it. */
