@@ -4,6 +4,7 @@ import io.cardex.service.http.ServiceServer;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiService;
+import io.cardex.cardindex.ElasticsearchAccessFailure;
 import io.cardex.api.KafkaSettings;
 import io.cardex.stack.StartupFailure;
 import java.util.concurrent.Callable;
@@ -51,12 +52,16 @@ final class ApiCommand implements Callable<Integer> {
         try {
             api = new ApiService(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index)
                     .withCorsOrigins(cors.origins())
-                    .withKafka(new KafkaSettings(kafka.bootstrapServers, kafka.topic, indexerGroupId)));
+                    .withKafka(new KafkaSettings(kafka.bootstrapServers, kafka.topic, indexerGroupId))
+                    .withElasticsearchCa(elasticsearch.ca()));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);
         }
         try {
             api.start();
+        } catch (ElasticsearchAccessFailure e) {
+            api.close();
+            throw new StartupFailure("the API cannot start: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             api.close();
             throw new StartupFailure(e.getMessage() + ": choose another address or port with --host and --port", e);

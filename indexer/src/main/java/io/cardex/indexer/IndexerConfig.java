@@ -3,6 +3,7 @@ package io.cardex.indexer;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.UrlCredentials;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,10 +13,11 @@ import java.util.Optional;
  * @param groupId      the Kafka consumer group; indexers sharing it share the topic's partitions
  * @param bulk         how writes are batched, and how many may wait for an answer
  * @param verification how to download and check the cards' assets; empty not to check them
+ * @param elasticsearchCa the PEM file of the CA that signed Elasticsearch's certificate; empty to trust the JVM's CAs
  */
 public record IndexerConfig(
         String bootstrapServers, String topic, String groupId, URI elasticsearchUrl, CardIndexNames index,
-        BulkSettings bulk, Optional<AssetVerification> verification) {
+        BulkSettings bulk, Optional<AssetVerification> verification, Optional<Path> elasticsearchCa) {
 
     /** The port of a standalone indexer's {@code /health} and {@code /metrics} unless told otherwise. */
     public static final int DEFAULT_PORT = 8082;
@@ -28,6 +30,18 @@ public record IndexerConfig(
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(bulk, "bulk");
         Objects.requireNonNull(verification, "verification");
+        Objects.requireNonNull(elasticsearchCa, "elasticsearchCa");
+    }
+
+    /** An indexer trusting the JVM's certificate authorities, as for an {@code http} Elasticsearch. */
+    public IndexerConfig(String bootstrapServers, String topic, String groupId, URI elasticsearchUrl,
+                         CardIndexNames index, BulkSettings bulk, Optional<AssetVerification> verification) {
+        this(bootstrapServers, topic, groupId, elasticsearchUrl, index, bulk, verification, Optional.empty());
+    }
+
+    public IndexerConfig withElasticsearchCa(Optional<Path> caCertificate) {
+        return new IndexerConfig(bootstrapServers, topic, groupId, elasticsearchUrl, index, bulk, verification,
+                caCertificate);
     }
 
     /** As a record would say, with the password of the Elasticsearch URL hidden: configurations get logged. */
@@ -39,6 +53,7 @@ public record IndexerConfig(
                 + ", elasticsearchUrl=" + UrlCredentials.redact(elasticsearchUrl)
                 + ", index=" + index
                 + ", bulk=" + bulk
-                + ", verification=" + verification + "]";
+                + ", verification=" + verification
+                + ", elasticsearchCa=" + elasticsearchCa + "]";
     }
 }

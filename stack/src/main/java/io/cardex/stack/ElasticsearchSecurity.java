@@ -43,8 +43,13 @@ final class ElasticsearchSecurity {
         return directory.resolve("ca.pem");
     }
 
+    /** The file holding the password of the superuser {@value #SUPERUSER}, readable by its owner only. */
+    Path superuserPasswordFile() {
+        return directory.resolve("elastic.password");
+    }
+
     String superuserPassword() throws IOException {
-        return Files.readString(directory.resolve("elastic.password"), StandardCharsets.UTF_8).strip();
+        return Files.readString(superuserPasswordFile(), StandardCharsets.UTF_8).strip();
     }
 
     /** The settings of {@code elasticsearch.yml} that turn security and HTTPS on. */
@@ -71,7 +76,7 @@ final class ElasticsearchSecurity {
         Files.deleteIfExists(keystore);
         String storePassword = randomPassword();
         String superuserPassword = randomPassword();
-        Files.writeString(directory.resolve("elastic.password"), superuserPassword, StandardCharsets.UTF_8);
+        Files.writeString(superuserPasswordFile(), superuserPassword, StandardCharsets.UTF_8);
         makeCertificates(storePassword);
         tool(List.of(elasticsearchHome.resolve("bin/elasticsearch-keystore").toString(), "add", "--force", "--stdin",
                         "bootstrap.password", "xpack.security.http.ssl.keystore.secure_password"),
