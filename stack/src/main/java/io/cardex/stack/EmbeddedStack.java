@@ -23,7 +23,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
     private static final long MIN_FREE_DISK_BYTES = 1L << 30;
-    private static final Duration KAFKA_START_TIMEOUT = Duration.ofSeconds(90);
+    // As long as Elasticsearch's: on a machine shared with other builds, a JVM can take minutes to start.
+    private static final Duration KAFKA_START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration ELASTICSEARCH_START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
