@@ -7,10 +7,7 @@ import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.BulkSettings;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.RepositoryConfig;
-import io.cardex.access.DeploymentNames;
 import io.cardex.cli.pipeline.Pipeline;
-import io.cardex.cli.pipeline.ServiceUsers;
-import io.cardex.topics.DeadLetterTopic;
 import io.cardex.stack.EmbeddedStack;
 import io.cardex.stack.Installation;
 import io.cardex.stack.Ports;
@@ -60,16 +57,7 @@ final class PipelineRun {
      */
     int run(StackOptions options, String command, IngestSettings ingest, Optional<AssetVerification> verification,
             OnReady onReady) throws StartupFailure {
-        return run(options, command, false, ingest, verification, onReady);
-    }
-
-    /**
-     * @param secured whether Elasticsearch runs secured, the indexer and the API each as its user of access.yaml
-     */
-    int run(StackOptions options, String command, boolean secured, IngestSettings ingest,
-            Optional<AssetVerification> verification, OnReady onReady) throws StartupFailure {
-        StackConfig stackConfig = secured ? options.stackConfig(command).withSecuredElasticsearch()
-                : options.stackConfig(command);
+        StackConfig stackConfig = options.stackConfig(command);
         Pipeline pipeline;
         Path logFile = LogFile.attach(stackConfig.dataDirectory());
         log.info("data in {}, details logged to {}", stackConfig.dataDirectory(), logFile);
@@ -81,19 +69,15 @@ final class PipelineRun {
             EmbeddedStack stack = track(new EmbeddedStack(stackConfig, Installation.current()));
             stack.start();
             CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
-            ServiceUsers users = secured
-                    ? ServiceUsers.secured(stack, new DeploymentNames(index.alias(), CardChangeTopic.DEFAULT_NAME,
-                            DeadLetterTopic.of(CardChangeTopic.DEFAULT_NAME), CardChangeTopic.DEFAULT_INDEXER_GROUP))
-                    : ServiceUsers.open(stack);
             pipeline = track(Pipeline.start(
                     new IngestConfig(ingest.toConfigs(stack.kafkaBootstrapServers(),
                             stackConfig.dataDirectory().resolve("ingest"), CardChangeTopic.DEFAULT_NAME,
                             CardChangeTopic.DEFAULT_PARTITIONS),
                             options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
                     new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP,
-                            users.indexer(), index, BulkSettings.DEFAULT, verification).withElasticsearchCa(users.ca()),
-                    new ApiConfig(options.apiHost, options.apiPort, users.api(), index)
-                            .withCorsOrigins(options.corsOrigins()).withElasticsearchCa(users.ca())));
+                            stack.elasticsearchUrl(), index, BulkSettings.DEFAULT, verification),
+                    new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)
+                            .withCorsOrigins(options.corsOrigins())));
             onReady.run(stack, pipeline);
         } catch (StartupFailure | RuntimeException e) {
             stop();

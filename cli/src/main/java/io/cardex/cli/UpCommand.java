@@ -5,7 +5,6 @@ import io.cardex.stack.StartupFailure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code cardex up}: the whole pipeline for card repositories on the embedded stack. */
 @Command(name = "up", sortOptions = false,
@@ -21,27 +20,18 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
-    @Option(names = "--secured", defaultValue = "${env:CARDEX_SECURED:-false}",
-            description = "Run Elasticsearch with security on and HTTPS (a CA of its own in the data directory), the "
-                    + "indexer and the API each as its user of access.yaml, allowed only what it needs "
-                    + "(env CARDEX_SECURED; default ${DEFAULT-VALUE}).")
-    boolean secured;
-
     @Override
     public Integer call() throws StartupFailure {
         CardRules rules = repositories.cardRules.cardRules();
-        return new PipelineRun().run(stack, "data", secured,
+        return new PipelineRun().run(stack, "data",
                 (bootstrapServers, workDirectory, topic, partitions) ->
                         repositories.configs(rules, bootstrapServers, workDirectory, topic, partitions, (short) 1),
                 assets.verification(rules.allowedHosts()),
                 (running, pipeline) -> System.out.printf("%ncardex is up: cards of %s are searchable at "
                                 + "http://localhost:%d/search?q=...%n"
                                 + "Webhooks, health and metrics of ingest: http://localhost:%d/webhooks/{github,gitee,gitlab}, "
-                                + "/health, /metrics%nElasticsearch (for Kibana): %s%s   Stop: Ctrl-C%n%n",
+                                + "/health, /metrics%nElasticsearch (for Kibana): %s   Stop: Ctrl-C%n%n",
                         String.join(", ", repositories.repositories), pipeline.apiPort(), pipeline.ingestPort(),
-                        running.elasticsearchUrl(), running.elasticsearchCa()
-                                .map(ca -> " (its CA: " + ca + "; user elastic, password in "
-                                        + running.elasticsearchSuperuserPasswordFile().orElseThrow() + ")")
-                                .orElse("")));
+                        running.elasticsearchUrl()));
     }
 }
