@@ -4,6 +4,7 @@ import io.cardex.api.health.PipelineHealth;
 import io.cardex.api.health.ReadinessCheck;
 import io.cardex.api.http.ApiRoutes;
 import io.cardex.api.search.CardLookup;
+import io.cardex.api.search.ModelLookup;
 import io.cardex.api.search.SearchService;
 import io.cardex.api.search.SimilarCards;
 import io.cardex.api.search.SuggestService;
@@ -57,6 +58,7 @@ public final class ApiService implements AutoCloseable {
                 new SuggestService(elasticsearch.client(), config.index()),
                 new CardLookup(elasticsearch.client(), config.index()),
                 new SimilarCards(elasticsearch.client(), config.index()),
+                new ModelLookup(elasticsearch.client(), config.index()),
                 new RecentStats(new StatsService(elasticsearch.client(), config.index(), consumerLag)::stats,
                         Clock.systemUTC(), RecentStats.FRESH_FOR),
                 new ReadinessCheck(elasticsearch.client(), config.index()), pipeline);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.api.http.ApiRoutes;
 import io.cardex.api.search.Cursor;
 import io.cardex.api.search.FilterField;
+import io.cardex.api.search.Grouping;
 import io.cardex.api.search.SearchQuery;
 import io.cardex.api.search.SimilarQuery;
 import io.cardex.api.search.StatusFilter;
@@ -77,6 +78,8 @@ class OpenApiDocumentTest {
         assertThat(search.get("facets").getSchema().getItems().getEnum()).containsExactlyInAnyOrderElementsOf(filters);
         assertThat(search.get("status").getSchema().getEnum()).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(StatusFilter.values()).map(value -> value.name().toLowerCase(Locale.ROOT)).toList());
+        assertThat(search.get("group").getSchema().getEnum()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(Grouping.values()).map(value -> value.name().toLowerCase(Locale.ROOT)).toList());
         assertThat(search.get("asset_status").getSchema().getItems().getEnum())
                 .containsExactlyInAnyOrderElementsOf(asJson(AssetStatus.values()));
         assertThat(search.get("kind").getSchema().getItems().getEnum())

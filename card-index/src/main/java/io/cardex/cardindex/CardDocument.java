@@ -1,13 +1,17 @@
 package io.cardex.cardindex;
 
 import io.cardex.card.Card;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.cardex.card.CardHeader;
+import io.cardex.card.CardKey;
+import io.cardex.card.ModelKey;
 import io.cardex.card.event.ChangeEvent;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +20,13 @@ import java.util.stream.Collectors;
  *
  * @param userId  the user-id segment of the card id ({@code mindspore} of {@code mindspore/1.9/refinenet_voc2012}),
  *                  kept on its own so that searches can filter and count by it
+ * @param backend the backend folder of the card id ({@code gpu} of {@code noah-cvlab/gpu/1.8/ghostnet_imagenet2012}),
+ *                  the hub's older layout; {@code null} for a card filed without one. Kept on its own
+ *                  so that searches can filter and count by it
+ * @param model   the model the card is a version of, {@code <repository>/<user-id>/<name>} ({@link ModelKey}):
+ *                  searches answer one hit per model by it
+ * @param versionOrder the card's version ({@link #version()}) as {@link VersionOrder} writes it, so that a
+ *                  model's newest version sorts first; null without a version
  * @param indexedAt when the indexer wrote this version: the time field of the index in Kibana
  * @param otherText the keys and values of header fields cardex does not know, as words to search
  *                  ({@code card.header.other_fields} keeps them whole, for exact filters)
@@ -29,6 +40,9 @@ public record CardDocument(
         String repository,
         String cardId,
         String userId,
+        String backend,
+        String model,
+        String versionOrder,
         CardStatus status,
         CardSource source,
         Instant indexedAt,
@@ -54,6 +68,9 @@ public record CardDocument(
                 event.repository(),
                 event.cardId().value(),
                 event.cardId().userId(),
+                event.cardId().backend().orElse(null),
+                ModelKey.of(event.key()).toString(),
+                version(card).map(VersionOrder::of).orElse(null),
                 card.isValid() ? CardStatus.VALID : CardStatus.INVALID,
                 new CardSource(event.repository(), event.branch(), event.commit(), event.commitTime(),
                         event.commitAuthor(),
@@ -66,6 +83,18 @@ public record CardDocument(
                 card);
     }
 
+    /**
+     * The same document with the backend, model and version order its key and card give: for a card an
+     * earlier release wrote.
+     */
+    public CardDocument withModel() {
+        CardKey parsedKey = CardKey.parse(key);
+        return new CardDocument(key, repository, cardId, userId, parsedKey.cardId().backend().orElse(null),
+                ModelKey.of(parsedKey).toString(),
+                version(card).map(VersionOrder::of).orElse(null), status, source, indexedAt, otherText, identifierWords,
+                assetChecks, card);
+    }
+
     /** The same document with every asset {@code unchecked}: for an indexer that does not verify assets. */
     public CardDocument withAssetsUnchecked() {
         return withAssetChecks(assetChecks.stream().map(check -> AssetCheck.unchecked(check.url(), check.expectedSha256()))
@@ -74,8 +103,18 @@ public record CardDocument(
 
     /** The same document with what checking its assets showed. */
     public CardDocument withAssetChecks(List<AssetCheck> checks) {
-        return new CardDocument(key, repository, cardId, userId, status, source, indexedAt, otherText, identifierWords, checks,
+        return new CardDocument(key, repository, cardId, userId, backend, model, versionOrder, status, source, indexedAt, otherText, identifierWords, checks,
                 card);
+    }
+
+    /** The version of the model this card is: the folder before its name ({@code 1.9}), else its MindSpore version. */
+    @JsonIgnore
+    public Optional<String> version() {
+        return version(card);
+    }
+
+    private static Optional<String> version(Card card) {
+        return card.id().version().or(() -> Optional.ofNullable(card.header()).map(CardHeader::mindsporeVersion));
     }
 
     private static List<String> identifiers(Card card) {

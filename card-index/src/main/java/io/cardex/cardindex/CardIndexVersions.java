@@ -48,6 +48,7 @@ public final class CardIndexVersions {
         }
         if (client.indices().existsAlias(a -> a.name(names.alias())).value()) {
             addNewFields();
+            new EarlierCards(client, names).addModels();
             return;
         }
         String index = names.versionedIndex(1);

@@ -29,7 +29,8 @@ public record Card(
     }
 
     /**
-     * This card without its long texts (the body's Markdown and the Chinese version), with a
+     * This card without its long texts (the body's Markdown, what a paper page says, which is read
+     * from that Markdown, and the Chinese version), with a
      * {@code too-large} error saying why: what is published when the card's change event would be
      * larger than a record may be, so that the card is found, as invalid, with its fields, instead
      * of failing its repository's ingest.
@@ -43,7 +44,7 @@ public record Card(
                 + "(move long tables and logs out of it)"));
         CardBody withoutText = body == null ? null
                 : new CardBody("", List.of(), body.citation(), body.papers());
-        return new Card(id, kind, title, header, withoutText, paperPage, null, withTooLarge);
+        return new Card(id, kind, title, header, withoutText, null, null, withTooLarge);
     }
 
     /** A card is valid when none of its problems is an error; warnings are allowed. */

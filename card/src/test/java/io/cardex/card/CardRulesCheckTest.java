@@ -22,7 +22,10 @@ class CardRulesCheckTest {
     @ParameterizedTest(name = "{2} when ''{0}'' becomes ''{1}''")
     @CsvSource(delimiter = '|', textBlock = """
             module-type: cv                 | module-type: vision              | unknown-module-type    | ERROR
-            module-type: cv                 | module-type: cv-classification-extra | invalid-module-type    | ERROR
+            module-type: cv                 | module-type: cv-classification-extra | invalid-module-type    | WARNING
+            module-type: cv                 | module-type: [cv]                | not-text               | ERROR
+            used-for: inference             | used-for: [inference]            | not-text               | ERROR
+            author: MindSpore team          | author: {name: MindSpore team}   | not-text               | WARNING
             fine-tunable: True              | fine-tunable: maybe              | invalid-boolean        | ERROR
             used-for: inference             | used-for: inference/training     | unknown-used-for       | ERROR
             file-format: ckpt               | file-format: pth                 | unknown-file-format    | ERROR
@@ -155,6 +158,16 @@ class CardRulesCheckTest {
                 .containsExactly("host-not-allowed");
         assertThat(parse(text, new CardRules(CardRules.DEFAULT_MAX_FILE_BYTES, Set.of("example.org", "gitee.com"))).problems())
                 .isEmpty();
+    }
+
+    @Test
+    void readsAListOfTextsWhereTheHubTakesAnyValueAsOneTextWithAWarning() {
+        Card card = parse(replace(VALID, "author: MindSpore team", "author: [network-fo, noah]"), CardRules.DEFAULT);
+
+        assertThat(card.isValid()).isTrue();
+        assertThat(card.header().author()).isEqualTo("network-fo, noah");
+        assertThat(card.problems()).extracting(Problem::code, Problem::severity)
+                .containsExactly(tuple("not-text", Severity.WARNING));
     }
 
     @Test

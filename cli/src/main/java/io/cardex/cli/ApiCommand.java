@@ -2,11 +2,14 @@ package io.cardex.cli;
 
 import io.cardex.service.http.ServiceServer;
 import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.KafkaAccessCheck;
+import io.cardex.topics.KafkaConnection;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiService;
 import io.cardex.cardindex.ElasticsearchAccessFailure;
 import io.cardex.api.KafkaSettings;
 import io.cardex.stack.StartupFailure;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -47,12 +50,22 @@ final class ApiCommand implements Callable<Integer> {
     String indexerGroupId;
 
     @Override
-    public Integer call() throws StartupFailure {
+    public Integer call() throws StartupFailure, InterruptedException {
+        KafkaConnection connection = kafka.connection();
+        if (connection.login().isPresent()) {
+            // /stats needs the indexers' offsets: a refusal is said at start, not in every answer.
+            try {
+                KafkaAccessCheck.require(connection, List.of(KafkaAccessCheck.Need.describeTopic(kafka.topic),
+                        KafkaAccessCheck.Need.describeGroup(indexerGroupId)));
+            } catch (RuntimeException e) {
+                throw new StartupFailure(e.getMessage(), e);
+            }
+        }
         ApiService api;
         try {
             api = new ApiService(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index)
                     .withCorsOrigins(cors.origins())
-                    .withKafka(new KafkaSettings(kafka.bootstrapServers, kafka.topic, indexerGroupId))
+                    .withKafka(new KafkaSettings(connection, kafka.topic, indexerGroupId))
                     .withElasticsearchCa(elasticsearch.ca()));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);

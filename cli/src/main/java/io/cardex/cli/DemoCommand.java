@@ -44,9 +44,9 @@ final class DemoCommand implements Callable<Integer> {
         Path repository = createExampleRepository(installation);
         long cards = countCards(repository);
         return new PipelineRun().run(stack, "demo",
-                (bootstrapServers, workDirectory, topic, partitions) -> List.of(new RepositoryConfig(
+                (kafka, workDirectory, topic, partitions) -> List.of(new RepositoryConfig(
                         new RepositorySource.Local(repository), REPOSITORY_NAME, Optional.empty(), Optional.empty(),
-                        POLL_INTERVAL, workDirectory, bootstrapServers, topic, partitions, (short) 1,
+                        POLL_INTERVAL, workDirectory, kafka, topic, partitions, (short) 1,
                         CardRules.DEFAULT)),
                 // The example cards point at real checkpoints of hundreds of MB: a demo downloads none.
                 Optional.empty(),
@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Waits, through the API itself, until the example cards can be found. */
     private static void awaitSearchable(int apiPort, long cards) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest everything = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/search")).build();
+        HttpRequest everything = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/search?group=card")).build();
         long deadline = System.nanoTime() + FIRST_INDEXING_TIMEOUT.toNanos();
         log.info("waiting for the {} example cards to be searchable", cards);
         while (System.nanoTime() < deadline) {

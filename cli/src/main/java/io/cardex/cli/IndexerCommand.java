@@ -55,7 +55,7 @@ final class IndexerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupFailure, InterruptedException {
-        IndexerConfig config = new IndexerConfig(kafka.bootstrapServers, kafka.topic, groupId, elasticsearch.url,
+        IndexerConfig config = new IndexerConfig(kafka.connection(), kafka.topic, groupId, elasticsearch.url,
                 elasticsearch.index, BulkSettings.DEFAULT, assets.verification(rules.hubRules().allowedHosts()))
                 .withElasticsearchCa(elasticsearch.ca());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -81,7 +81,7 @@ final class IndexerCommand implements Callable<Integer> {
         }, "cardex-shutdown"));
         indexer.start();
         log.info("indexing topic {} of {} into {} at {} as group {}{}; /health and /metrics on http://{}:{}",
-                kafka.topic, kafka.bootstrapServers, elasticsearch.index.alias(), elasticsearch.redactedUrl(), groupId,
+                kafka.topic, config.kafka(), elasticsearch.index.alias(), elasticsearch.redactedUrl(), groupId,
                 assets.verifyAssets ? ", verifying assets" : "", host, server.port());
         indexer.awaitStopped();
         if (stopping.get()) {

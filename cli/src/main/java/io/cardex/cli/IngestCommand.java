@@ -74,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
                 : StackConfig.defaultDataDirectory("ingest");
         IngestService ingest;
         try {
-            List<RepositoryConfig> configs = repositories.configs(rules, kafka.bootstrapServers, work, kafka.topic, partitions,
+            List<RepositoryConfig> configs = repositories.configs(rules, kafka.connection(), work, kafka.topic, partitions,
                     (short) replicationFactor);
             ingest = new IngestService(new IngestConfig(configs, host, port, WebhookSecrets.fromEnvironment()));
         } catch (IllegalArgumentException e) {

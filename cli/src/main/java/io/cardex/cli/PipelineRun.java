@@ -2,6 +2,10 @@ package io.cardex.cli;
 
 import io.cardex.api.ApiConfig;
 import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.DeadLetterTopic;
+import io.cardex.topics.KafkaConnection;
+import io.cardex.access.DeploymentNames;
+import io.cardex.api.KafkaSettings;
 import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.BulkSettings;
@@ -42,15 +46,25 @@ final class PipelineRun {
 
     /** The repositories to ingest, which depend on the command; the stack decides the rest. */
     interface IngestSettings {
-        List<RepositoryConfig> toConfigs(String bootstrapServers, Path workDirectory, String topic, int partitions);
+        List<RepositoryConfig> toConfigs(KafkaConnection kafka, Path workDirectory, String topic, int partitions);
     }
 
     /** How often the parts that can die on their own are looked at. */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private boolean securedKafka;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
+
+    /**
+     * Runs Kafka with SASL/SCRAM and its authorizer on, each service logging in as its own user of
+     * access.yaml, allowed only what it needs.
+     */
+    PipelineRun securingKafka(boolean secured) {
+        this.securedKafka = secured;
+        return this;
+    }
 
     /**
      * @param verification how the indexer checks the cards' assets; empty not to download them
@@ -58,6 +72,15 @@ final class PipelineRun {
     int run(StackOptions options, String command, IngestSettings ingest, Optional<AssetVerification> verification,
             OnReady onReady) throws StartupFailure {
         StackConfig stackConfig = options.stackConfig(command);
+        CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
+        Optional<SecuredKafkaUsers> kafkaUsers = securedKafka
+                ? Optional.of(SecuredKafkaUsers.of(stackConfig.dataDirectory(), new DeploymentNames(index.alias(),
+                        CardChangeTopic.DEFAULT_NAME, DeadLetterTopic.of(CardChangeTopic.DEFAULT_NAME),
+                        CardChangeTopic.DEFAULT_INDEXER_GROUP)))
+                : Optional.empty();
+        if (kafkaUsers.isPresent()) {
+            stackConfig = stackConfig.withKafkaSecurity(kafkaUsers.get().security());
+        }
         Pipeline pipeline;
         Path logFile = LogFile.attach(stackConfig.dataDirectory());
         log.info("data in {}, details logged to {}", stackConfig.dataDirectory(), logFile);
@@ -68,17 +91,33 @@ final class PipelineRun {
             Ports.requireFree(options.ingestPort, "cardex ingest", "--ingest-port");
             EmbeddedStack stack = track(new EmbeddedStack(stackConfig, Installation.current()));
             stack.start();
-            CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
+            String kafka = stack.kafkaBootstrapServers();
+            if (kafkaUsers.isPresent()) {
+                kafkaUsers.get().grant(stack.kafkaSuperUser());
+            }
+            KafkaConnection ingestKafka = kafkaUsers.map(users -> users.as("cardex_ingest", kafka))
+                    .orElse(KafkaConnection.open(kafka));
+            KafkaConnection indexerKafka = kafkaUsers.map(users -> users.as("cardex_indexer", kafka))
+                    .orElse(KafkaConnection.open(kafka));
+            ApiConfig apiConfig = new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)
+                    .withCorsOrigins(options.corsOrigins());
+            if (kafkaUsers.isPresent()) {
+                apiConfig = apiConfig.withKafka(new KafkaSettings(kafkaUsers.get().as("cardex_api", kafka),
+                        CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP));
+            }
             pipeline = track(Pipeline.start(
-                    new IngestConfig(ingest.toConfigs(stack.kafkaBootstrapServers(),
+                    new IngestConfig(ingest.toConfigs(ingestKafka,
                             stackConfig.dataDirectory().resolve("ingest"), CardChangeTopic.DEFAULT_NAME,
                             CardChangeTopic.DEFAULT_PARTITIONS),
                             options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
-                    new IndexerConfig(stack.kafkaBootstrapServers(), CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP,
+                    new IndexerConfig(indexerKafka, CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP,
                             stack.elasticsearchUrl(), index, BulkSettings.DEFAULT, verification),
-                    new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)
-                            .withCorsOrigins(options.corsOrigins())));
+                    apiConfig));
             onReady.run(stack, pipeline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new StartupFailure("interrupted while granting the Kafka users", e);
         } catch (StartupFailure | RuntimeException e) {
             stop();
             throw e;

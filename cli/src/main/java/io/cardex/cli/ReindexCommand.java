@@ -25,7 +25,7 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupFailure {
-        IndexerConfig config = new IndexerConfig(kafka.bootstrapServers, kafka.topic, "cardex-reindex", elasticsearch.url,
+        IndexerConfig config = new IndexerConfig(kafka.connection(), kafka.topic, "cardex-reindex", elasticsearch.url,
                 elasticsearch.index, BulkSettings.DEFAULT, Optional.empty()).withElasticsearchCa(elasticsearch.ca());
         try {
             Reindexer.Result result = new Reindexer(config).run();

@@ -3,6 +3,7 @@ package io.cardex.cli;
 import io.cardex.card.CardRules;
 import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.git.RepositorySource;
+import io.cardex.topics.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class RepositoryOptions {
      * The ingest of every repository, checking cards with {@code rules} ({@link #cardRules}, read once at start),
      * publishing to one topic and keeping its state in one work directory.
      */
-    List<RepositoryConfig> configs(CardRules rules, String bootstrapServers, Path workDirectory, String topic, int partitions,
+    List<RepositoryConfig> configs(CardRules rules, KafkaConnection kafka, Path workDirectory, String topic, int partitions,
                                short replicationFactor) {
         List<RepositoryConfig> configs = new ArrayList<>();
         for (String repository : repositories) {
@@ -55,7 +56,7 @@ final class RepositoryOptions {
             RepositorySource source = RepositorySource.parse(hasName ? named.group(2) : repository);
             configs.add(new RepositoryConfig(source, hasName ? named.group(1) : source.defaultName(),
                     Optional.ofNullable(branch), Optional.ofNullable(cardsRoot), pollInterval, workDirectory,
-                    bootstrapServers, topic, partitions, replicationFactor, rules));
+                    kafka, topic, partitions, replicationFactor, rules));
         }
         return configs;
     }

@@ -98,10 +98,10 @@ class ComposeFileTest {
             if (command.equals("ingest")) {
                 read.addAll(Set.of(WebhookSecrets.GITHUB, WebhookSecrets.GITEE, WebhookSecrets.GITLAB));
             }
+            read.addAll(passwordsFromTheEnvironment(command));
             Set<String> others = new HashSet<>(Set.of("JDK_JAVA_OPTIONS"));
             if (command.equals("access")) {
                 // The passwords it sets, each in the variable access.yaml names for its user.
-                read.addAll(accessPasswordVariables());
                 others.addAll(accessPasswordVariables());
             }
             for (String variable : environment(service).keySet()) {
@@ -122,6 +122,7 @@ class ComposeFileTest {
         Set<String> known = new HashSet<>(COMPOSE_ONLY);
         CommandSettings.byCommand().keySet().forEach(command -> known.addAll(CommandSettings.environmentVariablesOf(command)));
         known.addAll(Set.of(WebhookSecrets.GITHUB, WebhookSecrets.GITEE, WebhookSecrets.GITLAB));
+        CommandSettings.byCommand().keySet().forEach(command -> known.addAll(passwordsFromTheEnvironment(command)));
         String example = Files.readString(PROJECT.resolve(".env.example"), StandardCharsets.UTF_8);
 
         Matcher variables = CARDEX_VARIABLE.matcher(example);
@@ -132,6 +133,23 @@ class ComposeFileTest {
                         .contains(variables.group(1));
             }
         }
+    }
+
+    /**
+     * The passwords a command reads from the environment only, never through an option: the Kafka
+     * user's of a command that logs in to Kafka, and those access.yaml names for cardex access.
+     */
+    private static Set<String> passwordsFromTheEnvironment(String command) {
+        Set<String> passwords = new HashSet<>();
+        if (CommandSettings.environmentVariablesOf(command).contains("CARDEX_KAFKA_USER")) {
+            passwords.add(KafkaOptions.PASSWORD_VARIABLE);
+        }
+        if (command.equals("access")) {
+            Access.builtIn(new DeploymentNames("cards", "topic", "dead-letters", "group")).kafka().users().values()
+                    .forEach(user -> passwords.add(user.password()));
+            passwords.addAll(accessPasswordVariables());
+        }
+        return passwords;
     }
 
     @Test

@@ -17,7 +17,10 @@ import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.verify.AssetChecking;
 import io.cardex.service.http.Health;
 import io.cardex.service.retry.Backoff;
+import io.cardex.topics.CardChangeTopic;
 import io.cardex.topics.DeadLetterTopic;
+import io.cardex.topics.KafkaAccessCheck;
+import io.cardex.topics.KafkaRefusedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
@@ -71,20 +74,20 @@ public final class IndexerService implements AutoCloseable {
         this.config = config;
         this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl(), config.elasticsearchCa());
         CardIndex index = new CardIndex(elasticsearch.client(), config.index());
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        this.consumer = new KafkaConsumer<>(config.kafka().clientSettings(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "cardex-indexer",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis(),
                 // A consumer must never create the topic: it would lack log compaction.
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(registry);
         this.assetChecking = config.verification()
                 .map(verification -> new AssetChecking(verification, index, Clock.systemUTC(), registry));
-        this.deadLetters = new DeadLetters(config.bootstrapServers(), DeadLetterTopic.of(config.topic()),
+        this.deadLetters = new DeadLetters(config.kafka(), DeadLetterTopic.of(config.topic()),
                 Clock.systemUTC());
         OffsetTracker tracker = new OffsetTracker();
         IndexingMetrics metrics = new IndexingMetrics(registry, tracker);
@@ -113,12 +116,22 @@ public final class IndexerService implements AutoCloseable {
             log.error("the indexer cannot start: {}", e.getMessage());
             loop.stop();
         } catch (RuntimeException | Error e) {
-            log.error("the indexer cannot start: {}", e.toString(), e);
+            Optional<KafkaRefusedException> refused = KafkaRefusedException.of(e, config.kafka(), "read");
+            if (refused.isPresent()) {
+                log.error("the indexer cannot start: {}", refused.get().getMessage());
+            } else {
+                log.error("the indexer cannot start: {}", e.toString(), e);
+            }
             loop.stop();
         }
         try {
             loop.run();
         } catch (RuntimeException | Error e) {
+            Optional<KafkaRefusedException> refused = KafkaRefusedException.of(e, config.kafka(), "read");
+            if (refused.isPresent()) {
+                log.error("the indexer stopped: {}", refused.get().getMessage());
+                return;
+            }
             // A bug or a state Kafka's client cannot recover from: say so loudly; /health turns 503.
             log.error("the indexer stopped: {}", e.toString(), e);
         }
@@ -136,8 +149,15 @@ public final class IndexerService implements AutoCloseable {
         }
         List<PartitionInfo> cardTopic = consumer.partitionsFor(config.topic());
         // As safe as the card changes: the same replication as their topic.
-        DeadLetterTopic.ensureExists(config.bootstrapServers(), DeadLetterTopic.of(config.topic()),
+        DeadLetterTopic.ensureExists(config.kafka(), DeadLetterTopic.of(config.topic()),
                 cardTopic.size(), (short) cardTopic.get(0).replicas().length);
+        if (config.kafka().login().isPresent()) {
+            // A secured broker may refuse what the loop needs: said now, in one line, the indexer
+            // stops rather than dead-letter every change or retry without end.
+            KafkaAccessCheck.require(config.kafka(), List.of(KafkaAccessCheck.Need.readTopic(config.topic()),
+                    KafkaAccessCheck.Need.consumeWithGroup(config.groupId()),
+                    KafkaAccessCheck.Need.writeTopic(DeadLetterTopic.of(config.topic()))));
+        }
     }
 
     /** Whether the indexer still consumes: false once closed, or when it stopped on an unexpected error. */

@@ -99,13 +99,15 @@ public final class Ingestor {
                     + "publishing every card of {} once, so that cards at every depth are indexed", name, branch,
                     to.abbreviate(10).name());
         }
+        // A restart, or a clock stepped backwards, never publishes versions below those published before.
+        publisher.versions().neverBelow(cursors.lastVersion(name, branch));
         CardParser parser = new CardParser(repository.fileNames(to.getTree(), root.imagesFolder())
                 .map(images -> config.cardRules().withFeaturedImages(images)).orElse(config.cardRules()));
         int upserts = publish(changed, sorted, parser, root, from, to);
         publishSkipped(sorted.skipped(), to);
         publisher.awaitAcknowledged();
         repository.keepPublished(to);
-        cursors.markPublished(name, branch, to.name());
+        cursors.markPublished(name, branch, to.name(), publisher.versions().last());
         commitsBehind = 0;
         IngestPass pass = new IngestPass(from == null ? Optional.empty() : last, Optional.of(to.name()),
                 upserts, changed.size() - upserts, sorted.skipped());

@@ -3,6 +3,7 @@ package io.cardex.ingest;
 import io.cardex.card.CardKey;
 import io.cardex.card.CardRules;
 import io.cardex.ingest.git.RepositorySource;
+import io.cardex.topics.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param cardsRoot         the folder holding the cards; empty to use {@code mshub_res/assets}
  *                          when present, else the repository root
  * @param workDirectory     where remote clones and the publish cursor are kept
+ * @param kafka             the Kafka the changes are published to, and the user ingest logs in as
  * @param cardRules         the settings cards are read and checked with
  */
 public record RepositoryConfig(
@@ -26,7 +28,7 @@ public record RepositoryConfig(
         Optional<String> cardsRoot,
         Duration pollInterval,
         Path workDirectory,
-        String bootstrapServers,
+        KafkaConnection kafka,
         String topic,
         int topicPartitions,
         short topicReplicationFactor,
@@ -35,6 +37,7 @@ public record RepositoryConfig(
     public RepositoryConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(cardRules, "cardRules");
+        Objects.requireNonNull(kafka, "kafka");
         CardKey.requireValidRepositoryName(repositoryName);
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("--poll-interval must be positive, not " + pollInterval);

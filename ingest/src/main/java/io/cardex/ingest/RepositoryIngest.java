@@ -5,6 +5,8 @@ import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.KafkaAccessCheck;
+import io.cardex.topics.KafkaRefusedException;
 import io.cardex.ingest.publish.ChangePublisher;
 import io.cardex.ingest.watch.FolderWatcher;
 import io.cardex.ingest.webhook.Push;
@@ -154,7 +156,8 @@ public final class RepositoryIngest implements AutoCloseable {
 
     private void failed(Throwable e) {
         Duration pause = backoff.failed();
-        String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String cause = KafkaRefusedException.of(e, config.kafka(), "write").map(Throwable::getMessage)
+                .orElse(e.getClass().getSimpleName() + ": " + e.getMessage());
         IngestStatus before = status;
         if (!cause.equals(before.lastError())) {
             log.warn("ingest of {} failed, retrying in {} s (then less and less often, up to every {} s): {}",
@@ -200,14 +203,18 @@ public final class RepositoryIngest implements AutoCloseable {
         if (ingestor != null) {
             return ingestor;
         }
-        CardChangeTopic.ensureExists(config.bootstrapServers(), config.topic(), config.topicPartitions(),
+        CardChangeTopic.ensureExists(config.kafka(), config.topic(), config.topicPartitions(),
                 config.topicReplicationFactor(), config.cardRules().maxFileBytes());
+        if (config.kafka().login().isPresent()) {
+            // A secured broker may refuse the writes: better said now than by every send of the pass.
+            KafkaAccessCheck.require(config.kafka(), List.of(KafkaAccessCheck.Need.writeTopic(config.topic())));
+        }
         if (repository == null) {
             repository = CardRepository.open(config.source(), config.branch(), config.cloneDirectory(),
                     new LoggingProgressMonitor("clone of " + config.repositoryName()));
         }
         if (publisher == null) {
-            publisher = new ChangePublisher(config.bootstrapServers(), config.topic(), config.cardRules().maxFileBytes());
+            publisher = new ChangePublisher(config.kafka(), config.topic(), config.cardRules().maxFileBytes());
         }
         ingestor = new Ingestor(config, repository, publisher, new CursorStore(config.cursorFile()), progress);
         return ingestor;

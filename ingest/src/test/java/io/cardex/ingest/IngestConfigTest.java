@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cardex.card.CardRules;
 import io.cardex.ingest.git.RepositorySource;
+import io.cardex.topics.KafkaConnection;
 import io.cardex.ingest.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class IngestConfigTest {
 
     private static RepositoryConfig repository(String name, Duration pollInterval, int partitions) {
         return new RepositoryConfig(new RepositorySource.Local(Path.of("/tmp/cards")), name, Optional.empty(),
-                Optional.empty(), pollInterval, Path.of("/tmp/work"), "127.0.0.1:9092", "cards", partitions, (short) 1,
+                Optional.empty(), pollInterval, Path.of("/tmp/work"), KafkaConnection.open("127.0.0.1:9092"), "cards", partitions, (short) 1,
                 CardRules.DEFAULT);
     }
 }

@@ -1,5 +1,6 @@
 package io.cardex.stack;
 
+import io.cardex.topics.KafkaConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,7 +46,8 @@ public final class EmbeddedStack implements AutoCloseable {
         this.config = config;
         this.installation = installation;
         Path data = config.dataDirectory();
-        this.kafka = new KafkaNode(installation, data.resolve("kafka"), config.kafkaPort(), Ports.free());
+        this.kafka = new KafkaNode(installation, data.resolve("kafka"), config.kafkaPort(), Ports.free(),
+                config.kafkaSecurity());
         this.elasticsearch = new ElasticsearchNode(installation, data.resolve("elasticsearch"),
                 config.elasticsearchPort(), Ports.free(), ServiceUser.forElasticsearch(),
                 config.securedElasticsearch());
@@ -167,6 +169,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** How Kafka's super user reaches it: with its login when Kafka is secured, to grant the other users theirs. */
+    public KafkaConnection kafkaSuperUser() {
+        return kafka.superUser();
     }
 
     /** Elasticsearch's URL, without a user: {@code https} when it is secured. */

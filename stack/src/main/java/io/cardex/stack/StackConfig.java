@@ -1,30 +1,40 @@
 package io.cardex.stack;
 
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the embedded stack is asked for: one data directory for everything it keeps, and the
  * ports clients reach Kafka and Elasticsearch on. Both servers listen on 127.0.0.1 only.
  *
+ * @param kafkaSecurity        how Kafka is secured; empty for a broker open to whoever reaches it
  * @param securedElasticsearch whether Elasticsearch runs with security on (users, roles) and HTTPS
  *                             with a CA the stack makes, or open on loopback as for the demo
  */
-public record StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort, boolean securedElasticsearch) {
+public record StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort,
+                          Optional<KafkaSecurity> kafkaSecurity, boolean securedElasticsearch) {
 
     public StackConfig {
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
         requirePort(kafkaPort, "Kafka port");
         requirePort(elasticsearchPort, "Elasticsearch port");
+        Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
     }
 
-    /** A stack with an open Elasticsearch. */
+    /** A stack whose Kafka and Elasticsearch are open to whoever reaches them on 127.0.0.1, as {@code demo} runs it. */
     public StackConfig(Path dataDirectory, int kafkaPort, int elasticsearchPort) {
-        this(dataDirectory, kafkaPort, elasticsearchPort, false);
+        this(dataDirectory, kafkaPort, elasticsearchPort, Optional.empty(), false);
+    }
+
+    /** The same stack with Kafka secured so. */
+    public StackConfig withKafkaSecurity(KafkaSecurity security) {
+        return new StackConfig(dataDirectory, kafkaPort, elasticsearchPort, Optional.of(security), securedElasticsearch);
     }
 
     /** The same stack with Elasticsearch secured. */
     public StackConfig withSecuredElasticsearch() {
-        return new StackConfig(dataDirectory, kafkaPort, elasticsearchPort, true);
+        return new StackConfig(dataDirectory, kafkaPort, elasticsearchPort, kafkaSecurity, true);
     }
 
     /** A stack on free ports, as tests want it. */

@@ -1,5 +1,6 @@
 package io.cardex.topics;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,10 +17,16 @@ public final class CardChangeTopic {
     public static final String DEFAULT_NAME = "cardex.card-changes";
     /**
      * Partitions of a topic ingest creates unless told otherwise: indexers sharing a group share
-     * them, so this is also how many indexers can work at once. Never add partitions to an
-     * existing topic: a card's version is its offset (docs/deployment.md says how to move).
+     * them, so this is also how many indexers can work at once. Partitions may be added later
+     * (docs/deployment.md says how): a card's version comes with its record, not from its offset.
      */
     public static final int DEFAULT_PARTITIONS = 3;
+    /**
+     * How soon ingest's producers and the indexers' consumers see partitions added to the topic
+     * (their {@code metadata.max.age.ms}): Kafka's default, 5 minutes, left new indexers idle that
+     * long. A metadata request this often costs nothing worth counting.
+     */
+    public static final Duration PARTITIONS_NOTICED_WITHIN = Duration.ofSeconds(10);
     /** The consumer group of the indexers writing one index, unless configured otherwise. */
     public static final String DEFAULT_INDEXER_GROUP = "cardex-indexer";
     /** Deleted cards stay visible this long, for a lagging indexer to see them. */
@@ -35,9 +42,9 @@ public final class CardChangeTopic {
      *
      * @throws IllegalStateException when Kafka cannot be reached or refuses the topic, saying which
      */
-    public static void ensureExists(String bootstrapServers, String name, int partitions, short replicationFactor,
+    public static void ensureExists(KafkaConnection kafka, String name, int partitions, short replicationFactor,
                                     long maxCardBytes) throws InterruptedException {
-        TopicSetup.ensureExists(bootstrapServers, new NewTopic(name, partitions, replicationFactor)
+        TopicSetup.ensureExists(kafka, new NewTopic(name, partitions, replicationFactor)
                 .configs(configs(replicationFactor, maxCardBytes)), "card-changes topic");
     }
 

@@ -28,9 +28,9 @@ public final class DeadLetterTopic {
      *
      * @throws IllegalStateException when Kafka cannot be reached or refuses the topic, saying which
      */
-    public static void ensureExists(String bootstrapServers, String name, int partitions, short replicationFactor)
+    public static void ensureExists(KafkaConnection kafka, String name, int partitions, short replicationFactor)
             throws InterruptedException {
-        TopicSetup.ensureExists(bootstrapServers, new NewTopic(name, partitions, replicationFactor)
+        TopicSetup.ensureExists(kafka, new NewTopic(name, partitions, replicationFactor)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(RETENTION_MS),
                         TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                         String.valueOf(TopicSetup.minInSyncReplicas(replicationFactor)))), "dead-letter topic");

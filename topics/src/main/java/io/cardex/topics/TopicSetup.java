@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -39,20 +40,27 @@ final class TopicSetup {
      *
      * @param purpose what the topic holds, for the log and error messages ("card-changes topic")
      * @throws IllegalStateException when Kafka cannot be reached or refuses the topic, saying which
+     * @throws KafkaRefusedException when Kafka refuses the user to create or describe the topic
      */
-    static void ensureExists(String bootstrapServers, NewTopic topic, String purpose) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    static void ensureExists(KafkaConnection kafka, NewTopic topic, String purpose) throws InterruptedException {
+        try (Admin admin = Admin.create(kafka.clientSettings(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "cardex-topic-setup",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(SETUP_TIMEOUT_SECONDS)))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(SETUP_TIMEOUT_SECONDS))))) {
             admin.createTopics(List.of(topic)).all().get(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             awaitLeaders(admin, topic.name());
             log.info("created the {} {} ({} partitions)", purpose, topic.name(), topic.numPartitions());
         } catch (TimeoutException e) {
-            throw unreachable(bootstrapServers, e);
+            throw unreachable(kafka.bootstrapServers(), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw unreachable(bootstrapServers, e.getCause());
+                throw unreachable(kafka.bootstrapServers(), e.getCause());
             }
+            if (e.getCause() instanceof TopicAuthorizationException) {
+                throw KafkaRefusedException.onTopic(kafka, "create", topic.name(), e.getCause());
+            }
+            KafkaRefusedException.of(e.getCause(), kafka, "create").ifPresent(refused -> {
+                throw refused;
+            });
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create the " + purpose + " " + topic.name() + ": "
                         + e.getCause().getMessage(), e.getCause());

@@ -6,14 +6,19 @@ import io.cardex.api.ApiConfig;
 import io.cardex.api.health.Readiness;
 import io.cardex.api.health.ReadinessCheck;
 import io.cardex.api.search.CardLookup;
+import io.cardex.api.search.Grouping;
 import io.cardex.api.search.InvalidQueryException;
+import io.cardex.api.search.ModelLookup;
+import io.cardex.api.search.ModelVersions;
 import io.cardex.api.search.SearchParameters;
+import io.cardex.api.search.SearchQuery;
 import io.cardex.api.search.SearchService;
 import io.cardex.api.search.SimilarCards;
 import io.cardex.api.search.SimilarQuery;
 import io.cardex.api.search.SimilarResult;
 import io.cardex.api.search.SuggestService;
 import io.cardex.api.stats.RecentStats;
+import io.cardex.card.ModelKey;
 import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.UrlCredentials;
 import io.cardex.service.http.Answers;
@@ -49,19 +54,21 @@ public final class ApiRoutes {
     private final SuggestService suggestions;
     private final CardLookup cards;
     private final SimilarCards similarCards;
+    private final ModelLookup models;
     private final RecentStats stats;
     private final ReadinessCheck readiness;
     private final PipelineHealth pipeline;
     private final SearchPage page = new SearchPage();
 
     public ApiRoutes(ApiConfig config, SearchService search, SuggestService suggestions, CardLookup cards,
-                     SimilarCards similarCards, RecentStats stats, ReadinessCheck readiness,
+                     SimilarCards similarCards, ModelLookup models, RecentStats stats, ReadinessCheck readiness,
                      PipelineHealth pipeline) {
         this.config = config;
         this.search = search;
         this.suggestions = suggestions;
         this.cards = cards;
         this.similarCards = similarCards;
+        this.models = models;
         this.stats = stats;
         this.readiness = readiness;
         this.pipeline = pipeline;
@@ -75,6 +82,7 @@ public final class ApiRoutes {
         // number of parts, so the handler still answers a card named "similar" when there is one.
         javalin.routes.get("/cards/<key>/similar", this::similar);
         javalin.routes.get("/cards/<key>", this::card);
+        javalin.routes.get("/models/{repository}/{user_id}/{name}", this::model);
         javalin.routes.get("/suggest", ctx ->
                 Answers.json(ctx, Map.of("suggestions", suggestions.suggest(ctx.queryParam("prefix")))));
         javalin.routes.get("/stats", ctx -> Answers.json(ctx, stats.stats()));
@@ -94,7 +102,8 @@ public final class ApiRoutes {
     }
 
     private void search(Context ctx) throws IOException {
-        Answers.json(ctx, search.search(SearchParameters.parse(ctx.queryParamMap())));
+        SearchQuery query = SearchParameters.parse(ctx.queryParamMap());
+        Answers.json(ctx, query.grouping() == Grouping.CARD ? search.search(query) : search.searchModels(query));
     }
 
     /** The whole card: fields, asset checks, problems, source, Chinese text. */
@@ -105,6 +114,23 @@ public final class ApiRoutes {
             Answers.json(ctx, card.get());
         } else {
             noSuchCard(ctx, key);
+        }
+    }
+
+    /** Every version of a model, newest first. */
+    private void model(Context ctx) throws IOException {
+        String key = ctx.pathParam("repository") + "/" + ctx.pathParam("user_id") + "/" + ctx.pathParam("name");
+        Optional<ModelVersions> versions = Optional.empty();
+        try {
+            versions = models.find(new ModelKey(ctx.pathParam("repository"), ctx.pathParam("user_id"), ctx.pathParam("name")));
+        } catch (IllegalArgumentException noModelCouldHaveIt) {
+            // A repository, user or name no card could have: as unknown as any other model.
+        }
+        if (versions.isPresent()) {
+            Answers.json(ctx, versions.get());
+        } else {
+            Answers.problem(ctx, ProblemDetails.of(404, "No such model", "no model has the key '" + key
+                    + "' (<repository>/<user-id>/<name>, as the 'model' of a hit of /search): find it with /search?q=..."));
         }
     }
 

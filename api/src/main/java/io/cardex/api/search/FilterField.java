@@ -17,6 +17,7 @@ public enum FilterField {
     LICENSE("license", "card.header.license"),
     AUTHOR("author", "card.header.author.keyword"),
     USER("user", "user_id"),
+    BACKEND("backend", "backend"),
     FILE_FORMAT("file_format", "card.header.assets.file_format"),
     USED_FOR("used_for", "card.header.used_for"),
     ASSET_STATUS("asset_status", "asset_checks.status"),

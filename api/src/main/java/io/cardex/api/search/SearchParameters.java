@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads the query parameters of {@code GET /search} into a {@link SearchQuery}. A parameter it
@@ -15,7 +16,11 @@ import java.util.Set;
 public final class SearchParameters {
 
     /** Parameters other than the filters; all but {@code facets} are given at most once. */
-    private static final List<String> GENERAL = List.of("q", "size", "from", "cursor", "sort", "order", "facets");
+    private static final List<String> GENERAL = List.of("q", "size", "from", "cursor", "sort", "order", "group", "facets");
+
+    /** The filters that are not facets: ranges of figures, and asset digests. */
+    private static final List<String> RANGES_AND_DIGESTS = Stream.concat(
+            RangeFilters.PARAMETERS.stream(), Stream.of(DigestQuery.PARAMETER)).toList();
 
     private final RequestParameters parameters;
 
@@ -30,14 +35,16 @@ public final class SearchParameters {
 
     private SearchQuery query() {
         for (String name : parameters.names()) {
-            if (!GENERAL.contains(name) && FilterField.byParameter(name).isEmpty()) {
+            if (!GENERAL.contains(name) && FilterField.byParameter(name).isEmpty() && !RANGES_AND_DIGESTS.contains(name)) {
                 throw new InvalidQueryException(name, "is not a parameter of /search: use "
-                        + String.join(", ", GENERAL) + " or a filter: " + FilterField.parameterNames());
+                        + String.join(", ", GENERAL) + " or a filter: " + FilterField.parameterNames() + ", "
+                        + String.join(", ", RANGES_AND_DIGESTS));
             }
         }
         return new SearchQuery(parameters.single("q"), parameters.number("size", SearchQuery.DEFAULT_SIZE),
                 parameters.number("from", 0), Optional.ofNullable(parameters.single("cursor")).map(Cursor::decode),
-                Sorting.parse(parameters.single("sort"), parameters.single("order")), filters(), facets());
+                Sorting.parse(parameters.single("sort"), parameters.single("order")), filters(), facets(),
+                Grouping.parse(parameters.single("group")));
     }
 
     private Filters filters() {
@@ -48,7 +55,7 @@ public final class SearchParameters {
                     : parameters.all(field.parameter());
             filters.put(field, values);
         }
-        return new Filters(filters);
+        return new Filters(filters, RangeFilters.parse(parameters), DigestQuery.parse(parameters.all(DigestQuery.PARAMETER)));
     }
 
     private List<FilterField> facets() {

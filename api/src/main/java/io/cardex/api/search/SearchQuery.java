@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param sorting the order of the cards
  * @param filters what the cards must have
  * @param facets  the fields whose values are counted, in the order asked for
+ * @param grouping one hit per model or per card
  */
 public record SearchQuery(String text, int size, int from, Optional<Cursor> cursor, Sorting sorting, Filters filters,
-                          List<FilterField> facets) {
+                          List<FilterField> facets, Grouping grouping) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -37,19 +38,20 @@ public record SearchQuery(String text, int size, int from, Optional<Cursor> curs
                     + "; page further with the cursor of the page before");
         }
         if (cursor.isPresent()) {
-            checkCursor(cursor.get(), from, sorting);
+            checkCursor(cursor.get(), from, sorting, grouping);
         }
     }
 
-    private static void checkCursor(Cursor cursor, int from, Sorting sorting) {
+    private static void checkCursor(Cursor cursor, int from, Sorting sorting, Grouping grouping) {
         if (from > 0) {
             throw new InvalidQueryException("from", "cannot be used with 'cursor': the cursor says where the page starts");
         }
-        if (!cursor.sorting().equals(sorting.toString())) {
+        if (!cursor.sorting().equals(grouping.cursorSorting(sorting))) {
             throw new InvalidQueryException("cursor", "continues a search sorted by " + cursor.sorting()
-                    + ", not by " + sorting + ": ask again with the same sort and order, or without the cursor");
+                    + ", not by " + grouping.cursorSorting(sorting)
+                    + ": ask again with the same sort, order and group, or without the cursor");
         }
-        if (!cursor.fits(sorting.cursorValues())) {
+        if (!cursor.fits(grouping.cursorValues(sorting))) {
             throw Cursor.malformed();
         }
     }

@@ -32,15 +32,26 @@ public final class SearchService {
     private final ElasticsearchClient client;
     private final CardIndexNames names;
     private final TextMatch textMatch;
+    private final ModelGrouping models;
+    private final EmptyAnswers emptyAnswers;
 
     public SearchService(ElasticsearchClient client, CardIndexNames names) {
         this.client = client;
         this.names = names;
         this.textMatch = new TextMatch(client, names);
+        this.models = new ModelGrouping(client, names);
+        this.emptyAnswers = new EmptyAnswers(client, names);
+    }
+
+    /** The search answered one hit per model ({@code group=model}), with the versions of each found. */
+    public ModelSearchResult searchModels(SearchQuery query) throws IOException {
+        Query matching = DigestQuery.orText(query.text(), textMatch.query(query.text()));
+        ModelSearchResult found = models.search(query, matching);
+        return found.total().cards() == 0 ? found.explained(emptyAnswers.explain(query, matching)) : found;
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
-        Query matching = textMatch.query(query.text());
+        Query matching = DigestQuery.orText(query.text(), textMatch.query(query.text()));
         // One card more than asked tells whether there is a next page; at the end of the window, the total does.
         int window = Math.min(query.size() + 1, RESULT_WINDOW - query.from());
         SearchResponse<CardDocument> response = client.search(s -> {
@@ -63,7 +74,8 @@ public final class SearchService {
         String nextCursor = more && !page.isEmpty() ? cursorAfter(query.sorting(), page.get(page.size() - 1)) : null;
         return new SearchResult(query.text(), total, nextCursor,
                 query.facets().isEmpty() ? null : Facets.read(query.facets(), response.aggregations()),
-                page.stream().map(SearchService::toHit).toList());
+                page.stream().map(SearchService::toHit).toList(),
+                total == 0 ? emptyAnswers.explain(query, matching) : null);
     }
 
     /**
@@ -72,7 +84,7 @@ public final class SearchService {
      * linked through a paper, or looking for the words in every field searched, costs
      * Elasticsearch several times the search itself.
      */
-    private static Highlight highlight(String text) {
+    static Highlight highlight(String text) {
         return Highlight.of(h -> {
             h.encoder(HighlighterEncoder.Html).highlightQuery(TextMatch.textQuery(text, HIGHLIGHTED_NAMES));
             HIGHLIGHTED.forEach(field -> h.fields(field.name(), f -> field.passageChars() == 0

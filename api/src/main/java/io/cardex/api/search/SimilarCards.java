@@ -1,6 +1,7 @@
 package io.cardex.api.search;
 
 import io.cardex.card.CardKey;
+import io.cardex.card.ModelKey;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -10,7 +11,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** Cards like a given card, by the words they share: what it is, what it was trained on, what it says. */
+/**
+ * Cards like a given card, by the words they share: what it is, what it was trained on, what it
+ * says. The card's own model is left out (its other versions say the same), and each other model
+ * comes once, by its card most alike.
+ */
 public final class SimilarCards {
 
     static final List<String> FIELDS = List.of(
@@ -37,7 +42,7 @@ public final class SimilarCards {
             return Optional.empty();
         }
         SearchResponse<CardDocument> response = client.search(s -> s.index(names.alias()).source(ServedFields.CARD_FOUND)
-                .query(toElasticsearch(query))
+                .query(toElasticsearch(query)).collapse(c -> c.field(ModelFacets.MODEL_FIELD))
                 .size(query.size()), CardDocument.class);
         List<CardHit> hits = response.hits().hits().stream().map(hit -> new CardHit(hit.score(), null, hit.source())).toList();
         return Optional.of(new SimilarResult(query.key(), hits));
@@ -52,10 +57,12 @@ public final class SimilarCards {
                 .minTermFreq(1)
                 .minDocFreq(2)
                 .include(false)));
+        String ownModel = ModelKey.of(CardKey.parse(query.key())).toString();
         Optional<String> status = query.status().indexedStatus();
-        if (status.isEmpty()) {
-            return alike;
-        }
-        return Query.of(q -> q.bool(b -> b.must(alike).filter(f -> f.term(t -> t.field("status").value(status.get())))));
+        return Query.of(q -> q.bool(b -> {
+            b.must(alike).mustNot(m -> m.term(t -> t.field(ModelFacets.MODEL_FIELD).value(ownModel)));
+            status.ifPresent(valid -> b.filter(f -> f.term(t -> t.field("status").value(valid))));
+            return b;
+        }));
     }
 }

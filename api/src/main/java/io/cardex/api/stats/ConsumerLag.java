@@ -1,6 +1,7 @@
 package io.cardex.api.stats;
 
 import io.cardex.api.KafkaSettings;
+import io.cardex.topics.KafkaRefusedException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +36,10 @@ public final class ConsumerLag implements AutoCloseable {
 
     public ConsumerLag(KafkaSettings settings) {
         this.settings = settings;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+        this.admin = Admin.create(settings.kafka().clientSettings(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "cardex-api-stats",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis())));
     }
 
     /** The card changes waiting for the indexer, over every partition of the topic. */
@@ -53,7 +53,8 @@ public final class ConsumerLag implements AutoCloseable {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw notAnswered();
             }
-            throw new LagUnknownException("Kafka could not say: " + e.getCause().getMessage());
+            throw new LagUnknownException(KafkaRefusedException.of(e.getCause(), settings.kafka(), "describe")
+                    .map(Throwable::getMessage).orElse("Kafka could not say: " + e.getCause().getMessage()));
         } catch (TimeoutException e) {
             throw notAnswered();
         } catch (InterruptedException e) {

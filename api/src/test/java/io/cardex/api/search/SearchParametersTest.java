@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +67,9 @@ class SearchParametersTest {
         assertThatThrownBy(() -> parse("q=x&colour=red"))
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("colour"))
                 .hasMessageStartingWith("parameter 'colour' is not a parameter of /search: use q, size, from, cursor,"
-                        + " sort, order, facets or a filter: module_type, module_detail, dataset, version, license,"
-                        + " author, user, file_format, used_for, asset_status, kind, status");
+                        + " sort, order, group, facets or a filter: module_type, module_detail, dataset, version, license,"
+                        + " author, user, backend, file_format, used_for, asset_status, kind, status, metric, updated_after,"
+                        + " updated_before, sha256");
     }
 
     @Test
@@ -97,10 +99,32 @@ class SearchParametersTest {
         String byName = new Cursor("name:asc", List.of("refinenet", "refinenet", "hub/mindspore/1.9/refinenet_voc2012"))
                 .encode();
 
-        assertThat(parse("sort=name&cursor=" + byName).cursor()).isPresent();
-        assertThatThrownBy(() -> parse("sort=updated&cursor=" + byName))
+        assertThat(parse("sort=name&group=card&cursor=" + byName).cursor()).isPresent();
+        assertThatThrownBy(() -> parse("sort=updated&group=card&cursor=" + byName))
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("cursor"))
                 .hasMessageContaining("sorted by name:asc, not by updated:desc");
+    }
+
+    @Test
+    void aCursorOfModelsNeverContinuesASearchOfCardsNorTheOtherWay() {
+        String ofCards = new Cursor("name:asc", List.of("refinenet", "refinenet", "hub/mindspore/1.9/refinenet_voc2012"))
+                .encode();
+        String ofModels = new Cursor("models/name:asc", List.of(10)).encode();
+
+        assertThat(parse("sort=name&cursor=" + ofModels).cursor()).isPresent();
+        assertThatThrownBy(() -> parse("sort=name&cursor=" + ofCards))
+                .hasMessageContaining("sorted by name:asc, not by models/name:asc");
+        assertThatThrownBy(() -> parse("sort=name&group=card&cursor=" + ofModels))
+                .hasMessageContaining("sorted by models/name:asc, not by name:asc");
+    }
+
+    @Test
+    void groupIsModelUnlessCardIsAsked() {
+        assertThat(parse("q=resnet50").grouping()).isEqualTo(Grouping.MODEL);
+        assertThat(parse("group=CARD").grouping()).isEqualTo(Grouping.CARD);
+        assertThatThrownBy(() -> parse("group=version"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("group"))
+                .hasMessageContaining("use model");
     }
 
     @Test
@@ -115,6 +139,71 @@ class SearchParametersTest {
 
         assertThatThrownBy(() -> parse("from=20&cursor=" + cursor))
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+    }
+
+    @Test
+    void metricRangesRepeatAndComeWithTheOtherFilters() {
+        SearchQuery query = parse("metric=acc>=80&metric=mAP<0.5&dataset=coco2017");
+
+        assertThat(query.filters().ranges().metrics()).containsExactly(
+                new MetricRange("acc", MetricRange.Comparison.AT_LEAST, 80),
+                new MetricRange("map", MetricRange.Comparison.LESS_THAN, 50));
+        assertThat(query.filters().values()).containsEntry(FilterField.DATASET, List.of("coco2017"));
+        assertThat(query.filters().given()).containsExactly("dataset", "status", "metric");
+    }
+
+    @Test
+    void updateTimeIsBoundedByDaysOnEitherSide() {
+        RangeFilters ranges = parse("updated_after=2022-01-01&updated_before=2022-12-31").filters().ranges();
+
+        assertThat(ranges.updatedAfter()).contains(LocalDate.of(2022, 1, 1));
+        assertThat(ranges.updatedBefore()).contains(LocalDate.of(2022, 12, 31));
+    }
+
+    @Test
+    void anUpdateBoundThatIsNoDayIsRefusedNamingTheForm() {
+        assertThatThrownBy(() -> parse("updated_after=last+week"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("updated_after"))
+                .hasMessage("parameter 'updated_after' is 'last+week': give a day as YYYY-MM-DD, such as 2022-10-11");
+        assertThatThrownBy(() -> parse("updated_before=2022-13-01"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("updated_before"));
+    }
+
+    @Test
+    void anUpdateRangeEndingBeforeItStartsIsRefused() {
+        assertThatThrownBy(() -> parse("updated_after=2023-01-01&updated_before=2022-01-01"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("updated_after"))
+                .hasMessageContaining("after updated_before (2022-01-01)");
+    }
+
+    @Test
+    void digestsOfTheSha256FilterAreLowerCasedAndAnyMayMatch() {
+        Filters filters = parse("sha256=9DC18191AB&sha256=" + "0".repeat(64)).filters();
+
+        assertThat(filters.digests()).containsExactly("9dc18191ab", "0".repeat(64));
+        assertThat(filters.without("sha256").digests()).isEmpty();
+        assertThat(filters.without("sha256").values()).isEqualTo(filters.values());
+    }
+
+    @Test
+    void aDigestShorterThanEightHexDigitsOrNotHexIsRefused() {
+        for (String digest : List.of("9dc1819", "9dc18191xyz", "0".repeat(65))) {
+            assertThatThrownBy(() -> parse("sha256=" + digest))
+                    .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("sha256"))
+                    .hasMessageContaining("give an asset's SHA-256 as 64 hex digits, or at least its first 8");
+        }
+    }
+
+    @Test
+    void leavingOutOneFilterKeepsEveryOther() {
+        Filters filters = parse("dataset=coco2017&metric=acc>=80&updated_after=2022-01-01&sha256=9dc18191").filters();
+
+        assertThat(filters.without("metric").ranges().metrics()).isEmpty();
+        assertThat(filters.without("metric").ranges().updatedAfter()).isPresent();
+        assertThat(filters.without("dataset").values()).doesNotContainKey(FilterField.DATASET);
+        assertThat(filters.without("dataset").ranges()).isEqualTo(filters.ranges());
+        assertThat(filters.without("dataset").digests()).containsExactly("9dc18191");
+        assertThat(filters.without("updated_after").ranges().updatedAfter()).isEmpty();
     }
 
     /** The parameters of a query string as Javalin hands them over: each name with its values in order. */

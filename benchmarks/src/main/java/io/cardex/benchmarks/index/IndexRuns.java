@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.index;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.api.search.CardsOnly;
 import io.cardex.cardindex.CardIndexVersions;
 import static io.cardex.benchmarks.index.IndexerMeters.changesDone;
@@ -89,7 +90,7 @@ public final class IndexRuns {
     public Run indexer() throws Exception {
         CardIndexNames names = nextIndex();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        IndexerConfig config = new IndexerConfig(bootstrapServers, topic, "benchmark-indexer-" + runs, elasticsearchUrl,
+        IndexerConfig config = new IndexerConfig(KafkaConnection.open(bootstrapServers), topic, "benchmark-indexer-" + runs, elasticsearchUrl,
                 names, BulkSettings.DEFAULT, java.util.Optional.empty());
         try (IndexerService indexer = new IndexerService(config, registry)) {
             long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.ingest;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardId;
 import io.cardex.card.CardRules;
 import io.cardex.ingest.RepositoryConfig;
@@ -29,7 +30,7 @@ public record GeneratedRepository(Path directory, int cards, int files, String h
      */
     public RepositoryConfig ingestConfig(Path workDirectory, String bootstrapServers, String topic) {
         return new RepositoryConfig(new RepositorySource.Local(directory), NAME, Optional.empty(), Optional.empty(),
-                Duration.ofHours(1), workDirectory, bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS,
+                Duration.ofHours(1), workDirectory, KafkaConnection.open(bootstrapServers), topic, SnapshotBenchmark.TOPIC_PARTITIONS,
                 (short) 1, CardRules.DEFAULT);
     }
 }

@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.ingest;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.ingest.RepositoryConfig;
 import io.cardex.ingest.IngestPass;
@@ -69,10 +70,10 @@ public final class SnapshotBenchmark {
         Path work = Files.createDirectories(workDirectory.resolve("snapshot-" + runs));
         String topic = "benchmark-snapshot-" + runs + "-" + System.nanoTime();
         RepositoryConfig config = repository.ingestConfig(work, bootstrapServers, topic);
-        CardChangeTopic.ensureExists(bootstrapServers, topic, TOPIC_PARTITIONS, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        CardChangeTopic.ensureExists(KafkaConnection.open(bootstrapServers), topic, TOPIC_PARTITIONS, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         try (CardRepository cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                      new LoggingProgressMonitor("benchmark"));
-             ChangePublisher publisher = new ChangePublisher(bootstrapServers, topic, CardRules.DEFAULT_MAX_FILE_BYTES)) {
+             ChangePublisher publisher = new ChangePublisher(KafkaConnection.open(bootstrapServers), topic, CardRules.DEFAULT_MAX_FILE_BYTES)) {
             Ingestor ingestor = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()),
                     new PassProgress());
             double heapBefore = liveHeapMb();

@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.ingest;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
@@ -63,7 +64,7 @@ final class WebhookBenchmark {
      */
     List<Double> measure(GeneratedRepository repository, int warmUps, int pushes) throws Exception {
         String topic = "benchmark-webhook-" + System.nanoTime();
-        CardChangeTopic.ensureExists(bootstrapServers, topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        CardChangeTopic.ensureExists(KafkaConnection.open(bootstrapServers), topic, SnapshotBenchmark.TOPIC_PARTITIONS, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         RepositoryConfig config = repository.ingestConfig(Files.createDirectories(workDirectory.resolve("webhook")),
                 bootstrapServers, topic);
         Path card = repository.directory().resolve(repository.someCard().path(Language.EN));

@@ -95,7 +95,7 @@ final class FreshnessBenchmark {
             List<PushedCommit> missing = new ArrayList<>();
             for (PushedCommit commit : commits) {
                 // A page of 10, the default, holds the 5 cards a commit revises at most.
-                URI search = URI.create("http://127.0.0.1:" + api.port() + "/search?status=all&q=" + commit.token());
+                URI search = URI.create("http://127.0.0.1:" + api.port() + "/search?group=card&status=all&q=" + commit.token());
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(search).build(),
                         HttpResponse.BodyHandlers.ofString());
                 Set<String> keys = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.pipeline;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.benchmarks.index.IndexerMeters;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
 import io.cardex.benchmarks.ingest.GitHubPushes;
@@ -43,7 +44,7 @@ final class RunningPipeline implements AutoCloseable {
         this.topic = "benchmark-" + name;
         this.ingest = new IngestService(
                 GitHubPushes.ingestConfig(repository.ingestConfig(ingestWork, bootstrapServers, topic)));
-        this.indexer = new IndexerService(new IndexerConfig(bootstrapServers, topic, "benchmark-indexer-" + name,
+        this.indexer = new IndexerService(new IndexerConfig(KafkaConnection.open(bootstrapServers), topic, "benchmark-indexer-" + name,
                 elasticsearch.url(), index, BulkSettings.DEFAULT, Optional.empty()), ingest.meterRegistry());
         indexer.start();
     }

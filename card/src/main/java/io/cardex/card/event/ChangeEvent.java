@@ -36,11 +36,18 @@ public record ChangeEvent(
 
     /**
      * Version 2 replaced version 1's single {@code path} and {@code raw_text} with {@code files};
-     * version 3 dropped each file's {@code raw_text}, which no reader used: the card holds its text
-     * once, so that an event is about as large as its card.
+     * version 3 dropped each file's {@code raw_text}, which no reader used; version 4 writes each
+     * section of a body as the span of its text in the body's Markdown ({@link EventBody}) and
+     * leaves a paper page's fields to be read from its Markdown again ({@link EventCard}), so that
+     * an event holds its card's text once.
      */
-    public static final int SCHEMA_VERSION = 3;
-    /** The oldest version this code still reads: a version 2 event differs only by the text it carries besides. */
+    public static final int SCHEMA_VERSION = 4;
+    /** The first version whose sections are spans of the body's Markdown and whose paper pages are read again. */
+    static final int FIRST_SCHEMA_VERSION_HOLDING_TEXT_ONCE = 4;
+    /**
+     * The oldest version this code still reads: a version 2 event differs only by the text it
+     * carries besides, a version 3 event by its sections' texts.
+     */
     public static final int OLDEST_READABLE_SCHEMA_VERSION = 2;
 
     public ChangeEvent {

@@ -14,13 +14,16 @@ import java.util.Map;
 /** Writes and reads the records of the card-changes topic, shared by producer and consumer. */
 public final class ChangeEventCodec {
 
+    /** Reads events of schema 2 and 3, whose sections carry their texts, and repositories' records. */
     private final ObjectMapper json = CardexJson.newMapper();
+    /** Writes and reads events of schema 4, whose sections point into the body's Markdown. */
+    private final ObjectMapper eventJson = EventJson.newMapper();
 
     /** The record value: the event as JSON, or {@code null} (a tombstone) for a deletion. */
     public byte[] encodeValue(CardTopicRecord change) {
         try {
             if (change instanceof CardChange.Upsert upsert) {
-                return json.writeValueAsBytes(upsert.event());
+                return eventJson.writeValueAsBytes(asWritten(upsert.event()));
             }
             if (change instanceof CardTopicRecord.SkippedFiles skipped) {
                 return json.writeValueAsBytes(skipped.event());
@@ -29,6 +32,16 @@ public final class ChangeEventCodec {
             throw new UncheckedIOException("cannot write the record of " + change.recordKey(), e);
         }
         return null;
+    }
+
+    /**
+     * The event as this code writes it: in the current schema whatever version it was read in,
+     * since that is the layout written, and without what its card's text says (a paper page).
+     */
+    private static ChangeEvent asWritten(ChangeEvent event) {
+        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, event.eventId(), event.repository(), event.branch(),
+                event.commit(), event.commitTime(), event.commitAuthor(), event.cardId(), event.operation(), event.files(),
+                EventCard.toEvent(event.card()));
     }
 
     public String encodeKey(CardTopicRecord change) {
@@ -64,7 +77,8 @@ public final class ChangeEventCodec {
                         + ChangeEvent.OLDEST_READABLE_SCHEMA_VERSION + " to " + ChangeEvent.SCHEMA_VERSION
                         + "): ingest the repository again with a current cardex", null);
             }
-            event = json.treeToValue(tree, ChangeEvent.class);
+            event = version < ChangeEvent.FIRST_SCHEMA_VERSION_HOLDING_TEXT_ONCE ? json.treeToValue(tree, ChangeEvent.class)
+                    : readSchemaFour(tree);
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableEventException("record value is not a change event: " + e.getMessage(), e);
         }
@@ -73,6 +87,12 @@ public final class ChangeEventCodec {
             throw new UnreadableEventException("record key " + key + " does not match the event's card " + event.key(), null);
         }
         return new CardChange.Upsert(event);
+    }
+
+    /** An event whose sections are spans of their body and whose paper page is read from its body. */
+    private ChangeEvent readSchemaFour(JsonNode tree) throws IOException {
+        ChangeEvent event = eventJson.treeToValue(tree, ChangeEvent.class);
+        return event.card() == null ? event : event.withCard(EventCard.fromEvent(event.card()));
     }
 
     /**

@@ -109,7 +109,9 @@ public final class HeaderChecks {
         Header.Position at = header.positionOf("module-type");
         String[] parts = moduleType.toLowerCase(Locale.ROOT).split("-", -1);
         if (parts.length > 2) {
-            problems.error("invalid-module-type", at.line(), at.column(), "'module-type' is " + Quoted.of(moduleType)
+            // The hub's checker means to refuse this, but it splits the type at its first '-' before
+            // checking it, so that it accepts cv-super-resolution; real cards have it.
+            problems.warning("invalid-module-type", at.line(), at.column(), "'module-type' is " + Quoted.of(moduleType)
                     + ": write a type and at most one detail, such as cv-classification");
         }
         if (!hub.moduleTypes().contains(parts[0])) {

@@ -42,6 +42,15 @@ public final class HeaderFields {
      * A number as YAML writes one: no NaN, no Infinity, no hexadecimal. Each part has one way to
      * match, so that a long run of digits does not make the match backtrack for ever.
      */
+    /**
+     * The fields the hub's checker reads as a text (it splits, strips or looks it up in a list), a
+     * boolean or a number, so that a list or a mapping there fails its check; and model-name, without
+     * which a card cannot be listed. A list or a mapping in any other field passes the hub's checker,
+     * so cardex only warns about it (real cards have {@code author: [network-fo]}).
+     */
+    private static final Set<String> READ_AS_TEXT_BY_THE_HUB = Set.of(
+            "model-name", "module-type", "train-dataset", "repo-link", "used-for", "train-backend", "infer-backend",
+            "fine-tunable", "accuracy", "allow-cache-ckpt");
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final Header header;
@@ -92,13 +101,29 @@ public final class HeaderFields {
         if (entry == null) {
             return null;
         }
-        if (!(entry.value() instanceof String value)) {
+        if (entry.value() instanceof String value) {
+            String stripped = value.strip();
+            return stripped.isEmpty() ? null : stripped;
+        }
+        if (READ_AS_TEXT_BY_THE_HUB.contains(key)) {
             problems.error("not-text", entry.line(), entry.column(),
                     "'" + key + "' must be a single line of text, not a list or a mapping");
             return null;
         }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
+        String joined = joinedTexts(entry.value());
+        problems.warning("not-text", entry.line(), entry.column(), "'" + key + "' is a list or a mapping, not a single "
+                + "line of text: " + (joined == null ? "cardex leaves it out" : "cardex reads it as " + Quoted.of(joined))
+                + "; write it as one line");
+        return joined;
+    }
+
+    /** A list of plain texts, such as {@code author: [network-fo]}, joined by ", "; {@code null} for anything else. */
+    private static String joinedTexts(Object value) {
+        if (!(value instanceof List<?> items) || items.isEmpty()
+                || !items.stream().allMatch(item -> item instanceof String text && !text.isBlank())) {
+            return null;
+        }
+        return String.join(", ", items.stream().map(item -> ((String) item).strip()).toList());
     }
 
     private String link(String key) {

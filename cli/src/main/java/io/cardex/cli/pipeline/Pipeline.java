@@ -39,9 +39,11 @@ public final class Pipeline implements AutoCloseable {
         IngestService ingest = new IngestService(ingestConfig);
         IndexerService indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
-        // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic.
-        ApiService api = new ApiService(apiConfig.withKafka(new KafkaSettings(indexerConfig.bootstrapServers(),
-                indexerConfig.topic(), indexerConfig.groupId())), () -> troubles(indexer, ingest));
+        // For the indexing lag in /stats: the API reads the offsets the indexer commits on its topic,
+        // as its own Kafka user when it has one (a secured Kafka), else as the indexer does.
+        ApiConfig withLag = apiConfig.kafka().isPresent() ? apiConfig : apiConfig.withKafka(
+                new KafkaSettings(indexerConfig.kafka(), indexerConfig.topic(), indexerConfig.groupId()));
+        ApiService api = new ApiService(withLag, () -> troubles(indexer, ingest));
         try {
             api.start();
         } catch (RuntimeException e) {

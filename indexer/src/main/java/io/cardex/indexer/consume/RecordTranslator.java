@@ -3,17 +3,20 @@ package io.cardex.indexer.consume;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.CardTopicRecord;
 import io.cardex.card.event.ChangeEventCodec;
+import io.cardex.card.event.ChangeVersionHeader;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.RepositoryDocument;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
- * Turns a record of the card-changes topic into a write of the card index. The record's offset
- * is the document's external version: a card's changes all go to one partition, in order, so
- * its offsets grow with every change.
+ * Turns a record of the card-changes topic into a write of the card index. The document's
+ * external version is the one ingest gave the record ({@link ChangeVersionHeader}): it grows with
+ * every change of a card whatever partition the card's key lands on, so adding partitions, a
+ * recreated topic or another cluster never make a newer change look stale.
  */
 public final class RecordTranslator {
 
@@ -32,8 +35,7 @@ public final class RecordTranslator {
 
     public IndexAction translate(ConsumerRecord<String, byte[]> record) throws UnreadableEventException {
         CardTopicRecord change = codec.decode(record.key(), record.value());
-        // Offsets start at 0; Elasticsearch external versions are best kept positive.
-        long version = record.offset() + 1;
+        long version = version(record);
         if (change instanceof CardChange.Upsert upsert) {
             CardDocument document = CardDocument.of(upsert.event(), clock.instant());
             return new IndexAction.Put(change.recordKey(), version,
@@ -44,5 +46,17 @@ public final class RecordTranslator {
                     RepositoryDocument.of(skipped.event()));
         }
         return new IndexAction.Remove(change.recordKey(), version);
+    }
+
+    /**
+     * The record's version header, or, for a record an earlier ingest wrote without one, its
+     * offset + 1 (versions are best kept positive): such a topic still indexes as it did, and
+     * once ingest writes versions (the time in microseconds) they are far above any offset.
+     *
+     * @throws UnreadableEventException when the header is there but holds no version
+     */
+    private static long version(ConsumerRecord<String, byte[]> record) throws UnreadableEventException {
+        Header header = record.headers().lastHeader(ChangeVersionHeader.NAME);
+        return header == null ? record.offset() + 1 : ChangeVersionHeader.decode(header.value());
     }
 }

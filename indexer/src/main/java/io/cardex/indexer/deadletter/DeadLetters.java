@@ -3,6 +3,7 @@ package io.cardex.indexer.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardex.card.CardexJson;
+import io.cardex.topics.KafkaConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +39,13 @@ public final class DeadLetters implements AutoCloseable {
     private final ObjectMapper json = CardexJson.newMapper();
     private final KafkaProducer<String, String> producer;
 
-    public DeadLetters(String bootstrapServers, String topic, Clock clock) {
+    public DeadLetters(KafkaConnection kafka, String topic, Clock clock) {
         this.topic = topic;
         this.clock = clock;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.clientSettings(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "cardex-indexer-dead-letters",
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
                 new StringSerializer(), new StringSerializer());
     }
 

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -129,10 +128,9 @@ public final class Reindexer {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "cardex-reindex");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> settings = config.kafka().clientSettings(Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG, "cardex-reindex",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -17,6 +17,7 @@ import io.cardex.card.event.SkippedFilesEvent;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
 import io.cardex.card.event.ChangeEventCodec;
+import io.cardex.card.event.ChangeVersionHeader;
 import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.cardindex.AssetCheck;
@@ -59,15 +60,15 @@ class RecordTranslatorTest {
     private final ChangeEventCodec codec = new ChangeEventCodec();
 
     @Test
-    void anUpsertBecomesAPutVersionedByItsOffset() throws Exception {
+    void anUpsertBecomesAPutVersionedByItsVersionHeader() throws Exception {
         ChangeEvent event = event(VALID_HEADER);
 
-        IndexAction action = translator.translate(record(41, event.key().toString(),
-                codec.encodeValue(new CardChange.Upsert(event))));
+        IndexAction action = translator.translate(versioned(record(41, event.key().toString(),
+                codec.encodeValue(new CardChange.Upsert(event))), "1796187600000000"));
 
         assertThat(action).isInstanceOfSatisfying(IndexAction.Put.class, put -> {
             assertThat(put.id()).isEqualTo("examples/mindspore/1.9/refinenet_voc2012");
-            assertThat(put.version()).isEqualTo(42);
+            assertThat(put.version()).isEqualTo(1_796_187_600_000_000L);
             assertThat(put.document().status()).isEqualTo(CardStatus.VALID);
             assertThat(put.document().indexedAt()).isEqualTo(NOW);
             assertThat(put.document().card().header().modelName()).isEqualTo("RefineNet");
@@ -118,10 +119,33 @@ class RecordTranslatorTest {
     }
 
     @Test
-    void aTombstoneBecomesARemove() throws Exception {
-        IndexAction action = translator.translate(record(7, "examples/mindspore/1.9/refinenet_voc2012", null));
+    void aTombstoneBecomesARemoveVersionedByItsHeader() throws Exception {
+        IndexAction action = translator.translate(versioned(record(7, "examples/mindspore/1.9/refinenet_voc2012", null),
+                "1796187600000001"));
 
-        assertThat(action).isEqualTo(new IndexAction.Remove("examples/mindspore/1.9/refinenet_voc2012", 8));
+        assertThat(action).isEqualTo(new IndexAction.Remove("examples/mindspore/1.9/refinenet_voc2012",
+                1_796_187_600_000_001L));
+    }
+
+    @Test
+    void aRecordOfAnEarlierIngestWithoutVersionHeaderIsVersionedByItsOffset() throws Exception {
+        ChangeEvent event = event(VALID_HEADER);
+
+        IndexAction upsert = translator.translate(record(41, event.key().toString(),
+                codec.encodeValue(new CardChange.Upsert(event))));
+        IndexAction tombstone = translator.translate(record(7, "examples/mindspore/1.9/refinenet_voc2012", null));
+
+        assertThat(((IndexAction.Put) upsert).version()).isEqualTo(42);
+        assertThat(tombstone).isEqualTo(new IndexAction.Remove("examples/mindspore/1.9/refinenet_voc2012", 8));
+    }
+
+    @Test
+    void aVersionHeaderThatIsNoPositiveNumberMakesTheRecordUnreadable() {
+        for (String header : List.of("soon", "", "-5", "0", "99999999999999999999")) {
+            assertThatThrownBy(() -> translator.translate(versioned(record(7, "examples/a/b/c", null), header)))
+                    .as(header).isInstanceOf(UnreadableEventException.class)
+                    .hasMessageContaining("record header cardex-version is not a version");
+        }
     }
 
     @Test
@@ -134,6 +158,11 @@ class RecordTranslatorTest {
 
     private static ConsumerRecord<String, byte[]> record(long offset, String key, byte[] value) {
         return new ConsumerRecord<>("cardex.card-changes", 0, offset, key, value);
+    }
+
+    private static ConsumerRecord<String, byte[]> versioned(ConsumerRecord<String, byte[]> record, String version) {
+        record.headers().add(ChangeVersionHeader.NAME, version.getBytes(StandardCharsets.US_ASCII));
+        return record;
     }
 
     private static ChangeEvent event(String header) {

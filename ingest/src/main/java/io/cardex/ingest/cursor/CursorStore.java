@@ -35,6 +35,8 @@ public final class CursorStore {
      */
     private static final String LAYOUT_SUFFIX = "#cards";
     private static final String CURRENT_LAYOUT = "any-depth";
+    /** The last record version published with the cursor's commit ({@code ChangeVersionClock}). */
+    private static final String VERSION_SUFFIX = "#version";
 
     private final Path file;
     private final Object lock;
@@ -58,11 +60,31 @@ public final class CursorStore {
         }
     }
 
-    public void markPublished(String repository, String branch, String commit) throws IOException {
+    /**
+     * The highest record version published up to the cursor, 0 when none was kept: versions
+     * published after a restart go on above it, even when the clock stepped backwards.
+     */
+    public long lastVersion(String repository, String branch) throws IOException {
+        synchronized (lock) {
+            String version = readAll().get(key(repository, branch) + VERSION_SUFFIX);
+            try {
+                return version == null ? 0 : Long.parseLong(version);
+            } catch (NumberFormatException e) {
+                throw new IOException("the ingest cursor file " + file + " holds '" + version + "' as the last version of "
+                        + key(repository, branch) + ", not a number; delete the file to publish every card again", e);
+            }
+        }
+    }
+
+    /**
+     * @param lastVersion the highest record version published so far, see {@link #lastVersion}
+     */
+    public void markPublished(String repository, String branch, String commit, long lastVersion) throws IOException {
         synchronized (lock) {
             Map<String, String> cursors = readAll();
             cursors.put(key(repository, branch), commit);
             cursors.put(key(repository, branch) + LAYOUT_SUFFIX, CURRENT_LAYOUT);
+            cursors.put(key(repository, branch) + VERSION_SUFFIX, Long.toString(lastVersion));
             Path folder = file.getParent();
             Files.createDirectories(folder);
             Path next = Files.createTempFile(folder, file.getFileName() + ".", ".next");

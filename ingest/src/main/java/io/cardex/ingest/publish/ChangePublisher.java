@@ -3,11 +3,14 @@ package io.cardex.ingest.publish;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import io.cardex.topics.CardChangeTopic;
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.Card;
 import io.cardex.card.event.CardTopicRecord;
 import io.cardex.card.event.ChangeEventCodec;
+import io.cardex.card.event.ChangeVersionHeader;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,7 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes card changes to the card-changes topic. Every send is asynchronous;
  * {@link #awaitAcknowledged()} returns only once Kafka has acknowledged every change sent so far
- * (acks=all, idempotent, so a retry never reorders or duplicates a card's changes).
+ * (acks=all, idempotent, so a retry never reorders or duplicates a card's changes). Every record
+ * carries its version in the {@link ChangeVersionHeader}, from {@link #versions()}.
  */
 public final class ChangePublisher implements AutoCloseable {
 
@@ -30,17 +34,17 @@ public final class ChangePublisher implements AutoCloseable {
     private final String topic;
     private final int maxRecordBytes;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final ChangeVersionClock versions = new ChangeVersionClock(Clock.systemUTC());
 
     /**
      * @param maxCardBytes the largest card file read: records are sized for its event
      *                     ({@link CardChangeTopic#maxRecordBytes})
      */
-    public ChangePublisher(String bootstrapServers, String topic, long maxCardBytes) {
+    public ChangePublisher(KafkaConnection kafka, String topic, long maxCardBytes) {
         this.topic = topic;
         this.maxRecordBytes = CardChangeTopic.maxRecordBytes(maxCardBytes);
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = new KafkaProducer<>(kafka.clientSettings(Map.of(
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes,
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "cardex-ingest",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -50,7 +54,8 @@ public final class ChangePublisher implements AutoCloseable {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.METADATA_MAX_AGE_CONFIG, (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis())),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -70,11 +75,17 @@ public final class ChangePublisher implements AutoCloseable {
             value = codec.encodeValue(change);
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, codec.encodeKey(change), value);
+        record.headers().add(ChangeVersionHeader.NAME, ChangeVersionHeader.encode(versions.next()));
         producer.send(record, (metadata, exception) -> {
             if (exception != null) {
                 firstFailure.compareAndSet(null, exception);
             }
         });
+    }
+
+    /** The versions of the records sent, which ingest keeps with its cursor. */
+    public ChangeVersionClock versions() {
+        return versions;
     }
 
     /**

@@ -24,13 +24,16 @@ class CursorStoreTest {
     @Test
     void remembersTheLastPublishedCommitPerRepositoryAndBranchAcrossRestarts() throws IOException {
         Path file = directory.resolve("ingest/cursors.json");
-        new CursorStore(file).markPublished("hub", "main", "aaaa");
-        new CursorStore(file).markPublished("hub", "dev", "bbbb");
+        new CursorStore(file).markPublished("hub", "main", "aaaa", 1_764_648_000_000_001L);
+        new CursorStore(file).markPublished("hub", "dev", "bbbb", 1_764_648_000_000_002L);
 
         CursorStore reopened = new CursorStore(file);
         assertThat(reopened.lastPublished("hub", "main")).contains("aaaa");
         assertThat(reopened.lastPublished("hub", "dev")).contains("bbbb");
         assertThat(reopened.lastPublished("other", "main")).isEmpty();
+        assertThat(reopened.lastVersion("hub", "main")).isEqualTo(1_764_648_000_000_001L);
+        assertThat(reopened.lastVersion("hub", "dev")).isEqualTo(1_764_648_000_000_002L);
+        assertThat(reopened.lastVersion("other", "main")).as("none kept yet").isZero();
     }
 
     @Test
@@ -42,11 +45,12 @@ class CursorStoreTest {
         assertThat(cursors.lastPublished("hub", "main")).contains("aaaa");
         assertThat(cursors.readsCardsAtAnyDepth("hub", "main")).isFalse();
 
-        cursors.markPublished("hub", "main", "bbbb");
+        cursors.markPublished("hub", "main", "bbbb", 7);
 
         assertThat(cursors.readsCardsAtAnyDepth("hub", "main")).isTrue();
         assertThat(cursors.readsCardsAtAnyDepth("other", "main")).as("each repository's own").isFalse();
         assertThat(cursors.lastPublished("hub", "main")).contains("bbbb");
+        assertThat(cursors.lastVersion("other", "main")).as("an earlier release kept no version").isZero();
     }
 
     @Test
@@ -71,7 +75,7 @@ class CursorStoreTest {
                 CursorStore own = new CursorStore(file);
                 done.add(passes.submit((Callable<Void>) () -> {
                     for (int c = 1; c <= commitsEach; c++) {
-                        own.markPublished(repository, "main", "commit-" + c);
+                        own.markPublished(repository, "main", "commit-" + c, c);
                     }
                     return null;
                 }));

@@ -1,6 +1,7 @@
 package io.cardex.it.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cardex.topics.KafkaConnection;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiService;
 import io.cardex.api.KafkaSettings;
@@ -155,7 +156,7 @@ class ApiEndpointsIT {
     @Test
     void theLagOfAGroupThatReadNothingIsEveryEventOfTheTopic() {
         ApiClient other = startApi(apiOver(stack.elasticsearchUrl(), names.index()).withKafka(
-                new KafkaSettings(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup() + "-nobody")));
+                new KafkaSettings(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), names.consumerGroup() + "-nobody")));
 
         assertThat(other.get("/stats").body().at("/indexing_lag/events").asLong())
                 .as("one change per card, and the repository's one record of its skipped files").isEqualTo(6 + 1);
@@ -164,7 +165,7 @@ class ApiEndpointsIT {
     @Test
     void statsSayWhenKafkaDoesNotAnswerInsteadOfFailing() {
         ApiClient other = startApi(apiOver(stack.elasticsearchUrl(), names.index()).withKafka(
-                new KafkaSettings("127.0.0.1:" + Ports.free(), names.topic(), names.consumerGroup())));
+                new KafkaSettings(KafkaConnection.open("127.0.0.1:" + Ports.free()), names.topic(), names.consumerGroup())));
 
         long started = System.nanoTime();
         ApiClient.Response stats = other.get("/stats");

@@ -51,7 +51,7 @@ class SearchApiIT {
         pipeline = TestPipeline.over(repository, names, work).start();
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                .until(() -> api.get("/search").body().path("total").asInt() == EVERY_CARD.size());
+                .until(() -> api.get("/search").body().at("/total/cards").asInt() == EVERY_CARD.size());
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class SearchApiIT {
     void facetsCountTheCardsFoundEachIgnoringOnlyItsOwnFilter() {
         JsonNode answer = api.get("/search?dataset=coco2017&facets=dataset,version,kind").body();
 
-        assertThat(answer.path("total").asInt()).isEqualTo(2);
+        assertThat(answer.at("/total/models").asInt()).isEqualTo(2);
         assertThat(counts(answer.at("/facets/dataset")))
                 .containsExactly("coco2017=2", "deepgloberoadextractiondataset=1", "voc2012=1");
         assertThat(counts(answer.at("/facets/version"))).containsExactly("1.6=1", "1.7=1");

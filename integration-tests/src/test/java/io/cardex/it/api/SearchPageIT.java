@@ -43,8 +43,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The search page in a real browser, Debian's headless Chromium, over the whole pipeline on the
- * example cards, twelve more COCO cards to page through, and a card that tries to run scripts in
- * its reader's browser. Saves the screenshot of the README, docs/search-page.png.
+ * example cards, twelve more COCO cards to page through, a model in three versions, and a card
+ * that tries to run scripts in its reader's browser. Saves the screenshot of the README,
+ * docs/search-page.png.
  */
 class SearchPageIT {
 
@@ -52,8 +53,11 @@ class SearchPageIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String HOSTILE = "hub/mindspore/1.8/hostilenet_voc2012";
     private static final int COCO_COPIES = 12;
-    /** The examples (four model cards, a paper page), the hostile card and the copies. */
-    private static final int CARDS = 5 + 1 + COCO_COPIES;
+    private static final List<String> RESNET50_VERSIONS = List.of("1.8", "1.9", "1.10");
+    /** The examples (four model cards, a paper page), the hostile card, the copies and ResNet-50's versions. */
+    private static final int CARDS = 5 + 1 + COCO_COPIES + RESNET50_VERSIONS.size();
+    /** Each card is a model of its own, but ResNet-50's three versions are one. */
+    private static final int MODELS = CARDS - RESNET50_VERSIONS.size() + 1;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static CardRepositoryFixture repository;
@@ -77,7 +81,8 @@ class SearchPageIT {
         for (int copy = 1; copy <= COCO_COPIES; copy++) {
             repository.write("mindspore/1.6/nasfpn_coco2017_" + copy + ".md", nasFpn);
         }
-        repository.commit("the examples, a hostile card and copies of nas-fpn");
+        RESNET50_VERSIONS.forEach(version -> repository.addResNet("ResNet50", "mindspore/" + version, version, 75.0));
+        repository.commit("the examples, a hostile card, copies of nas-fpn and ResNet-50 in three versions");
         pipeline = TestPipeline.over(repository, UniqueNames.forTest("search-page"), work).start();
         ApiClient api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))
@@ -146,7 +151,7 @@ class SearchPageIT {
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=RefineNet")
-                && text("status").startsWith("3 cards"));
+                && text("status").startsWith("3 models"));
         WebElement first = hits().get(0);
         assertThat(first.findElements(By.cssSelector(".hit-title mark"))).extracting(WebElement::getText)
                 .containsExactly("RefineNet");
@@ -161,15 +166,34 @@ class SearchPageIT {
     }
 
     @Test
+    void anEmptyAnswerLinksTheNamesItSuggestsAndTheFilterToLeaveOut() {
+        browser.get(page + "?q=refnenett");
+        WebElement suggested = await().atMost(WAIT).ignoreExceptions().until(
+                () -> browser.findElement(By.cssSelector("#status .did-you-mean a")), WebElement::isDisplayed);
+        assertThat(text("status")).startsWith("No card found for").contains("Did you mean RefineNet");
+        suggested.click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=RefineNet")
+                && text("status").startsWith("3 cards"));
+
+        browser.get(page + "?q=dlinknet&dataset=voc2012");
+        WebElement widen = await().atMost(WAIT).ignoreExceptions().until(
+                () -> browser.findElement(By.cssSelector("#status .without-filter a")), WebElement::isDisplayed);
+        assertThat(widen.getText()).isEqualTo("the dataset filter: 1 card");
+        widen.click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=dlinknet")
+                && text("status").startsWith("1 card"));
+    }
+
+    @Test
     void facetsAndPagesAreReachedAndUsedWithTheKeyboard() {
         browser.get(page);
-        await().atMost(WAIT).until(() -> text("status").equals("1–10 of " + CARDS + " cards"));
+        await().atMost(WAIT).until(() -> text("status").equals("1–10 of " + MODELS + " models (" + CARDS + " cards)"));
 
         WebElement coco = tabTo(By.cssSelector(".facet-value[data-facet=dataset][data-value=coco2017]"));
         assertThat(outline(coco)).as("the focus shows").isNotEqualTo("none");
         coco.sendKeys(Keys.ENTER);
 
-        await().atMost(WAIT).ignoreExceptions().until(() -> text("status").equals("1–10 of 14 cards")
+        await().atMost(WAIT).ignoreExceptions().until(() -> text("status").equals("1–10 of 14 models")
                 && browser.getCurrentUrl().endsWith("/?dataset=coco2017"));
         assertThat(browser.switchTo().activeElement().getAttribute("data-value")).as("the focus stays on the facet")
                 .isEqualTo("coco2017");
@@ -179,13 +203,35 @@ class SearchPageIT {
         WebElement next = tabTo(By.cssSelector("#pager a[rel=next]"));
         next.sendKeys(Keys.ENTER);
 
-        await().atMost(WAIT).ignoreExceptions().until(() -> text("status").equals("11–14 of 14 cards"));
+        await().atMost(WAIT).ignoreExceptions().until(() -> text("status").equals("11–14 of 14 models"));
         assertThat(browser.getCurrentUrl()).endsWith("/?dataset=coco2017&page=2");
         assertThat(hits()).hasSize(4);
         assertThat(browser.findElement(By.cssSelector("#pager [aria-current=page]")).getText()).isEqualTo("2");
 
         browser.navigate().back();
-        await().atMost(WAIT).ignoreExceptions().until(() -> text("status").equals("1–10 of 14 cards"));
+        await().atMost(WAIT).ignoreExceptions().until(() -> text("status").equals("1–10 of 14 models"));
+    }
+
+    @Test
+    void aModelShowsOnceByItsNewestVersionWithALinkToEachOther() {
+        // The hostile card's backbone is ResNet50 too: the dataset keeps to the model.
+        browser.get(page + "?q=resnet50&dataset=imagenet2012");
+        await().atMost(WAIT).ignoreExceptions().until(() -> text("status").startsWith("1 model (3 cards)"));
+
+        assertThat(hits()).hasSize(1);
+        WebElement hit = hits().get(0);
+        assertThat(hit.findElement(By.cssSelector(".key")).getText()).isEqualTo("hub/mindspore/1.10/resnet50_imagenet2012");
+        assertThat(hit.findElements(By.cssSelector(".versions .version"))).extracting(WebElement::getText)
+                .containsExactly("1.10", "1.9", "1.8");
+        assertThat(hit.findElement(By.cssSelector(".version[aria-current]")).getText()).as("the version shown")
+                .isEqualTo("1.10");
+
+        hit.findElement(By.linkText("1.8")).click();
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElement(By.cssSelector("#card-view .markdown"))
+                .isDisplayed());
+        assertThat(browser.getCurrentUrl()).endsWith("card=hub%2Fmindspore%2F1.8%2Fresnet50_imagenet2012");
+        assertThat(browser.findElement(By.cssSelector("#card-view .facts")).getText()).contains("1.8");
     }
 
     @Test

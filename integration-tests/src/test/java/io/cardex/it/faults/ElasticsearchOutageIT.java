@@ -38,7 +38,7 @@ class ElasticsearchOutageIT {
             ApiClient api = new ApiClient(pipeline.apiPort());
             repository.commit("two cards");
             await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                    .until(() -> api.search("").path("total").asInt() == 2);
+                    .until(() -> api.search("").at("/total/cards").asInt() == 2);
 
             proxy.cut();
             repository.edit(REFINENET, card -> card.replace("summary: RefineNet is used for cv",

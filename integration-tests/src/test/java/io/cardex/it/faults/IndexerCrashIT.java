@@ -1,5 +1,6 @@
 package io.cardex.it.faults;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
@@ -39,9 +40,9 @@ class IndexerCrashIT {
 
     @Test
     void aNewIndexerFinishesWhatAKilledOneLeftAndTheIndexEqualsTheTopic() throws Exception {
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        CardChangeTopic.ensureExists(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         Path work = TempDirectories.create("cardex-it-indexer-crash-");
-        try (ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
+        try (ChangePublisher publisher = new ChangePublisher(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
              ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl())) {
             cards.publishVersion(publisher, 1);
             cards.publishVersion(publisher, 2);

@@ -37,7 +37,7 @@ class KafkaRestartIT {
             ApiClient api = new ApiClient(pipeline.apiPort());
             repository.commit("two cards");
             await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                    .until(() -> api.search("").path("total").asInt() == 2);
+                    .until(() -> api.search("").at("/total/cards").asInt() == 2);
 
             stack.stopKafka();
             try {

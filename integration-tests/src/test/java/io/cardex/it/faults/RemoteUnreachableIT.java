@@ -42,7 +42,7 @@ class RemoteUnreachableIT {
                     .cloningFrom(link.toUri()).start()) {
                 ApiClient api = new ApiClient(pipeline.apiPort());
                 await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                        .until(() -> api.search("").path("total").asInt() == 2);
+                        .until(() -> api.search("").at("/total/cards").asInt() == 2);
 
                 Files.delete(link);
                 remote.edit(REFINENET, card -> card.replace("summary: RefineNet is used for cv",

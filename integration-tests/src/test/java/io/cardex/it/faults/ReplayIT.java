@@ -1,5 +1,6 @@
 package io.cardex.it.faults;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
@@ -44,8 +45,8 @@ class ReplayIT {
 
     @Test
     void changesDeliveredAgainNeverTakeACardBack() throws Exception {
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
-        try (ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
+        CardChangeTopic.ensureExists(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        try (ChangePublisher publisher = new ChangePublisher(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
              ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
              IndexerService first = new IndexerService(config(names.consumerGroup()), new SimpleMeterRegistry())) {
             first.start();
@@ -101,7 +102,7 @@ class ReplayIT {
     }
 
     private IndexerConfig config(String consumerGroup) {
-        return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), consumerGroup,
+        return new IndexerConfig(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), consumerGroup,
                 stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty());
     }
 }

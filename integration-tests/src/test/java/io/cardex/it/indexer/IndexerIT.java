@@ -1,5 +1,6 @@
 package io.cardex.it.indexer;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.cardindex.CardIndexVersions;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import io.cardex.card.CardexJson;
 import io.cardex.card.Language;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.ChangeEvent;
+import io.cardex.card.event.ChangeVersionHeader;
 import io.cardex.card.event.Operation;
 import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
@@ -78,9 +80,9 @@ class IndexerIT {
 
     @BeforeEach
     void startIndexer() throws Exception {
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        CardChangeTopic.ensureExists(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
-        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
+        publisher = new ChangePublisher(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
         assets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         assets.createContext("/models/refinenet.ckpt", exchange -> {
             exchange.sendResponseHeaders(200, CHECKPOINT.length);
@@ -179,6 +181,31 @@ class IndexerIT {
         JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
                 .readValues(1).get(0));
         assertThat(letter.path("reason").asText()).contains("incomplete change event");
+    }
+
+    @Test
+    void aTombstoneWhoseVersionHeaderIsNoVersionGoesToTheDeadLetterTopicAndTheCardStays() throws Exception {
+        publisher.send(upsert("summary: kept"));
+        publisher.awaitAcknowledged();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(storedSummary()).isEqualTo("kept"));
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> tombstone = new ProducerRecord<>(names.topic(), KEY.toString(), null);
+            tombstone.headers().add(ChangeVersionHeader.NAME, "tomorrow".getBytes(StandardCharsets.US_ASCII));
+            raw.send(tombstone).get();
+        }
+        publisher.send(upsert("summary: behind the bad version"));
+        publisher.awaitAcknowledged();
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(storedSummary()).isEqualTo("behind the bad version"));
+        JsonNode letter = json.readTree(new TopicReader(stack.kafkaBootstrapServers(), DeadLetterTopic.of(names.topic()))
+                .readValues(1).get(0));
+        assertThat(letter.path("reason").asText())
+                .isEqualTo("unreadable event: record header cardex-version is not a version (a positive decimal number): "
+                        + "'tomorrow'");
     }
 
     @Test
@@ -283,7 +310,7 @@ class IndexerIT {
     }
 
     private IndexerConfig config(String groupSuffix) {
-        return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup() + groupSuffix,
+        return new IndexerConfig(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), names.consumerGroup() + groupSuffix,
                 stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.of(new AssetVerification(
                         VerifierConfig.builder().allowedHosts(Set.of("127.0.0.1")).allowLoopback(true).build(),
                         Duration.ofHours(1))));

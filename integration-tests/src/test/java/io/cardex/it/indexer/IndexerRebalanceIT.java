@@ -1,5 +1,6 @@
 package io.cardex.it.indexer;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
@@ -33,8 +34,8 @@ class IndexerRebalanceIT {
 
     @Test
     void theIndexHoldsTheLastChangeOfEveryCardAfterIndexersCameAndWent() throws Exception {
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
-        try (ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
+        CardChangeTopic.ensureExists(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        try (ChangePublisher publisher = new ChangePublisher(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
              ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl());
              IndexerService second = new IndexerService(config(), new SimpleMeterRegistry())) {
             try (IndexerService first = new IndexerService(config(), new SimpleMeterRegistry())) {
@@ -53,7 +54,7 @@ class IndexerRebalanceIT {
     }
 
     private IndexerConfig config() {
-        return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
+        return new IndexerConfig(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), names.consumerGroup(),
                 stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT, Optional.empty());
     }
 }

@@ -33,7 +33,7 @@ class ReindexIT {
             ApiClient api = new ApiClient(pipeline.apiPort());
             repository.commit("three cards");
             await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                    .until(() -> api.search("").path("total").asInt() == 3);
+                    .until(() -> api.search("").at("/total/cards").asInt() == 3);
 
             Reindexer.Result result = new Reindexer(TestPipeline.over(repository, names, work).indexer()).run();
 
@@ -41,7 +41,7 @@ class ReindexIT {
             assertThat(result.newIndex()).isEqualTo(names.index().versionedIndex(2));
             assertThat(elasticsearch.client().indices().getAlias(a -> a.name(names.index().alias())).result())
                     .containsOnlyKeys(names.index().versionedIndex(2));
-            assertThat(api.search("").path("total").asInt()).isEqualTo(3);
+            assertThat(api.search("").at("/total/cards").asInt()).isEqualTo(3);
             assertThat(api.searchKeys("ADE20K")).containsExactlyInAnyOrder(
                     "hub/papers/2016/refinenet", "hub/mindspore/1.9/refinenet_voc2012");
 

@@ -3,6 +3,7 @@ package io.cardex.it.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.ingest.IngestConfig;
 import io.cardex.ingest.IngestService;
@@ -35,7 +36,7 @@ class CloneRecoveryIT {
             remote.commit("one card");
             RepositoryConfig config = new RepositoryConfig(RepositorySource.parse(remote.directory().toUri().toString()),
                     "hub", Optional.empty(), Optional.empty(), Duration.ofMillis(200), work,
-                    stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT);
+                    KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT);
             try (IngestService ingest = new IngestService(new IngestConfig(List.of(config),
                     "127.0.0.1", 0, WebhookSettings.none()))) {
                 ingest.start();

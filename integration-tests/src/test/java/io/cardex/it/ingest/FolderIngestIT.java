@@ -3,6 +3,7 @@ package io.cardex.it.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.card.event.CardChange;
 import io.cardex.ingest.IngestConfig;
@@ -37,7 +38,7 @@ class FolderIngestIT {
         Files.createDirectories(folder.resolve(REFINENET).getParent());
         Files.copy(Installation.current().examples().resolve(REFINENET), folder.resolve(REFINENET));
         RepositoryConfig config = new RepositoryConfig(RepositorySource.parse(folder.toString()), "disk", Optional.empty(),
-                Optional.empty(), Duration.ofHours(1), work, stack.kafkaBootstrapServers(), names.topic(), 3,
+                Optional.empty(), Duration.ofHours(1), work, KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3,
                 (short) 1, CardRules.DEFAULT);
         TopicReader topic = new TopicReader(stack.kafkaBootstrapServers(), names.topic());
         try (IngestService ingest = new IngestService(new IngestConfig(List.of(config),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.card.CardexJson;
 import io.cardex.card.event.CardChange;
@@ -120,7 +121,7 @@ class IngestServiceIT {
 
     private RepositoryConfig config(String name, RepositorySource source) {
         return new RepositoryConfig(source, name, Optional.empty(), Optional.empty(), NEVER, work,
-                stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT);
+                KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT);
     }
 
     private JsonNode health() throws Exception {

@@ -3,6 +3,7 @@ package io.cardex.it.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.card.SkipReason;
 import io.cardex.card.SkippedFile;
@@ -59,13 +60,13 @@ class IngestorIT {
         repository = CardRepositoryFixture.create().addExample(REFINENET).addExample(DLINKNET);
         work = TempDirectories.create("cardex-it-ingest-");
         config = new RepositoryConfig(new RepositorySource.Local(repository.directory()), "hub",
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(1), work, stack.kafkaBootstrapServers(),
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(1), work, KafkaConnection.open(stack.kafkaBootstrapServers()),
                 names.topic(), 3, (short) 1, CardRules.DEFAULT);
-        CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+        CardChangeTopic.ensureExists(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
         repository.commit("first cards");
         cards = CardRepository.open(config.source(), Optional.empty(), config.cloneDirectory(),
                 new LoggingProgressMonitor("test"));
-        publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
+        publisher = new ChangePublisher(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES);
         ingestor = new Ingestor(config, cards, publisher, new CursorStore(config.cursorFile()), new PassProgress());
     }
 
@@ -197,13 +198,15 @@ class IngestorIT {
     @Test
     void aCardWhoseEventIsLargerThanARecordIsPublishedAsAnInvalidCardWithoutItsTexts() throws Exception {
         ingestor.ingestOnce();
+        // An event holds its card's text once (schema 4): a card of 1 MB, under the 1 MiB card limit,
+        // makes an event of about 1.07 MB, JSON's escapes included.
         String paragraph = "\n\nRefineNet refines coarse features with fine ones, path by path. ";
-        repository.edit(REFINENET, card -> card + paragraph.repeat(700_000 / paragraph.length())).commit("700 KB");
+        repository.edit(REFINENET, card -> card + paragraph.repeat(1_040_000 / paragraph.length())).commit("1 MB");
         ingestor.ingestOnce();
         CardChange.Upsert large = lastChangeOf(REFINENET_ID, readTopic(3));
 
         // A publisher for cards of at most 1,000 bytes takes records of about 1 MiB: this event is larger.
-        try (ChangePublisher small = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), 1_000)) {
+        try (ChangePublisher small = new ChangePublisher(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 1_000)) {
             small.send(large);
             small.awaitAcknowledged();
         }

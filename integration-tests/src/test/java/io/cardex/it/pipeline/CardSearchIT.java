@@ -53,7 +53,7 @@ class CardSearchIT {
         pipeline = TestPipeline.over(repository, names, work).start();
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                .until(() -> api.get("/search?status=all").body().path("total").asInt() == 4);
+                .until(() -> api.get("/search?status=all").body().at("/total/cards").asInt() == 4);
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cardex.topics.KafkaConnection;
 import io.cardex.api.ApiService;
 import io.cardex.benchmarks.ingest.CardHistoryGenerator;
 import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
@@ -79,15 +80,15 @@ class HubHistoryReplayIT {
             lastCards.addAll(addDeeperCardsAndFilesThatAreNoCard(hub));
             List<RevCommit> commits = oldestFirst(hub);
 
-            CardChangeTopic.ensureExists(stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
+            CardChangeTopic.ensureExists(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT_MAX_FILE_BYTES);
             RepositoryConfig config = new RepositoryConfig(new RepositorySource.Local(hub), "hub",
                     Optional.of(REPLAYED_BRANCH), Optional.empty(), Duration.ofHours(1), work,
-                    stack.kafkaBootstrapServers(), names.topic(), 3, (short) 1, CardRules.DEFAULT);
+                    KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3, (short) 1, CardRules.DEFAULT);
             List<IngestPass> passes = new ArrayList<>();
             try (Git git = Git.open(hub.toFile());
                  CardRepository repository = CardRepository.open(config.source(), config.branch(),
                          config.cloneDirectory(), new LoggingProgressMonitor("test"));
-                 ChangePublisher publisher = new ChangePublisher(stack.kafkaBootstrapServers(), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES)) {
+                 ChangePublisher publisher = new ChangePublisher(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), CardRules.DEFAULT_MAX_FILE_BYTES)) {
                 Ingestor ingestor = new Ingestor(config, repository, publisher, new CursorStore(config.cursorFile()),
                         new PassProgress());
                 for (RevCommit commit : commits) {
@@ -101,7 +102,7 @@ class HubHistoryReplayIT {
             assertThat(passes.get(HISTORY.flattenAtCommit()).deletions())
                     .as("the commit that moves the cards out of their backend folders deletes each old key")
                     .isGreaterThanOrEqualTo(history.moves());
-            try (IndexerService indexer = new IndexerService(new IndexerConfig(stack.kafkaBootstrapServers(),
+            try (IndexerService indexer = new IndexerService(new IndexerConfig(KafkaConnection.open(stack.kafkaBootstrapServers()),
                     names.topic(), names.consumerGroup(), stack.elasticsearchUrl(), names.index(), BulkSettings.DEFAULT,
                     Optional.empty()), new SimpleMeterRegistry());
                  ApiService api = new ApiService(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()))) {

@@ -2,10 +2,13 @@ package io.cardex.it.support;
 
 import io.cardex.stack.Installation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -90,6 +93,28 @@ public final class CardRepositoryFixture implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a ResNet card of {@code cards/resnet_imagenet2012.md} (test resources): one version of
+     * a model, as the hub publishes one per MindSpore version.
+     *
+     * @param name     the model's name, {@code ResNet50}; its file is {@code <name lower-cased>_imagenet2012.md}
+     * @param folder   where the file goes, {@code mindspore/1.10} or {@code mindspore/gpu/1.3}
+     * @param version  the MindSpore version its header says
+     * @param accuracy the accuracy of its evaluation
+     */
+    public CardRepositoryFixture addResNet(String name, String folder, String version, double accuracy) {
+        String file = name.toLowerCase(Locale.ROOT);
+        try (InputStream template = CardRepositoryFixture.class.getClassLoader()
+                .getResourceAsStream("cards/resnet_imagenet2012.md")) {
+            String text = new String(Objects.requireNonNull(template, "cards/resnet_imagenet2012.md").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            return write(folder + "/" + file + "_imagenet2012.md", text.replace("{{name}}", name)
+                    .replace("{{file}}", file).replace("{{version}}", version).replace("{{acc}}", String.valueOf(accuracy)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

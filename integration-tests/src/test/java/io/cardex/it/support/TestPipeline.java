@@ -1,5 +1,6 @@
 package io.cardex.it.support;
 
+import io.cardex.topics.KafkaConnection;
 import io.cardex.api.ApiConfig;
 import io.cardex.card.CardRules;
 import io.cardex.indexer.AssetVerification;
@@ -89,12 +90,12 @@ public final class TestPipeline {
 
     public RepositoryConfig ingest() {
         return new RepositoryConfig(source, "hub", Optional.empty(),
-                Optional.empty(), Duration.ofMillis(200), work, stack.kafkaBootstrapServers(), names.topic(), 3,
+                Optional.empty(), Duration.ofMillis(200), work, KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), 3,
                 (short) 1, CardRules.DEFAULT);
     }
 
     public IndexerConfig indexer() {
-        return new IndexerConfig(stack.kafkaBootstrapServers(), names.topic(), names.consumerGroup(),
+        return new IndexerConfig(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), names.consumerGroup(),
                 indexerElasticsearch, names.index(), BulkSettings.DEFAULT, verification)
                 .withElasticsearchCa(elasticsearchCa);
     }

@@ -557,13 +557,16 @@
     }
     const shown = result.cards.length;
     const words = state.q ? [' for ', el('q', null, state.q)] : [];
-    setStatus(result.total === 0 ? append(el('span'), ['No card found', ...words, '.'])
+    // One hit per model: the models count the hits and the pages, the cards their versions.
+    const models = result.total.models;
+    const cards = result.total.cards === models ? '' : ` (${result.total.cards} cards)`;
+    setStatus(models === 0 ? append(el('span'), ['No card found', ...words, '.', ...waysOut(result, state)])
       : append(el('span'), [
-        shown < result.total ? `${from + 1}–${from + shown} of ${result.total} cards` : `${result.total} card${result.total === 1 ? '' : 's'}`,
+        (shown < models ? `${from + 1}–${from + shown} of ${models} models` : `${models} model${models === 1 ? '' : 's'}`) + cards,
         ...words]));
     $('hits').replaceChildren(...result.cards.map((hit) => renderHit(hit, state)));
     renderFacets(result.facets || {}, state);
-    renderPager(result.total, state);
+    renderPager(models, state);
     if (focusAfterSearch) {
       const target = document.querySelector(focusAfterSearch) || $('results');
       focusAfterSearch = null;
@@ -572,8 +575,34 @@
   }
 
   /**
-   * One hit of /search or /cards/{key}/similar, as a list item: today one card per hit. When
-   * hits are grouped by model, this is the one function to change.
+   * What an answer without cards offers instead, as links: the searches it suggests, and leaving
+   * out a filter that removed every card (with the cards that would give).
+   */
+  function waysOut(result, state) {
+    const parts = [];
+    const suggestions = result.did_you_mean || [];
+    if (suggestions.length > 0) {
+      parts.push(el('span', { class: 'did-you-mean' }, ' Did you mean ',
+        suggestions.map((text, i) => [i > 0 ? ', ' : '', pageLink(withChanges(state, { q: text, page: 1 }), null, text)]),
+        '?'));
+    }
+    const widening = Object.entries(result.without_filter || {})
+      .filter(([name, count]) => count > 0 && state.filters[name]);
+    if (widening.length > 0) {
+      parts.push(el('span', { class: 'without-filter' }, ' Without ',
+        widening.map(([name, count], i) => {
+          const filters = Object.assign({}, state.filters);
+          delete filters[name];
+          return [i > 0 ? ', ' : '', pageLink(withChanges(state, { filters, page: 1 }), null,
+            `the ${name} filter: ${count} card${count === 1 ? '' : 's'}`)];
+        }), '.'));
+    }
+    return parts;
+  }
+
+  /**
+   * One hit of /search or /cards/{key}/similar, as a list item: a model, shown by its newest
+   * version found, with links to each of its versions found; a similar card has no versions.
    */
   function renderHit(hit, state) {
     const card = hit.card || {};
@@ -619,8 +648,24 @@
         .filter(Boolean).join(' · '));
     }
     fact('Assets', (hit.asset_checks || []).map((check, index) => assetBadge(check, (header.assets || [])[index])));
+    const versions = hit.versions || [];
+    if (versions.length > 1) {
+      const more = hit.version_count > versions.length ? ` and ${hit.version_count - versions.length} more` : null;
+      fact('Versions', el('span', { class: 'versions' }, versions.map((version) => versionLink(version, hit, state)), more));
+    }
     item.appendChild(facts);
     return item;
+  }
+
+  /** A version of a model's hit: a link to its card, but the version shown, which is marked instead. */
+  function versionLink(version, hit, state) {
+    const label = (version.version || 'unversioned') + (version.backend ? ' ' + version.backend : '');
+    const metric = version.metric ? ` (${version.metric.name} ${version.metric.value})` : '';
+    const attributes = { class: 'version' + (version.status === 'invalid' ? ' invalid' : ''), title: version.key + metric };
+    if (version.key === hit.key) {
+      return el('span', Object.assign(attributes, { 'aria-current': 'true' }), label);
+    }
+    return pageLink(withChanges(state, { card: version.key }), attributes, label);
   }
 
   function assetBadge(check, asset) {
