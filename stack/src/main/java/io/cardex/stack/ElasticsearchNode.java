@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,11 +35,16 @@ final class ElasticsearchNode {
     private final int transportPort;
     private final Optional<ServiceUser> user;
     private final Optional<ElasticsearchSecurity> security;
+    private final Map<String, String> fileRealm;
     private HttpClient http;
 
-    /** @param secured whether the node runs with security on and HTTPS, or open on loopback */
+    /**
+     * @param secured   whether the node runs with security on and HTTPS, or open on loopback
+     * @param fileRealm the files of its file realm by name, written over the distribution's empty ones
+     */
     ElasticsearchNode(Installation installation, Path directory, int httpPort, int transportPort,
-                      Optional<ServiceUser> user, boolean secured) {
+                      Optional<ServiceUser> user, boolean secured, Map<String, String> fileRealm) {
+        this.fileRealm = Map.copyOf(fileRealm);
         this.installation = installation;
         this.directory = directory;
         this.httpPort = httpPort;
@@ -72,6 +78,12 @@ final class ElasticsearchNode {
         Files.writeString(configDirectory().resolve("elasticsearch.yml"), settings(), StandardCharsets.UTF_8);
         if (security.isPresent()) {
             security.get().prepare(installation.elasticsearchHome());
+            // Password hashes: readable by Elasticsearch's user only (own() below hands them over).
+            for (Map.Entry<String, String> file : fileRealm.entrySet()) {
+                Path path = configDirectory().resolve(file.getKey());
+                Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            }
             http = HttpClients.trusting(security.get().caCertificate());
         } else {
             http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -50,7 +50,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 config.kafkaSecurity());
         this.elasticsearch = new ElasticsearchNode(installation, data.resolve("elasticsearch"),
                 config.elasticsearchPort(), Ports.free(), ServiceUser.forElasticsearch(),
-                config.securedElasticsearch());
+                config.securedElasticsearch(), config.elasticsearchFileRealm());
     }
 
     /**
