@@ -1,15 +1,30 @@
 package io.cardex.access;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Elasticsearch's side of {@link Access}: roles by name, and users by name with their roles. */
-public record ElasticsearchAccess(Map<String, Role> roles, Map<String, User> users) {
+/**
+ * Elasticsearch's side of {@link Access}: roles by name, users by name with their roles, and the
+ * built-in users whose password is set (their roles are Elasticsearch's own), each with the
+ * environment variable holding it.
+ */
+public record ElasticsearchAccess(Map<String, Role> roles, Map<String, User> users,
+                                  @JsonProperty("reserved_users") Map<String, ReservedUser> reservedUsers) {
 
     public ElasticsearchAccess {
         roles = Map.copyOf(Objects.requireNonNullElse(roles, Map.of()));
         users = Map.copyOf(Objects.requireNonNullElse(users, Map.of()));
+        reservedUsers = Map.copyOf(Objects.requireNonNullElse(reservedUsers, Map.of()));
+    }
+
+    /** A built-in user such as {@code kibana_system}: {@code password} names the environment variable holding it. */
+    public record ReservedUser(String password) {
+
+        public ReservedUser {
+            Objects.requireNonNull(password, "password");
+        }
     }
 
     /** A role, in the form of Elasticsearch's role API. */

@@ -30,6 +30,16 @@ class AccessTest {
     }
 
     @Test
+    void theKibanaImportUserHasNoIndexAndKibanasOwnUserOnlyItsPassword() {
+        ElasticsearchAccess access = Access.builtIn(NAMES).elasticsearch();
+
+        assertThat(access.roles().get("cardex_kibana_import").indices()).isEmpty();
+        assertThat(access.roles().get("cardex_kibana_import").cluster()).isEmpty();
+        assertThat(access.reservedUsers()).containsOnlyKeys("kibana_system");
+        assertThat(access.reservedUsers().get("kibana_system").password()).isEqualTo("KIBANA_PASSWORD");
+    }
+
+    @Test
     void passwordsAreNamedNeverWritten() {
         Access access = Access.builtIn(NAMES);
 

@@ -3,6 +3,7 @@ package io.cardex.api;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.UrlCredentials;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +18,10 @@ import java.util.regex.Pattern;
  *                    {@code https://hub.example.org}; {@code *} for every origin; empty for none (CORS off)
  * @param kafka       where the indexer's progress is read, for the indexing lag in {@code /stats};
  *                    empty when the API runs without Kafka
+ * @param elasticsearchCa the PEM file of the CA that signed Elasticsearch's certificate; empty to trust the JVM's CAs
  */
 public record ApiConfig(String host, int port, URI elasticsearchUrl, CardIndexNames index, List<String> corsOrigins,
-                        Optional<KafkaSettings> kafka) {
+                        Optional<KafkaSettings> kafka, Optional<Path> elasticsearchCa) {
 
     /** The port the API answers on unless told otherwise. */
     public static final int DEFAULT_PORT = 8080;
@@ -37,6 +39,13 @@ public record ApiConfig(String host, int port, URI elasticsearchUrl, CardIndexNa
         corsOrigins = List.copyOf(corsOrigins);
         corsOrigins.forEach(ApiConfig::requireValidCorsOrigin);
         Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(elasticsearchCa, "elasticsearchCa");
+    }
+
+    /** An API trusting the JVM's certificate authorities, as for an {@code http} Elasticsearch. */
+    public ApiConfig(String host, int port, URI elasticsearchUrl, CardIndexNames index, List<String> corsOrigins,
+                     Optional<KafkaSettings> kafka) {
+        this(host, port, elasticsearchUrl, index, corsOrigins, kafka, Optional.empty());
     }
 
     /** Checks an origin as browsers send it in the {@code Origin} header, or {@code *}. */
@@ -54,11 +63,15 @@ public record ApiConfig(String host, int port, URI elasticsearchUrl, CardIndexNa
     }
 
     public ApiConfig withCorsOrigins(List<String> origins) {
-        return new ApiConfig(host, port, elasticsearchUrl, index, origins, kafka);
+        return new ApiConfig(host, port, elasticsearchUrl, index, origins, kafka, elasticsearchCa);
     }
 
     public ApiConfig withKafka(KafkaSettings settings) {
-        return new ApiConfig(host, port, elasticsearchUrl, index, corsOrigins, Optional.of(settings));
+        return new ApiConfig(host, port, elasticsearchUrl, index, corsOrigins, Optional.of(settings), elasticsearchCa);
+    }
+
+    public ApiConfig withElasticsearchCa(Optional<Path> caCertificate) {
+        return new ApiConfig(host, port, elasticsearchUrl, index, corsOrigins, kafka, caCertificate);
     }
 
     /** As a record would say, with the password of the Elasticsearch URL hidden: configurations get logged. */
@@ -69,6 +82,7 @@ public record ApiConfig(String host, int port, URI elasticsearchUrl, CardIndexNa
                 + ", elasticsearchUrl=" + UrlCredentials.redact(elasticsearchUrl)
                 + ", index=" + index
                 + ", corsOrigins=" + corsOrigins
-                + ", kafka=" + kafka + "]";
+                + ", kafka=" + kafka
+                + ", elasticsearchCa=" + elasticsearchCa + "]";
     }
 }

@@ -11,15 +11,20 @@ import io.cardex.api.search.SuggestService;
 import io.cardex.api.stats.ConsumerLag;
 import io.cardex.api.stats.RecentStats;
 import io.cardex.api.stats.StatsService;
+import io.cardex.cardindex.ElasticsearchAccessFailure;
 import io.cardex.cardindex.ElasticsearchConnection;
+import io.cardex.cardindex.RequiredPrivileges;
 import io.cardex.service.http.Health;
 import io.cardex.service.http.ServiceServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API service as a whole: its Elasticsearch connection, the search, lookup and stats services
@@ -27,8 +32,12 @@ import java.util.Optional;
  */
 public final class ApiService implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiService.class);
     /** Alive as long as it answers: whether it can search is what {@code /ready} says. */
     private static final Health ALIVE = new Health(true, Map.of("status", "up"));
+    /** Searching and reading the card index; {@code monitor} for the cluster's health, which {@code /ready} asks. */
+    private static final List<String> CLUSTER_PRIVILEGES = List.of("monitor");
+    private static final List<String> INDEX_PRIVILEGES = List.of("read", "view_index_metadata");
 
     private final ApiConfig config;
     private final ElasticsearchConnection elasticsearch;
@@ -42,7 +51,7 @@ public final class ApiService implements AutoCloseable {
     /** @param pipeline the parts running beside the API in this process, which {@code /ready} reports on */
     public ApiService(ApiConfig config, PipelineHealth pipeline) {
         this.config = config;
-        this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
+        this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl(), config.elasticsearchCa());
         this.consumerLag = config.kafka().map(ConsumerLag::new);
         ApiRoutes routes = new ApiRoutes(config,
                 new SearchService(elasticsearch.client(), config.index()),
@@ -58,11 +67,20 @@ public final class ApiService implements AutoCloseable {
     }
 
     /**
-     * Starts listening.
+     * Makes sure Elasticsearch lets the API's user read the card index, then starts listening. An
+     * Elasticsearch not reachable yet is no reason not to start: {@code /ready} says so until it is.
      *
+     * @throws ElasticsearchAccessFailure when Elasticsearch refuses the API's user (certificate, password, privilege)
      * @throws IllegalStateException when the configured address cannot be listened on
      */
     public void start() {
+        try {
+            elasticsearch.requireAccess(RequiredPrivileges.onCardIndex(config.index(), CLUSTER_PRIVILEGES,
+                    INDEX_PRIVILEGES));
+        } catch (IOException notReachableYet) {
+            log.info("cannot check the API's access to Elasticsearch yet ({}); /ready says when it can search",
+                    notReachableYet.getMessage());
+        }
         server.start(config.host(), config.port());
     }
 

@@ -7,6 +7,8 @@ import io.cardex.card.CardexJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.http.Header;
 import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
@@ -22,10 +24,24 @@ import org.elasticsearch.client.RestClientBuilder;
  */
 public final class ElasticsearchConnection implements AutoCloseable {
 
+    private final URI url;
+    private final Optional<Path> caCertificate;
     private final RestClientTransport transport;
     private final ElasticsearchClient client;
 
+    /** A connection trusting the JVM's certificate authorities when the URL is {@code https}. */
     public ElasticsearchConnection(URI url) {
+        this(url, Optional.empty());
+    }
+
+    /**
+     * @param caCertificate the PEM file of the CA that signed Elasticsearch's certificate, the only
+     *                      CA trusted then; empty to trust the JVM's
+     * @throws IllegalArgumentException when the CA file cannot be used, saying why
+     */
+    public ElasticsearchConnection(URI url, Optional<Path> caCertificate) {
+        this.url = url;
+        this.caCertificate = caCertificate;
         RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), url.getPort(), url.getScheme()));
         String path = url.getRawPath();
         if (path != null && !path.isEmpty() && !path.equals("/")) {
@@ -33,12 +49,26 @@ public final class ElasticsearchConnection implements AutoCloseable {
         }
         UrlCredentials.of(url).ifPresent(credentials -> builder.setDefaultHeaders(
                 new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, credentials.basicAuthorization())}));
+        caCertificate.map(TrustedCa::sslContext)
+                .ifPresent(ssl -> builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl)));
         this.transport = new RestClientTransport(builder.build(), new JacksonJsonpMapper(CardexJson.newMapper()));
         this.client = new ElasticsearchClient(transport);
     }
 
     public ElasticsearchClient client() {
         return client;
+    }
+
+    /**
+     * Makes sure this connection's user may do what {@code needed} says, before a service relies on
+     * it. Elasticsearch without security (no user in the URL, or security off) needs nothing.
+     *
+     * @throws ElasticsearchAccessFailure when Elasticsearch's certificate is not trusted, the user or
+     *     password is wrong or a privilege is missing: trying again would not help
+     * @throws IOException when Elasticsearch cannot be reached (yet): trying again may
+     */
+    public void requireAccess(RequiredPrivileges needed) throws IOException {
+        new AccessCheck(client, url, caCertificate).require(needed);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.cardex.topics.KafkaAccessCheck;
 import io.cardex.topics.KafkaConnection;
 import io.cardex.api.ApiConfig;
 import io.cardex.api.ApiService;
+import io.cardex.cardindex.ElasticsearchAccessFailure;
 import io.cardex.api.KafkaSettings;
 import io.cardex.stack.StartupFailure;
 import java.util.List;
@@ -64,12 +65,16 @@ final class ApiCommand implements Callable<Integer> {
         try {
             api = new ApiService(new ApiConfig(host, port, elasticsearch.url, elasticsearch.index)
                     .withCorsOrigins(cors.origins())
-                    .withKafka(new KafkaSettings(connection, kafka.topic, indexerGroupId)));
+                    .withKafka(new KafkaSettings(connection, kafka.topic, indexerGroupId))
+                    .withElasticsearchCa(elasticsearch.ca()));
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);
         }
         try {
             api.start();
+        } catch (ElasticsearchAccessFailure e) {
+            api.close();
+            throw new StartupFailure("the API cannot start: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             api.close();
             throw new StartupFailure(e.getMessage() + ": choose another address or port with --host and --port", e);

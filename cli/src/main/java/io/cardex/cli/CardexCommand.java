@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cardex", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = CardexCommand.Version.class,
         subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, IndexerCommand.class, ApiCommand.class,
-                SetupCommand.class, KafkaAccessCommand.class, ReindexCommand.class, ValidateCommand.class,
+                SetupCommand.class, AccessCommand.class, ReindexCommand.class, ValidateCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Ingest model cards from a git repository through Kafka into Elasticsearch, and search them.")
 public final class CardexCommand implements Runnable {

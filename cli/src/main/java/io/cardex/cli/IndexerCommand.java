@@ -56,7 +56,8 @@ final class IndexerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StartupFailure, InterruptedException {
         IndexerConfig config = new IndexerConfig(kafka.connection(), kafka.topic, groupId, elasticsearch.url,
-                elasticsearch.index, BulkSettings.DEFAULT, assets.verification(rules.hubRules().allowedHosts()));
+                elasticsearch.index, BulkSettings.DEFAULT, assets.verification(rules.hubRules().allowedHosts()))
+                .withElasticsearchCa(elasticsearch.ca());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IndexerService indexer;
         try {
@@ -85,6 +86,10 @@ final class IndexerCommand implements Callable<Integer> {
         indexer.awaitStopped();
         if (stopping.get()) {
             return 0;
+        }
+        if (indexer.refusal().isPresent()) {
+            server.close();
+            throw new StartupFailure("the indexer cannot start: " + indexer.refusal().get());
         }
         log.error("the indexer stopped on an unexpected error (logged above); exiting");
         server.close();

@@ -26,7 +26,7 @@ final class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StartupFailure {
         IndexerConfig config = new IndexerConfig(kafka.connection(), kafka.topic, "cardex-reindex", elasticsearch.url,
-                elasticsearch.index, BulkSettings.DEFAULT, Optional.empty());
+                elasticsearch.index, BulkSettings.DEFAULT, Optional.empty()).withElasticsearchCa(elasticsearch.ca());
         try {
             Reindexer.Result result = new Reindexer(config).run();
             System.out.printf("alias %s now points at %s (%d records; %d unreadable, %d refused); %s is kept%n",

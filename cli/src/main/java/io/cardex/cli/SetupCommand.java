@@ -63,7 +63,7 @@ final class SetupCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new StartupFailure(e.getMessage(), e);
         }
-        CardIndexSetup.Result index = new CardIndexSetup(elasticsearch.url, elasticsearch.index).run(asked, wait);
+        CardIndexSetup.Result index = new CardIndexSetup(elasticsearch.url, elasticsearch.ca(), elasticsearch.index).run(asked, wait);
         System.out.printf("Elasticsearch %s: index template %s installed; alias %s points at %s (%s, %s)%n",
                 elasticsearch.redactedUrl(), elasticsearch.index.templateName(), elasticsearch.index.alias(), index.index(),
                 count(index.shards().primaries(), "primary shard"), count(index.shards().replicas(), "replica"));

@@ -33,6 +33,25 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void accessGivenNoSuperuserOfEitherServerSaysWhereToGiveOne() {
+        int exitCode = cardex("access", "--elasticsearch-url", "http://127.0.0.1:" + Ports.free());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).startsWith("cardex: access applies access.yaml as each server's superuser, and none "
+                + "is given").contains("CARDEX_ELASTICSEARCH_URL").contains("CARDEX_KAFKA_USER");
+    }
+
+    @Test
+    void accessGivenOnlyElasticsearchsSuperuserLeavesKafkaAlone() {
+        String url = "http://elastic:s3cret0000000000@127.0.0.1:" + Ports.free();
+
+        int exitCode = cardex("access", "--elasticsearch-url", url);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).doesNotContain("Kafka").doesNotContain("s3cret");
+    }
+
+    @Test
     void aMalformedUrlNamesTheOptionAndHidesThePassword() {
         int exitCode = cardex("indexer", "--elasticsearch-url", "http://cardex:p@ss@elasticsearch:9200");
 

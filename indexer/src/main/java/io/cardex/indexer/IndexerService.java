@@ -2,7 +2,9 @@ package io.cardex.indexer;
 
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import io.cardex.cardindex.CardIndexVersions;
+import io.cardex.cardindex.ElasticsearchAccessFailure;
 import io.cardex.cardindex.ElasticsearchConnection;
+import io.cardex.cardindex.RequiredPrivileges;
 import io.cardex.indexer.consume.IndexingLoop;
 import io.cardex.indexer.consume.IndexingMetrics;
 import io.cardex.indexer.consume.OffsetTracker;
@@ -50,6 +52,13 @@ public final class IndexerService implements AutoCloseable {
     /** The pause before failed writes are read again: 1 s, doubled while they go on failing, at most 30 s. */
     private static final Duration FIRST_READ_AGAIN = Duration.ofSeconds(1);
     private static final Duration LONGEST_READ_AGAIN = Duration.ofSeconds(30);
+    /**
+     * What the indexer does in Elasticsearch: install the index template, create the versions of the
+     * card index behind its alias, write and read cards there.
+     */
+    private static final List<String> CLUSTER_PRIVILEGES = List.of("manage_index_templates");
+    private static final List<String> INDEX_PRIVILEGES = List.of("create_index", "manage", "read", "write",
+            "view_index_metadata");
 
     private final IndexerConfig config;
     private final ElasticsearchConnection elasticsearch;
@@ -60,10 +69,11 @@ public final class IndexerService implements AutoCloseable {
     private final IndexingLoop loop;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Optional<String> refusal = Optional.empty();
 
     public IndexerService(IndexerConfig config, MeterRegistry registry) {
         this.config = config;
-        this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
+        this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl(), config.elasticsearchCa());
         CardIndex index = new CardIndex(elasticsearch.client(), config.index());
         this.consumer = new KafkaConsumer<>(config.kafka().clientSettings(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
@@ -102,6 +112,11 @@ public final class IndexerService implements AutoCloseable {
             prepare();
         } catch (WakeupException | InterruptedException stopping) {
             loop.stop();
+        } catch (ElasticsearchAccessFailure e) {
+            // Expected of a deployment's set-up, and trying again will not help: one line, no trace.
+            refusal = Optional.of(e.getMessage());
+            log.error("the indexer cannot start: {}", e.getMessage());
+            loop.stop();
         } catch (RuntimeException | Error e) {
             Optional<KafkaRefusedException> refused = KafkaRefusedException.of(e, config.kafka(), "read");
             if (refused.isPresent()) {
@@ -127,7 +142,8 @@ public final class IndexerService implements AutoCloseable {
     /** Waits for the index and the topic, then makes sure the dead-letter topic exists. */
     private void prepare() throws InterruptedException {
         StartupWaits waits = new StartupWaits(() -> running);
-        waits.awaitIndex(new CardIndexVersions(elasticsearch.client(), config.index()), config.index().alias());
+        waits.awaitIndex(elasticsearch, RequiredPrivileges.onCardIndex(config.index(), CLUSTER_PRIVILEGES, INDEX_PRIVILEGES),
+                new CardIndexVersions(elasticsearch.client(), config.index()), config.index().alias());
         assetChecking.ifPresent(AssetChecking::startSweeping);
         waits.awaitTopic(consumer, config.topic());
         if (!running) {
@@ -151,10 +167,19 @@ public final class IndexerService implements AutoCloseable {
         return thread.isAlive();
     }
 
+    /**
+     * Why the indexer stopped at its start when Elasticsearch refused it (certificate, user, password
+     * or privilege), in one line; empty otherwise.
+     */
+    public Optional<String> refusal() {
+        return refusal;
+    }
+
     /** What the indexer's {@code /health} answers: up while it consumes, failing once it stopped. */
     public Health health() {
         boolean up = isRunning();
-        return new Health(up, Map.of("status", up ? "up" : "stopped"));
+        return new Health(up, refusal.map(why -> Map.<String, Object>of("status", "stopped", "reason", why))
+                .orElse(Map.of("status", up ? "up" : "stopped")));
     }
 
     /** Waits until the indexer stopped, closed or on an unexpected error. */

@@ -1,6 +1,9 @@
 package io.cardex.indexer;
 
 import io.cardex.cardindex.CardIndexVersions;
+import io.cardex.cardindex.ElasticsearchAccessFailure;
+import io.cardex.cardindex.ElasticsearchConnection;
+import io.cardex.cardindex.RequiredPrivileges;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,12 +28,20 @@ final class StartupWaits {
         this.running = running;
     }
 
-    /** Returns once the card index exists (creating it when missing), or the indexer is closed. */
-    void awaitIndex(CardIndexVersions versions, String alias) throws InterruptedException {
+    /**
+     * Returns once the card index exists (creating it when missing), or the indexer is closed.
+     *
+     * @throws ElasticsearchAccessFailure when Elasticsearch refuses the indexer's user what it needs
+     */
+    void awaitIndex(ElasticsearchConnection elasticsearch, RequiredPrivileges needed, CardIndexVersions versions,
+                    String alias) throws InterruptedException {
         while (running.getAsBoolean()) {
             try {
+                elasticsearch.requireAccess(needed);
                 versions.ensureExists();
                 return;
+            } catch (ElasticsearchAccessFailure e) {
+                throw e;
             } catch (Exception e) {
                 log.warn("cannot prepare index {} yet, retrying in {} s: {}", alias, INDEX_RETRY.toSeconds(),
                         e.getMessage());

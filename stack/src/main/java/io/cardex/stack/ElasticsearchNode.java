@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,19 +34,39 @@ final class ElasticsearchNode {
     private final int httpPort;
     private final int transportPort;
     private final Optional<ServiceUser> user;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Optional<ElasticsearchSecurity> security;
+    private final Map<String, String> fileRealm;
+    private HttpClient http;
 
+    /**
+     * @param secured   whether the node runs with security on and HTTPS, or open on loopback
+     * @param fileRealm the files of its file realm by name, written over the distribution's empty ones
+     */
     ElasticsearchNode(Installation installation, Path directory, int httpPort, int transportPort,
-                      Optional<ServiceUser> user) {
+                      Optional<ServiceUser> user, boolean secured, Map<String, String> fileRealm) {
+        this.fileRealm = Map.copyOf(fileRealm);
         this.installation = installation;
         this.directory = directory;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
         this.user = user;
+        this.security = secured
+                ? Optional.of(new ElasticsearchSecurity(directory.resolve("security"), configDirectory()))
+                : Optional.empty();
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return URI.create((security.isPresent() ? "https" : "http") + "://127.0.0.1:" + httpPort);
+    }
+
+    /** The CA certificate (PEM) clients trust to reach a secured node; empty for an open one. */
+    Optional<Path> caCertificate() {
+        return security.map(ElasticsearchSecurity::caCertificate);
+    }
+
+    /** The URL with the superuser's name and password in its user-info; the plain URL for an open node. */
+    URI superuserUrl() throws IOException {
+        return security.isPresent() ? security.get().superuserUrl(url()) : url();
     }
 
     void prepare() throws IOException, StartupFailure {
@@ -53,6 +76,18 @@ final class ElasticsearchNode {
         DirectoryCopy.copy(installation.elasticsearchHome().resolve("config"), configDirectory(),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(configDirectory().resolve("elasticsearch.yml"), settings(), StandardCharsets.UTF_8);
+        if (security.isPresent()) {
+            security.get().prepare(installation.elasticsearchHome());
+            // Password hashes: readable by Elasticsearch's user only (own() below hands them over).
+            for (Map.Entry<String, String> file : fileRealm.entrySet()) {
+                Path path = configDirectory().resolve(file.getKey());
+                Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            }
+            http = HttpClients.trusting(security.get().caCertificate());
+        } else {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        }
         if (user.isPresent()) {
             user.get().requireCanReach(directory.getParent());
             copyDistributionOnce();
@@ -74,11 +109,20 @@ final class ElasticsearchNode {
     }
 
     boolean isReady() {
-        HttpRequest request = HttpRequest.newBuilder(
+        HttpRequest.Builder request = HttpRequest.newBuilder(
                         url().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+                .timeout(Duration.ofSeconds(3)).GET();
+        if (security.isPresent()) {
+            try {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ElasticsearchSecurity.SUPERUSER + ":" + security.get().superuserPassword())
+                                .getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                return false;
+            }
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -96,7 +140,7 @@ final class ElasticsearchNode {
     }
 
     private String settings() {
-        return String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "# Written by cardex at every start.",
                 "cluster.name: cardex",
                 "node.name: cardex",
@@ -106,10 +150,12 @@ final class ElasticsearchNode {
                 "transport.port: " + transportPort,
                 "path.data: " + directory.resolve("data"),
                 "path.logs: " + logDirectory(),
-                // Loopback only, for one user on this machine: docker-compose.yml runs it secured.
-                "xpack.security.enabled: false",
-                "action.destructive_requires_name: true",
-                "");
+                "action.destructive_requires_name: true"));
+        // Open, the node is for one user on this machine, on loopback only; secured, it runs as
+        // docker-compose.yml's does, with users and roles, over HTTPS.
+        lines.addAll(security.isPresent() ? ElasticsearchSecurity.settings() : List.of("xpack.security.enabled: false"));
+        lines.add("");
+        return String.join("\n", lines);
     }
 
     /** Gives the unprivileged user a distribution it can read wherever the build is. */

@@ -2,12 +2,14 @@ package io.cardex.stack;
 
 import io.cardex.topics.KafkaConnection;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,8 @@ public final class EmbeddedStack implements AutoCloseable {
         this.kafka = new KafkaNode(installation, data.resolve("kafka"), config.kafkaPort(), Ports.free(),
                 config.kafkaSecurity());
         this.elasticsearch = new ElasticsearchNode(installation, data.resolve("elasticsearch"),
-                config.elasticsearchPort(), Ports.free(), ServiceUser.forElasticsearch());
+                config.elasticsearchPort(), Ports.free(), ServiceUser.forElasticsearch(),
+                config.securedElasticsearch(), config.elasticsearchFileRealm());
     }
 
     /**
@@ -173,8 +176,26 @@ public final class EmbeddedStack implements AutoCloseable {
         return kafka.superUser();
     }
 
+    /** Elasticsearch's URL, without a user: {@code https} when it is secured. */
     public URI elasticsearchUrl() {
         return elasticsearch.url();
+    }
+
+    /** The certificate (PEM) of the CA that signed a secured Elasticsearch's; empty when it is open. */
+    public Optional<Path> elasticsearchCa() {
+        return elasticsearch.caCertificate();
+    }
+
+    /**
+     * Elasticsearch's URL with its superuser {@code elastic} and the password the stack gave it in
+     * its user-info, for setting up users; the plain URL when Elasticsearch is open. Never log it.
+     */
+    public URI elasticsearchSuperuserUrl() {
+        try {
+            return elasticsearch.superuserUrl();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the password of Elasticsearch's superuser: " + e.getMessage(), e);
+        }
     }
 
     private synchronized boolean isClosed() {

@@ -13,7 +13,7 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
  */
 public final class KafkaRefusedException extends RuntimeException {
 
-    private static final String GRANT = ": grant it in access.yaml and apply it (cardex kafka-access)";
+    private static final String GRANT = ": grant it in access.yaml and apply it (cardex access)";
 
     public KafkaRefusedException(String message, Throwable cause) {
         super(message, cause);
@@ -54,7 +54,7 @@ public final class KafkaRefusedException extends RuntimeException {
         if (cause instanceof SaslAuthenticationException) {
             return Optional.of("Kafka at " + kafka.bootstrapServers() + " refuses the login of " + user
                     + ": check its password (CARDEX_KAFKA_PASSWORD) and that access.yaml was applied "
-                    + "(cardex kafka-access)");
+                    + "(cardex access)");
         }
         if (cause instanceof TopicAuthorizationException topics) {
             String names = topics.unauthorizedTopics().isEmpty() ? "a topic" : "topic " + String.join(", ",

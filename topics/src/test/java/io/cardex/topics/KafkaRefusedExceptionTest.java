@@ -22,7 +22,7 @@ class KafkaRefusedExceptionTest {
         assertThat(KafkaRefusedException.of(failure, INGEST, "write")).get()
                 .extracting(Throwable::getMessage)
                 .isEqualTo("Kafka refuses user cardex_ingest to write topic cardex.card-changes: grant it in access.yaml "
-                        + "and apply it (cardex kafka-access)");
+                        + "and apply it (cardex access)");
     }
 
     @Test

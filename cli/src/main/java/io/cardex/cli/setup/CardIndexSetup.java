@@ -9,6 +9,8 @@ import io.cardex.cardindex.ElasticsearchConnection;
 import io.cardex.cardindex.UrlCredentials;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,13 @@ public final class CardIndexSetup {
     }
 
     private final URI elasticsearch;
+    private final Optional<Path> caCertificate;
     private final CardIndexNames names;
 
-    public CardIndexSetup(URI elasticsearch, CardIndexNames names) {
+    /** @param caCertificate the PEM file of the CA that signed Elasticsearch's certificate; empty to trust the JVM's */
+    public CardIndexSetup(URI elasticsearch, Optional<Path> caCertificate, CardIndexNames names) {
         this.elasticsearch = elasticsearch;
+        this.caCertificate = caCertificate;
         this.names = names;
     }
 
@@ -39,7 +44,7 @@ public final class CardIndexSetup {
         String where = UrlCredentials.redact(elasticsearch);
         long deadline = System.nanoTime() + wait.toNanos();
         boolean reported = false;
-        try (ElasticsearchConnection connection = new ElasticsearchConnection(elasticsearch)) {
+        try (ElasticsearchConnection connection = new ElasticsearchConnection(elasticsearch, caCertificate)) {
             CardIndexVersions versions = new CardIndexVersions(connection.client(), names);
             while (true) {
                 String notReady;

@@ -57,7 +57,7 @@ public final class Reindexer {
     }
 
     public Result run() throws IOException {
-        try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl());
+        try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl(), config.elasticsearchCa());
              KafkaConsumer<String, byte[]> consumer = newConsumer()) {
             CardIndex index = new CardIndex(elasticsearch.client(), config.index());
             CardIndexVersions versions = new CardIndexVersions(elasticsearch.client(), config.index());

@@ -114,11 +114,11 @@ class SecuredKafkaIT {
                 CardRules.DEFAULT_MAX_FILE_BYTES))
                 .isInstanceOf(KafkaRefusedException.class)
                 .hasMessage("Kafka refuses user cardex_ingest to create topic " + NAMES.topic() + "-new"
-                        + ": grant it in access.yaml and apply it (cardex kafka-access)");
+                        + ": grant it in access.yaml and apply it (cardex access)");
         assertThatThrownBy(() -> KafkaAccessCheck.require(ingest, List.of(Need.readTopic(NAMES.topic()))))
                 .isInstanceOf(KafkaRefusedException.class)
                 .hasMessage("Kafka refuses user cardex_ingest to read topic " + NAMES.topic()
-                        + ": grant it in access.yaml and apply it (cardex kafka-access)");
+                        + ": grant it in access.yaml and apply it (cardex access)");
     }
 
     @Test
@@ -134,7 +134,7 @@ class SecuredKafkaIT {
         assertThatThrownBy(() -> KafkaAccessCheck.require(indexer, List.of(Need.consumeWithGroup(OTHER_GROUP))))
                 .isInstanceOf(KafkaRefusedException.class)
                 .hasMessage("Kafka refuses user cardex_indexer to use consumer group " + OTHER_GROUP
-                        + ": grant it in access.yaml and apply it (cardex kafka-access)");
+                        + ": grant it in access.yaml and apply it (cardex access)");
     }
 
     @Test
@@ -162,7 +162,7 @@ class SecuredKafkaIT {
         assertThatThrownBy(() -> KafkaAccessCheck.require(api, List.of(Need.readTopic(NAMES.topic()))))
                 .isInstanceOf(KafkaRefusedException.class)
                 .hasMessage("Kafka refuses user cardex_api to read topic " + NAMES.topic()
-                        + ": grant it in access.yaml and apply it (cardex kafka-access)");
+                        + ": grant it in access.yaml and apply it (cardex access)");
     }
 
     @Test
@@ -173,7 +173,7 @@ class SecuredKafkaIT {
         assertThatThrownBy(() -> KafkaAccessCheck.require(wrong, List.of()))
                 .isInstanceOf(KafkaRefusedException.class)
                 .hasMessage("Kafka at " + SecuredKafka.get().bootstrapServers() + " refuses the login of user cardex_api: "
-                        + "check its password (CARDEX_KAFKA_PASSWORD) and that access.yaml was applied (cardex kafka-access)");
+                        + "check its password (CARDEX_KAFKA_PASSWORD) and that access.yaml was applied (cardex access)");
     }
 
     @Test
