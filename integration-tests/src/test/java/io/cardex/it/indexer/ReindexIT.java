@@ -79,7 +79,7 @@ class ReindexIT {
             ApiClient api = new ApiClient(pipeline.apiPort());
             repository.commit("three cards");
             await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                    .until(() -> api.search("").path("total").asInt() == 3);
+                    .until(() -> api.search("").at("/total/cards").asInt() == 3);
             // One replica (never assigned on one node) to see the new version get it back after the fill.
             elasticsearch.client().indices().putSettings(p -> p.index(oldIndex).settings(s -> s.numberOfReplicas("1")));
 
@@ -108,7 +108,7 @@ class ReindexIT {
             assertThat(aliasTargets(elasticsearch, names)).containsOnly(newIndex);
             assertThat(refreshInterval(elasticsearch, newIndex)).isEmpty();
             assertThat(settings(elasticsearch, newIndex).numberOfReplicas()).isEqualTo("1");
-            assertThat(api.search("").path("total").asInt()).isEqualTo(3);
+            assertThat(api.search("").at("/total/cards").asInt()).isEqualTo(3);
         } finally {
             TempDirectories.delete(work);
         }
@@ -127,7 +127,7 @@ class ReindexIT {
             ApiClient api = new ApiClient(pipeline.apiPort());
             repository.commit("two cards");
             await().ignoreExceptions().atMost(Duration.ofSeconds(60))
-                    .until(() -> api.search("").path("total").asInt() == 2);
+                    .until(() -> api.search("").at("/total/cards").asInt() == 2);
             // What a reindex killed during its fill leaves: the next version, empty, with refresh off.
             new CardIndexVersions(elasticsearch.client(), names.index()).create(newIndex);
             new BulkFillSettings(elasticsearch.client()).relax(newIndex);
@@ -137,7 +137,7 @@ class ReindexIT {
             assertThat(result.newIndex()).isEqualTo(newIndex);
             assertThat(aliasTargets(elasticsearch, names)).containsOnly(newIndex);
             assertThat(refreshInterval(elasticsearch, newIndex)).isEmpty();
-            assertThat(api.search("").path("total").asInt()).isEqualTo(2);
+            assertThat(api.search("").at("/total/cards").asInt()).isEqualTo(2);
         } finally {
             TempDirectories.delete(work);
         }

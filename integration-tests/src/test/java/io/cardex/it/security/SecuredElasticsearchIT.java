@@ -1,4 +1,4 @@
-package io.cardex.it.secured;
+package io.cardex.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
