@@ -1,27 +1,18 @@
 package io.cardex.benchmarks.index;
 
+import io.cardex.benchmarks.TranslatedTopic;
 import io.cardex.card.event.UnreadableEventException;
-import io.cardex.indexer.consume.RecordTranslator;
 import io.cardex.indexer.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.cardex.indexer.index.Rejection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The baseline the indexer is compared with: the documents it would write for a topic of change
@@ -31,7 +22,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class PlainBulkLoad {
 
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
     private static final BulkSettings BULK = BulkSettings.DEFAULT;
 
     private final List<IndexAction> documents;
@@ -42,27 +32,8 @@ public final class PlainBulkLoad {
 
     /** Reads the topic from its start, untimed, until it has the documents of {@code cards} change events. */
     public static PlainBulkLoad read(String bootstrapServers, String topic, int cards) throws UnreadableEventException {
-        RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), false);
-        List<IndexAction> documents = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-            while (documents.size() < cards && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    documents.add(translator.translate(record));
-                }
-            }
-        }
-        if (documents.size() != cards) {
-            throw new IllegalStateException("read " + documents.size() + " change events, expected " + cards);
-        }
-        return new PlainBulkLoad(List.copyOf(documents));
+        return new PlainBulkLoad(TranslatedTopic.read(bootstrapServers, topic, action -> true, cards).stream()
+                .map(TranslatedTopic.TranslatedRecord::action).toList());
     }
 
     public int size() {

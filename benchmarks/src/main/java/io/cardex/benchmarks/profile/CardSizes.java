@@ -1,26 +1,16 @@
 package io.cardex.benchmarks.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardex.benchmarks.TranslatedTopic;
 import io.cardex.card.CardexJson;
 import io.cardex.card.event.UnreadableEventException;
-import io.cardex.indexer.consume.RecordTranslator;
 import io.cardex.indexer.index.IndexAction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * How large the cards of a repository are, against their change events on the topic and the
@@ -33,39 +23,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public record CardSizes(long cards, long cardBytes, long eventBytes, long documentBytes) {
 
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
-
     /** Reads the topic from its start until it has seen {@code cards} card upserts. */
     public static CardSizes of(Path repository, String bootstrapServers, String topic, int cards)
             throws IOException, UnreadableEventException {
-        RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), false);
         ObjectMapper json = CardexJson.newMapper();
-        long upserts = 0;
         long eventBytes = 0;
         long documentBytes = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-            while (upserts < cards && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (translator.translate(record) instanceof IndexAction.Put put) {
-                        upserts++;
-                        eventBytes += record.value().length;
-                        documentBytes += json.writeValueAsBytes(put.document()).length;
-                    }
-                }
-            }
+        for (TranslatedTopic.TranslatedRecord upsert
+                : TranslatedTopic.read(bootstrapServers, topic, action -> action instanceof IndexAction.Put, cards)) {
+            eventBytes += upsert.valueBytes();
+            documentBytes += json.writeValueAsBytes(((IndexAction.Put) upsert.action()).document()).length;
         }
-        if (upserts != cards) {
-            throw new IllegalStateException("read " + upserts + " card upserts from " + topic + ", expected " + cards);
-        }
-        return new CardSizes(upserts, markdownBytes(repository), eventBytes, documentBytes);
+        return new CardSizes(cards, markdownBytes(repository), eventBytes, documentBytes);
     }
 
     private static long markdownBytes(Path repository) throws IOException {
