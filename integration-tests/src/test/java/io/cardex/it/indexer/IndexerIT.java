@@ -347,28 +347,14 @@ class IndexerIT {
         }
         publisher.awaitAcknowledged();
         String index = names.index().versionedIndex(1);
-        AtomicBoolean seenRelaxed = new AtomicBoolean();
-        AtomicBoolean filling = new AtomicBoolean(true);
-        Thread watch = new Thread(() -> {
-            while (filling.get() && !seenRelaxed.get()) {
-                try {
-                    seenRelaxed.set("-1".equals(refreshInterval(index)));
-                } catch (IOException | RuntimeException e) {
-                    // Elasticsearch is busy with the fill: look again.
-                }
-            }
-        });
-        watch.start();
-        try {
-            indexer = new IndexerService(config("-first-fill"), new SimpleMeterRegistry());
-            indexer.start();
-            await().ignoreExceptions().atMost(Duration.ofSeconds(120)).until(() -> searchable() == cards);
-        } finally {
-            filling.set(false);
-            watch.join();
-        }
+        indexer = new IndexerService(config("-first-fill"), new SimpleMeterRegistry());
+        indexer.start();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(120)).until(() -> searchable() == cards);
 
-        assertThat(seenRelaxed).as("refresh was off during the fill").isTrue();
+        // Refresh is off only while the fill runs, which a fast machine finishes before a watcher
+        // looks; relaxing the index also remembers its live replicas in the mapping, which stays.
+        assertThat(elasticsearch.client().indices().getMapping(g -> g.index(index)).get(index).mappings().meta())
+                .as("refresh was turned off for the fill").containsKey("cardex_live_replicas");
         assertThat(refreshInterval(index)).as("the index template's refresh, Elasticsearch's default").isNull();
     }
 
