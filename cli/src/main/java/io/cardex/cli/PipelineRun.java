@@ -18,6 +18,7 @@ import io.cardex.stack.Ports;
 import io.cardex.stack.StackConfig;
 import io.cardex.stack.StartupFailure;
 import io.cardex.cardindex.CardIndexNames;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -53,17 +54,23 @@ final class PipelineRun {
     private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private boolean securedKafka;
+    private boolean secured;
+    private Optional<SecuredUsers> users = Optional.empty();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
 
     /**
-     * Runs Kafka with SASL/SCRAM and its authorizer on, each service logging in as its own user of
-     * access.yaml, allowed only what it needs.
+     * Runs Kafka with SASL/SCRAM and its authorizer on, and Elasticsearch with security on over
+     * HTTPS, each service logging in as its own user of access.yaml, allowed only what it needs.
      */
-    PipelineRun securingKafka(boolean secured) {
-        this.securedKafka = secured;
+    PipelineRun secured(boolean secured) {
+        this.secured = secured;
         return this;
+    }
+
+    /** The users the services log in as once {@link #run} has started a {@linkplain #secured secured} stack. */
+    Optional<SecuredUsers> users() {
+        return users;
     }
 
     /**
@@ -73,13 +80,11 @@ final class PipelineRun {
             OnReady onReady) throws StartupFailure {
         StackConfig stackConfig = options.stackConfig(command);
         CardIndexNames index = new CardIndexNames(CardIndexNames.DEFAULT_ALIAS);
-        Optional<SecuredKafkaUsers> kafkaUsers = securedKafka
-                ? Optional.of(SecuredKafkaUsers.of(stackConfig.dataDirectory(), new DeploymentNames(index.alias(),
-                        CardChangeTopic.DEFAULT_NAME, DeadLetterTopic.of(CardChangeTopic.DEFAULT_NAME),
-                        CardChangeTopic.DEFAULT_INDEXER_GROUP)))
-                : Optional.empty();
-        if (kafkaUsers.isPresent()) {
-            stackConfig = stackConfig.withKafkaSecurity(kafkaUsers.get().security());
+        if (secured) {
+            users = Optional.of(SecuredUsers.of(stackConfig.dataDirectory(), new DeploymentNames(index.alias(),
+                    CardChangeTopic.DEFAULT_NAME, DeadLetterTopic.of(CardChangeTopic.DEFAULT_NAME),
+                    CardChangeTopic.DEFAULT_INDEXER_GROUP)));
+            stackConfig = users.get().secure(stackConfig);
         }
         Pipeline pipeline;
         Path logFile = LogFile.attach(stackConfig.dataDirectory());
@@ -92,17 +97,21 @@ final class PipelineRun {
             EmbeddedStack stack = track(new EmbeddedStack(stackConfig, Installation.current()));
             stack.start();
             String kafka = stack.kafkaBootstrapServers();
-            if (kafkaUsers.isPresent()) {
-                kafkaUsers.get().grant(stack.kafkaSuperUser());
+            URI elasticsearch = stack.elasticsearchUrl();
+            if (users.isPresent()) {
+                users.get().grant(stack.kafkaSuperUser());
             }
-            KafkaConnection ingestKafka = kafkaUsers.map(users -> users.as("cardex_ingest", kafka))
+            // Ingest never reaches Elasticsearch: it has no user there.
+            KafkaConnection ingestKafka = users.map(u -> u.kafkaAs("cardex_ingest", kafka))
                     .orElse(KafkaConnection.open(kafka));
-            KafkaConnection indexerKafka = kafkaUsers.map(users -> users.as("cardex_indexer", kafka))
+            KafkaConnection indexerKafka = users.map(u -> u.kafkaAs("cardex_indexer", kafka))
                     .orElse(KafkaConnection.open(kafka));
-            ApiConfig apiConfig = new ApiConfig(options.apiHost, options.apiPort, stack.elasticsearchUrl(), index)
-                    .withCorsOrigins(options.corsOrigins());
-            if (kafkaUsers.isPresent()) {
-                apiConfig = apiConfig.withKafka(new KafkaSettings(kafkaUsers.get().as("cardex_api", kafka),
+            URI indexerElasticsearch = users.map(u -> u.elasticsearchAs("cardex", elasticsearch)).orElse(elasticsearch);
+            URI apiElasticsearch = users.map(u -> u.elasticsearchAs("cardex_api", elasticsearch)).orElse(elasticsearch);
+            ApiConfig apiConfig = new ApiConfig(options.apiHost, options.apiPort, apiElasticsearch, index)
+                    .withCorsOrigins(options.corsOrigins()).withElasticsearchCa(stack.elasticsearchCa());
+            if (users.isPresent()) {
+                apiConfig = apiConfig.withKafka(new KafkaSettings(users.get().kafkaAs("cardex_api", kafka),
                         CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP));
             }
             pipeline = track(Pipeline.start(
@@ -111,7 +120,8 @@ final class PipelineRun {
                             CardChangeTopic.DEFAULT_PARTITIONS),
                             options.apiHost, options.ingestPort, WebhookSecrets.fromEnvironment()),
                     new IndexerConfig(indexerKafka, CardChangeTopic.DEFAULT_NAME, CardChangeTopic.DEFAULT_INDEXER_GROUP,
-                            stack.elasticsearchUrl(), index, BulkSettings.DEFAULT, verification),
+                            indexerElasticsearch, index, BulkSettings.DEFAULT, verification)
+                            .withElasticsearchCa(stack.elasticsearchCa()),
                     apiConfig));
             onReady.run(stack, pipeline);
         } catch (InterruptedException e) {

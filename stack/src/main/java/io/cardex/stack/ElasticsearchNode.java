@@ -64,6 +64,11 @@ final class ElasticsearchNode {
         return security.map(ElasticsearchSecurity::caCertificate);
     }
 
+    /** The file holding the superuser's password, readable by its owner only; empty for an open node. */
+    Optional<Path> superuserPasswordFile() {
+        return security.map(ElasticsearchSecurity::superuserPasswordFile);
+    }
+
     /** The URL with the superuser's name and password in its user-info; the plain URL for an open node. */
     URI superuserUrl() throws IOException {
         return security.isPresent() ? security.get().superuserUrl(url()) : url();

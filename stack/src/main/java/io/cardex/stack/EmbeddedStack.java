@@ -186,6 +186,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return elasticsearch.caCertificate();
     }
 
+    /** The file holding the password of a secured Elasticsearch's superuser {@code elastic}; empty when it is open. */
+    public Optional<Path> elasticsearchSuperuserPasswordFile() {
+        return elasticsearch.superuserPasswordFile();
+    }
+
     /**
      * Elasticsearch's URL with its superuser {@code elastic} and the password the stack gave it in
      * its user-info, for setting up users; the plain URL when Elasticsearch is open. Never log it.
