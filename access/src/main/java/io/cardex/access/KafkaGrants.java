@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AccessControlEntryFilter;
@@ -34,7 +36,10 @@ import org.apache.kafka.common.resource.ResourceType;
  * each user's SCRAM credential (the password from the environment variable the file names) and
  * exactly the ACLs the file allows it, no more. Running it again changes nothing: a user who can
  * already log in with its password keeps its credential, and only missing ACLs are added and
- * ACLs the file no longer has removed.
+ * ACLs the file no longer has removed. A user dropped from the file loses its ACLs on the file's
+ * topics and groups, and its credential once it holds no ACL anywhere: the file is the one
+ * definition of who may touch cardex's topics, and a user left with no ACL can do nothing with
+ * its login but a super user, which holds none on them.
  */
 public final class KafkaGrants {
 
@@ -45,6 +50,7 @@ public final class KafkaGrants {
     private static final int TIMEOUT_SECONDS = 30;
     /** The one name of Kafka's cluster resource. */
     private static final String CLUSTER = "kafka-cluster";
+    private static final String USER_PREFIX = "User:";
 
     private final Map<String, String> passwords = new LinkedHashMap<>();
     private final Map<String, Set<AclBinding>> acls = new LinkedHashMap<>();
@@ -61,11 +67,20 @@ public final class KafkaGrants {
         });
     }
 
-    /** What one run changed. */
-    public record Changes(List<String> credentialsSet, int aclsAdded, int aclsRemoved) {
+    /**
+     * What one run changed.
+     *
+     * @param usersRemoved the users dropped from the file whose credential was deleted
+     */
+    public record Changes(List<String> credentialsSet, int aclsAdded, int aclsRemoved, List<String> usersRemoved) {
+
+        public Changes {
+            credentialsSet = List.copyOf(credentialsSet);
+            usersRemoved = List.copyOf(usersRemoved);
+        }
 
         public boolean none() {
-            return credentialsSet.isEmpty() && aclsAdded == 0 && aclsRemoved == 0;
+            return credentialsSet.isEmpty() && aclsAdded == 0 && aclsRemoved == 0 && usersRemoved.isEmpty();
         }
     }
 
@@ -95,7 +110,17 @@ public final class KafkaGrants {
                 added += missing.size();
                 removed += stale.size();
             }
-            return new Changes(credentials, added, removed);
+            Map<String, List<AclBinding>> dropped = aclsOfDroppedUsers(admin);
+            List<String> usersRemoved = new ArrayList<>();
+            for (Map.Entry<String, List<AclBinding>> user : dropped.entrySet()) {
+                admin.deleteAcls(user.getValue().stream().map(AclBinding::toFilter).toList()).all()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                removed += user.getValue().size();
+                if (existingAcls(admin, user.getKey()).isEmpty() && removeCredential(admin, user.getKey())) {
+                    usersRemoved.add(user.getKey());
+                }
+            }
+            return new Changes(credentials, added, removed, usersRemoved);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka at " + superUser.bootstrapServers() + " refused the grants of "
                     + "access.yaml to " + superUser.user() + ": " + e.getCause().getMessage(), e.getCause());
@@ -136,6 +161,35 @@ public final class KafkaGrants {
         } catch (ExecutionException | TimeoutException refusedOrUnknown) {
             return false;
         }
+    }
+
+    /** The ACLs on the topics and groups of the file held by users it does not list, by user. */
+    private Map<String, List<AclBinding>> aclsOfDroppedUsers(Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Set<ResourcePattern> resources = new HashSet<>();
+        acls.values().forEach(bindings -> bindings.forEach(acl -> resources.add(acl.pattern())));
+        Map<String, List<AclBinding>> dropped = new TreeMap<>();
+        for (ResourcePattern resource : resources) {
+            for (AclBinding acl : admin.describeAcls(new AclBindingFilter(resource.toFilter(), AccessControlEntryFilter.ANY))
+                    .values().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                String principal = acl.entry().principal();
+                if (principal.startsWith(USER_PREFIX) && !acls.containsKey(principal.substring(USER_PREFIX.length()))) {
+                    dropped.computeIfAbsent(principal.substring(USER_PREFIX.length()), u -> new ArrayList<>()).add(acl);
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /** Deletes the user's SCRAM credential; false when it had none (a user of another login mechanism). */
+    private static boolean removeCredential(Admin admin, String user)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (!admin.describeUserScramCredentials().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).containsKey(user)) {
+            return false;
+        }
+        admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion(user, MECHANISM))).all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return true;
     }
 
     private static Set<AclBinding> existingAcls(Admin admin, String user)
@@ -185,6 +239,6 @@ public final class KafkaGrants {
     }
 
     private static String principal(String user) {
-        return "User:" + user;
+        return USER_PREFIX + user;
     }
 }

@@ -113,9 +113,11 @@ final class AccessCommand implements Callable<Integer> {
             log.info("Kafka at {} already holds the users and ACLs of access.yaml; nothing changed",
                     superUser.bootstrapServers());
         } else {
-            log.info("Kafka at {}: credentials set for {}; {} ACLs added, {} removed", superUser.bootstrapServers(),
+            log.info("Kafka at {}: credentials set for {}; {} ACLs added, {} removed; users dropped from access.yaml "
+                            + "removed: {}", superUser.bootstrapServers(),
                     changes.credentialsSet().isEmpty() ? "no user" : String.join(", ", changes.credentialsSet()),
-                    changes.aclsAdded(), changes.aclsRemoved());
+                    changes.aclsAdded(), changes.aclsRemoved(),
+                    changes.usersRemoved().isEmpty() ? "none" : String.join(", ", changes.usersRemoved()));
         }
     }
 }

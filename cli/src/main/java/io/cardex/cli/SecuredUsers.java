@@ -67,8 +67,9 @@ final class SecuredUsers {
         try {
             KafkaGrants.Changes changes = new KafkaGrants(access.kafka(), passwords::get).apply(superUser);
             if (!changes.none()) {
-                log.info("Kafka users of access.yaml: credentials set for {}; {} ACLs added, {} removed",
-                        changes.credentialsSet(), changes.aclsAdded(), changes.aclsRemoved());
+                log.info("Kafka users of access.yaml: credentials set for {}; {} ACLs added, {} removed; users "
+                                + "dropped from it removed: {}", changes.credentialsSet(), changes.aclsAdded(),
+                        changes.aclsRemoved(), changes.usersRemoved());
             }
         } catch (RuntimeException e) {
             throw new StartupFailure("cannot grant the Kafka users of access.yaml: " + e.getMessage(), e);

@@ -76,6 +76,9 @@ final class ElasticsearchSecurity {
         Files.deleteIfExists(keystore);
         String storePassword = randomPassword();
         String superuserPassword = randomPassword();
+        Files.deleteIfExists(superuserPasswordFile());
+        Files.createFile(superuserPasswordFile(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(superuserPasswordFile(), superuserPassword, StandardCharsets.UTF_8);
         makeCertificates(storePassword);
         tool(List.of(elasticsearchHome.resolve("bin/elasticsearch-keystore").toString(), "add", "--force", "--stdin",

@@ -2,20 +2,15 @@ package io.cardex.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.json.JsonData;
 import io.cardex.cardindex.ElasticsearchConnection;
-import io.cardex.cli.pipeline.Pipeline;
-import io.cardex.it.support.ApiClient;
-import io.cardex.it.support.CardRepositoryFixture;
 import io.cardex.it.support.CardexProcess;
 import io.cardex.it.support.SecuredStack;
 import io.cardex.it.support.TempDirectories;
-import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.stack.EmbeddedStack;
 import java.net.URI;
@@ -28,13 +23,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An Elasticsearch with security on, over HTTPS with the CA the test stack made, and the users and
- * roles of access.yaml: the pipeline runs as those users trusting that CA only; each user is refused
- * what its role does not allow; a service whose password is wrong, whose user lacks a privilege or
- * that does not trust the certificate is told so at start, in one line.
+ * roles of access.yaml: each user is refused what its role does not allow; a service whose password
+ * is wrong, whose user lacks a privilege or that does not trust the certificate is told so at start,
+ * in one line. The pipeline running as these users is {@link SecuredKafkaIT}'s, on the same stack.
  */
 class SecuredElasticsearchIT {
 
-    private static final String REFINENET = "mindspore/1.9/refinenet_voc2012.md";
     private static final Duration EXIT = Duration.ofSeconds(90);
     private static final String OTHER_INDEX = "secured-other";
 
@@ -53,18 +47,6 @@ class SecuredElasticsearchIT {
     @AfterAll
     static void deleteWork() {
         TempDirectories.delete(work);
-    }
-
-    @Test
-    void thePipelineRunsOverHttpsAsTheUsersOfAccessYamlTrustingOnlyTheStacksCa() throws Exception {
-        try (CardRepositoryFixture repository = CardRepositoryFixture.create().addExample(REFINENET);
-             Pipeline pipeline = TestPipeline.on(stack, repository, names, work.resolve("ingest"))
-                     .asUsers(SecuredStack.userUrl("cardex"), SecuredStack.userUrl("cardex_api")).start()) {
-            ApiClient search = new ApiClient(pipeline.apiPort());
-            repository.commit("one card");
-            await().ignoreExceptions().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(search.searchKeys("refinenet")).containsExactly("hub/mindspore/1.9/refinenet_voc2012"));
-        }
     }
 
     @Test

@@ -22,9 +22,8 @@ import io.cardex.ingest.WebhookSettings;
 import io.cardex.ingest.git.RepositorySource;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
-import io.cardex.it.support.SecuredKafka;
+import io.cardex.it.support.SecuredStack;
 import io.cardex.it.support.TempDirectories;
-import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.topics.DeadLetterTopic;
@@ -41,15 +40,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,19 +71,22 @@ import org.junit.jupiter.api.Test;
 /**
  * Kafka secured as access.yaml says, on a real broker with its authorizer on: each cardex user may
  * do what its service needs and is refused the rest, a refusal is said in one line naming the user
- * and what was refused, and the whole pipeline runs with these users.
+ * and what was refused, and the whole pipeline runs with these users, and on Elasticsearch with
+ * security on as its users (the {@link SecuredStack}).
  */
 class SecuredKafkaIT {
 
     private static final String REFINENET = "mindspore/1.9/refinenet_voc2012.md";
-    private static final UniqueNames NAMES = UniqueNames.forTest("secured-kafka");
+    private static final UniqueNames UNIQUE = UniqueNames.forTest("secured-kafka");
+    /** The secured stack's card index, which its roles are written for; a topic and group of this test's own. */
+    private static final UniqueNames NAMES = new UniqueNames(UNIQUE.topic(), SecuredStack.INDEX, UNIQUE.consumerGroup());
     private static final String DEAD_LETTERS = DeadLetterTopic.of(NAMES.topic());
     private static final String OTHER_TOPIC = NAMES.topic() + "-other";
     private static final String OTHER_GROUP = NAMES.consumerGroup() + "-other";
     private static final Map<String, String> ENVIRONMENT = Map.of(
-            "CARDEX_INGEST_KAFKA_PASSWORD", SecuredKafka.randomPassword(),
-            "CARDEX_INDEXER_KAFKA_PASSWORD", SecuredKafka.randomPassword(),
-            "CARDEX_API_KAFKA_PASSWORD", SecuredKafka.randomPassword());
+            "CARDEX_INGEST_KAFKA_PASSWORD", SecuredStack.randomPassword(),
+            "CARDEX_INDEXER_KAFKA_PASSWORD", SecuredStack.randomPassword(),
+            "CARDEX_API_KAFKA_PASSWORD", SecuredStack.randomPassword());
 
     private static KafkaGrants grants;
     private static KafkaGrants.Changes firstGrant;
@@ -80,7 +96,7 @@ class SecuredKafkaIT {
 
     @BeforeAll
     static void grantAccessYaml() throws Exception {
-        KafkaConnection superUser = SecuredKafka.superUser();
+        KafkaConnection superUser = SecuredStack.kafkaSuperUser();
         grants = new KafkaGrants(Access.builtIn(new DeploymentNames(NAMES.index().alias(), NAMES.topic(), DEAD_LETTERS,
                 NAMES.consumerGroup())).kafka(), ENVIRONMENT::get);
         firstGrant = grants.apply(superUser);
@@ -98,7 +114,48 @@ class SecuredKafkaIT {
         assertThat(firstGrant.credentialsSet()).containsExactlyInAnyOrder("cardex_ingest", "cardex_indexer", "cardex_api");
         assertThat(firstGrant.aclsAdded()).isPositive();
 
-        assertThat(grants.apply(SecuredKafka.superUser()).none()).isTrue();
+        assertThat(grants.apply(SecuredStack.kafkaSuperUser()).none()).isTrue();
+    }
+
+    @Test
+    void aUserDroppedFromAccessYamlLosesItsAclsOnCardexsTopicsAndItsCredential() throws Exception {
+        String dropped = "cardex_dropped";
+        String elsewhere = "reporting";
+        String droppedPassword = SecuredStack.randomPassword();
+        try (Admin admin = Admin.create(SecuredStack.kafkaSuperUser().clientSettings(Map.of()))) {
+            // As an earlier access.yaml would have made them; the second also reads a topic of its own.
+            admin.alterUserScramCredentials(List.of(
+                    new UserScramCredentialUpsertion(dropped, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192),
+                            droppedPassword),
+                    new UserScramCredentialUpsertion(elsewhere, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192),
+                            SecuredStack.randomPassword()))).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(List.of(readAcl(dropped, NAMES.topic()), readAcl(elsewhere, NAMES.topic()),
+                    readAcl(elsewhere, OTHER_TOPIC))).all().get(30, TimeUnit.SECONDS);
+
+            KafkaGrants.Changes changes = grants.apply(SecuredStack.kafkaSuperUser());
+
+            assertThat(changes.usersRemoved()).containsExactly(dropped);
+            assertThat(aclsOf(admin, dropped)).isEmpty();
+            assertThat(aclsOf(admin, elsewhere)).as("a user of something else keeps what it holds there")
+                    .containsExactly(readAcl(elsewhere, OTHER_TOPIC));
+            assertThat(admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS))
+                    .doesNotContainKey(dropped).containsKey(elsewhere);
+        }
+        KafkaConnection asDropped = KafkaConnection.as(SecuredStack.get().kafkaBootstrapServers(),
+                KafkaLogin.scram(dropped, droppedPassword));
+        assertThatThrownBy(() -> KafkaAccessCheck.require(asDropped, List.of()))
+                .isInstanceOf(KafkaRefusedException.class).hasMessageContaining("refuses the login of user " + dropped);
+    }
+
+    private static AclBinding readAcl(String user, String topic) {
+        return new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+                new AccessControlEntry("User:" + user, "*", AclOperation.READ, AclPermissionType.ALLOW));
+    }
+
+    private static List<AclBinding> aclsOf(Admin admin, String user) throws Exception {
+        return List.copyOf(admin.describeAcls(new AclBindingFilter(ResourcePatternFilter.ANY,
+                new AccessControlEntryFilter("User:" + user, null, AclOperation.ANY, AclPermissionType.ANY)))
+                .values().get(30, TimeUnit.SECONDS));
     }
 
     @Test
@@ -139,8 +196,8 @@ class SecuredKafkaIT {
 
     @Test
     void anIndexerWhoseGroupIsNotGrantedStopsAtStartInsteadOfRetrying() throws Exception {
-        IndexerConfig config = new IndexerConfig(indexer, NAMES.topic(), OTHER_GROUP, TestStack.get().elasticsearchUrl(),
-                UniqueNames.forTest("secured-kafka-refused").index(), BulkSettings.DEFAULT, Optional.empty());
+        IndexerConfig config = new IndexerConfig(indexer, NAMES.topic(), OTHER_GROUP, SecuredStack.userUrl("cardex"),
+                NAMES.index(), BulkSettings.DEFAULT, Optional.empty()).withElasticsearchCa(SecuredStack.get().elasticsearchCa());
         try (IndexerService refused = new IndexerService(config, new SimpleMeterRegistry())) {
             refused.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> !refused.isRunning());
@@ -167,27 +224,30 @@ class SecuredKafkaIT {
 
     @Test
     void aWrongPasswordIsRefusedInOneLineNamingTheUser() {
-        KafkaConnection wrong = KafkaConnection.as(SecuredKafka.get().bootstrapServers(),
+        KafkaConnection wrong = KafkaConnection.as(SecuredStack.get().kafkaBootstrapServers(),
                 KafkaLogin.scram("cardex_api", "notThePassword123"));
 
         assertThatThrownBy(() -> KafkaAccessCheck.require(wrong, List.of()))
                 .isInstanceOf(KafkaRefusedException.class)
-                .hasMessage("Kafka at " + SecuredKafka.get().bootstrapServers() + " refuses the login of user cardex_api: "
+                .hasMessage("Kafka at " + SecuredStack.get().kafkaBootstrapServers() + " refuses the login of user cardex_api: "
                         + "check its password (CARDEX_KAFKA_PASSWORD) and that access.yaml was applied (cardex access)");
     }
 
+    /** Kafka as these users, and Elasticsearch with security on over HTTPS as the users of access.yaml's elasticsearch: section. */
     @Test
-    void thePipelineRunsWithTheseUsers() throws Exception {
+    void thePipelineRunsWithTheseUsersOnKafkaAndOverHttpsAsItsUsersOnElasticsearch() throws Exception {
         Path work = TempDirectories.create("cardex-it-secured-ingest-");
         try (CardRepositoryFixture repository = CardRepositoryFixture.create().addExample(REFINENET);
              Pipeline pipeline = Pipeline.start(
                      new IngestConfig(List.of(new RepositoryConfig(new RepositorySource.Local(repository.directory()), "hub",
                              Optional.empty(), Optional.empty(), Duration.ofMillis(200), work, ingest, NAMES.topic(), 3,
                              (short) 1, CardRules.DEFAULT)), "127.0.0.1", 0, WebhookSettings.none()),
-                     new IndexerConfig(indexer, NAMES.topic(), NAMES.consumerGroup(), TestStack.get().elasticsearchUrl(),
-                             NAMES.index(), BulkSettings.DEFAULT, Optional.empty()),
-                     new ApiConfig("127.0.0.1", 0, TestStack.get().elasticsearchUrl(), NAMES.index())
-                             .withKafka(new KafkaSettings(api, NAMES.topic(), NAMES.consumerGroup())))) {
+                     new IndexerConfig(indexer, NAMES.topic(), NAMES.consumerGroup(), SecuredStack.userUrl("cardex"),
+                             NAMES.index(), BulkSettings.DEFAULT, Optional.empty())
+                             .withElasticsearchCa(SecuredStack.get().elasticsearchCa()),
+                     new ApiConfig("127.0.0.1", 0, SecuredStack.userUrl("cardex_api"), NAMES.index())
+                             .withKafka(new KafkaSettings(api, NAMES.topic(), NAMES.consumerGroup()))
+                             .withElasticsearchCa(SecuredStack.get().elasticsearchCa()))) {
             ApiClient client = new ApiClient(pipeline.apiPort());
 
             repository.commit("one card");
@@ -204,7 +264,7 @@ class SecuredKafkaIT {
     }
 
     private static KafkaConnection as(String user, String passwordVariable) {
-        return KafkaConnection.as(SecuredKafka.get().bootstrapServers(),
+        return KafkaConnection.as(SecuredStack.get().kafkaBootstrapServers(),
                 KafkaLogin.scram(user, ENVIRONMENT.get(passwordVariable)));
     }
 

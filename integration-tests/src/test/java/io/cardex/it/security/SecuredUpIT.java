@@ -89,6 +89,8 @@ class SecuredUpIT {
                 .contains("curl --cacert " + ca + " -u cardex_api " + elasticsearch + "/cards/_count")
                 .contains("is in " + passwordFile);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dataDirectory.resolve("elasticsearch/security/elastic.password")))).isEqualTo("rw-------");
         Properties passwords = new Properties();
         try (Reader in = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
             passwords.load(in);

@@ -7,17 +7,22 @@ import io.cardex.access.PasswordVariables;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.stack.EmbeddedStack;
 import io.cardex.stack.Installation;
+import io.cardex.stack.KafkaSecurity;
 import io.cardex.stack.StackConfig;
 import io.cardex.stack.StartupFailure;
+import io.cardex.topics.KafkaConnection;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 
 /**
- * A second stack whose Elasticsearch runs secured (HTTPS with a CA the stack made, and the roles and
- * users of access.yaml's elasticsearch: section in its file realm, for the card index {@link #INDEX}),
- * for the tests of what those users may and may not do: started by the first test that asks,
- * stopped when the test run ends ({@link StackSessionListener}).
+ * A second stack secured as a deployment runs it, for the tests of what the users of access.yaml may
+ * and may not do: Kafka with SASL/SCRAM, its authorizer on and nothing allowed without an ACL (its
+ * super user grants the others theirs), and Elasticsearch over HTTPS with a CA the stack made and the
+ * roles and users of access.yaml's elasticsearch: section in its file realm, for the card index
+ * {@link #INDEX}. Started by the first test that asks, stopped when the test run ends
+ * ({@link StackSessionListener}).
  */
 public final class SecuredStack {
 
@@ -29,6 +34,8 @@ public final class SecuredStack {
             "CARDEX_ES_PASSWORD", "securedIndexer0001",
             "CARDEX_API_ES_PASSWORD", "securedApi00000001",
             "CARDEX_KIBANA_IMPORT_PASSWORD", "securedKibana00001");
+
+    private static final String KAFKA_SUPER_USER = "admin";
 
     private static EmbeddedStack stack;
     private static Path dataDirectory;
@@ -48,8 +55,9 @@ public final class SecuredStack {
                 Map<String, String> fileRealm = ElasticsearchFileRealm.files(Access.builtIn(
                         new DeploymentNames(INDEX.alias(), "unused", "unused.dead-letters", "unused")).elasticsearch(),
                         new PasswordVariables(PASSWORDS));
-                EmbeddedStack started = new EmbeddedStack(
-                        StackConfig.onFreePorts(dataDirectory).withSecuredElasticsearch(fileRealm), Installation.current());
+                EmbeddedStack started = new EmbeddedStack(StackConfig.onFreePorts(dataDirectory)
+                        .withKafkaSecurity(new KafkaSecurity(KAFKA_SUPER_USER, randomPassword()))
+                        .withSecuredElasticsearch(fileRealm), Installation.current());
                 started.start();
                 stack = started;
             } catch (StartupFailure e) {
@@ -59,6 +67,22 @@ public final class SecuredStack {
             }
         }
         return stack;
+    }
+
+    /** Kafka's super user, who grants the others their ACLs. */
+    public static KafkaConnection kafkaSuperUser() {
+        return get().kafkaSuperUser();
+    }
+
+    /** A password of letters and digits, new for each run: no test depends on a password written down. */
+    public static String randomPassword() {
+        String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            password.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return password.toString();
     }
 
     /** The stack's Elasticsearch URL with a user of access.yaml and its password in the user-info. */

@@ -28,18 +28,13 @@ public final class TestPipeline {
 
     private final UniqueNames names;
     private final Path work;
-    private final EmbeddedStack stack;
+    private final EmbeddedStack stack = TestStack.get();
     private RepositorySource source;
-    private URI indexerElasticsearch;
-    private URI apiElasticsearch;
-    private Optional<Path> elasticsearchCa = Optional.empty();
+    private URI indexerElasticsearch = stack.elasticsearchUrl();
     private Optional<AssetVerification> verification = Optional.empty();
     private List<String> corsOrigins = List.of();
 
-    private TestPipeline(EmbeddedStack stack, CardRepositoryFixture repository, UniqueNames names, Path work) {
-        this.stack = stack;
-        this.indexerElasticsearch = stack.elasticsearchUrl();
-        this.apiElasticsearch = stack.elasticsearchUrl();
+    private TestPipeline(CardRepositoryFixture repository, UniqueNames names, Path work) {
         this.names = names;
         this.work = work;
         this.source = new RepositorySource.Local(repository.directory());
@@ -47,23 +42,7 @@ public final class TestPipeline {
 
     /** @param work where ingest keeps its clone and cursor */
     public static TestPipeline over(CardRepositoryFixture repository, UniqueNames names, Path work) {
-        return new TestPipeline(TestStack.get(), repository, names, work);
-    }
-
-    /** The same pipeline on another stack, such as the {@link SecuredStack}. */
-    public static TestPipeline on(EmbeddedStack stack, CardRepositoryFixture repository, UniqueNames names, Path work) {
-        return new TestPipeline(stack, repository, names, work);
-    }
-
-    /**
-     * Indexer and API reach Elasticsearch over HTTPS as the users of these URLs, trusting only the
-     * stack's CA.
-     */
-    public TestPipeline asUsers(URI indexerElasticsearch, URI apiElasticsearch) {
-        this.indexerElasticsearch = indexerElasticsearch;
-        this.apiElasticsearch = apiElasticsearch;
-        this.elasticsearchCa = stack.elasticsearchCa();
-        return this;
+        return new TestPipeline(repository, names, work);
     }
 
     /** Ingest clones the repository from this URL and fetches from it, as from a remote. */
@@ -96,13 +75,11 @@ public final class TestPipeline {
 
     public IndexerConfig indexer() {
         return new IndexerConfig(KafkaConnection.open(stack.kafkaBootstrapServers()), names.topic(), names.consumerGroup(),
-                indexerElasticsearch, names.index(), BulkSettings.DEFAULT, verification)
-                .withElasticsearchCa(elasticsearchCa);
+                indexerElasticsearch, names.index(), BulkSettings.DEFAULT, verification);
     }
 
     public ApiConfig api() {
-        return new ApiConfig("127.0.0.1", 0, apiElasticsearch, names.index()).withCorsOrigins(corsOrigins)
-                .withElasticsearchCa(elasticsearchCa);
+        return new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), names.index()).withCorsOrigins(corsOrigins);
     }
 
     public Pipeline start() throws StartupFailure {
