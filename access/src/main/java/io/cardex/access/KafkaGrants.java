@@ -26,6 +26,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.ResourceNotFoundException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
@@ -113,10 +114,13 @@ public final class KafkaGrants {
             Map<String, List<AclBinding>> dropped = aclsOfDroppedUsers(admin);
             List<String> usersRemoved = new ArrayList<>();
             for (Map.Entry<String, List<AclBinding>> user : dropped.entrySet()) {
+                // Looked at before the deletion: the broker may answer from metadata a moment older.
+                Set<AclBinding> elsewhere = existingAcls(admin, user.getKey());
+                user.getValue().forEach(elsewhere::remove);
                 admin.deleteAcls(user.getValue().stream().map(AclBinding::toFilter).toList()).all()
                         .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 removed += user.getValue().size();
-                if (existingAcls(admin, user.getKey()).isEmpty() && removeCredential(admin, user.getKey())) {
+                if (elsewhere.isEmpty() && removeCredential(admin, user.getKey())) {
                     usersRemoved.add(user.getKey());
                 }
             }
@@ -184,12 +188,16 @@ public final class KafkaGrants {
     /** Deletes the user's SCRAM credential; false when it had none (a user of another login mechanism). */
     private static boolean removeCredential(Admin admin, String user)
             throws InterruptedException, ExecutionException, TimeoutException {
-        if (!admin.describeUserScramCredentials().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).containsKey(user)) {
-            return false;
+        try {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion(user, MECHANISM))).all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return false;
+            }
+            throw e;
         }
-        admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion(user, MECHANISM))).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return true;
     }
 
     private static Set<AclBinding> existingAcls(Admin admin, String user)

@@ -131,20 +131,27 @@ class SecuredKafkaIT {
                             SecuredStack.randomPassword()))).all().get(30, TimeUnit.SECONDS);
             admin.createAcls(List.of(readAcl(dropped, NAMES.topic()), readAcl(elsewhere, NAMES.topic()),
                     readAcl(elsewhere, OTHER_TOPIC))).all().get(30, TimeUnit.SECONDS);
+            // The broker answers from its copy of the metadata, which follows the controller's shortly.
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    aclsOf(admin, dropped).size() == 1 && aclsOf(admin, elsewhere).size() == 2);
 
             KafkaGrants.Changes changes = grants.apply(SecuredStack.kafkaSuperUser());
 
             assertThat(changes.usersRemoved()).containsExactly(dropped);
-            assertThat(aclsOf(admin, dropped)).isEmpty();
-            assertThat(aclsOf(admin, elsewhere)).as("a user of something else keeps what it holds there")
-                    .containsExactly(readAcl(elsewhere, OTHER_TOPIC));
-            assertThat(admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS))
-                    .doesNotContainKey(dropped).containsKey(elsewhere);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(aclsOf(admin, dropped)).isEmpty();
+                assertThat(aclsOf(admin, elsewhere)).as("a user of something else keeps what it holds there")
+                        .containsExactly(readAcl(elsewhere, OTHER_TOPIC));
+                assertThat(admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS))
+                        .doesNotContainKey(dropped).containsKey(elsewhere);
+            });
         }
         KafkaConnection asDropped = KafkaConnection.as(SecuredStack.get().kafkaBootstrapServers(),
                 KafkaLogin.scram(dropped, droppedPassword));
-        assertThatThrownBy(() -> KafkaAccessCheck.require(asDropped, List.of()))
-                .isInstanceOf(KafkaRefusedException.class).hasMessageContaining("refuses the login of user " + dropped);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThatThrownBy(() -> KafkaAccessCheck.require(asDropped, List.of()))
+                        .isInstanceOf(KafkaRefusedException.class)
+                        .hasMessageContaining("refuses the login of user " + dropped));
     }
 
     private static AclBinding readAcl(String user, String topic) {
