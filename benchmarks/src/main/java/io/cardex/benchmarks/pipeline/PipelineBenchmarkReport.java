@@ -52,21 +52,31 @@ public final class PipelineBenchmarkReport {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || args.length == 1 && args[0].equals("--hub-scale")) {
-            boolean hubScale = args.length == 1;
-            BenchmarkStack.runAndExit("pipeline", (stack, scratch) -> run(stack, scratch, hubScale));
+        if (args.length == 0) {
+            BenchmarkStack.runAndExit("pipeline", (stack, scratch) -> run(stack, scratch, 0));
+        } else if (args[0].equals("--hub-scale") && args.length <= 2 && hubScaleCards(args) > 0) {
+            BenchmarkStack.runAndExit("pipeline", (stack, scratch) -> run(stack, scratch, hubScaleCards(args)));
         } else if (args.length == 2 && args[0].equals("--profile")) {
             Path profiles = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
             BenchmarkStack.runAndExit("pipeline", (stack, scratch) -> profile(stack, scratch, profiles));
         } else {
-            System.err.println("usage: ./cardex bench pipeline [--hub-scale | --profile DIRECTORY]");
+            System.err.println("usage: ./cardex bench pipeline [--hub-scale [CARDS] | --profile DIRECTORY]");
             System.exit(2);
+        }
+    }
+
+    /** The cards of the hub-scale run: 100,000 unless a number follows {@code --hub-scale}; 0 when it is no number. */
+    private static int hubScaleCards(String[] args) {
+        try {
+            return args.length == 1 ? Repositories.HUB_SCALE_CARDS : Integer.parseInt(args[1]);
+        } catch (NumberFormatException notANumber) {
+            return 0;
         }
     }
 
     private static boolean profile(EmbeddedStack stack, Path scratch, Path profiles) throws Exception {
         Machine.current().print();
-        Repositories repositories = Repositories.write(scratch, SEED, false);
+        Repositories repositories = Repositories.write(scratch, SEED, 0);
         GeneratedRepository small = repositories.warmUp();
         GeneratedRepository large = repositories.cards();
         try (SearchableCards elasticsearch = new SearchableCards(stack.elasticsearchUrl())) {
@@ -92,10 +102,11 @@ public final class PipelineBenchmarkReport {
         return true;
     }
 
-    private static boolean run(EmbeddedStack stack, Path scratch, boolean hubScale) throws Exception {
+    /** @param hubScaleCards the cards of the hub-scale run; 0 for none */
+    private static boolean run(EmbeddedStack stack, Path scratch, int hubScaleCards) throws Exception {
         double loadAtStart = Machine.loadAverage();
         Machine.current().print();
-        Repositories repositories = Repositories.write(scratch, SEED, hubScale);
+        Repositories repositories = Repositories.write(scratch, SEED, hubScaleCards);
         try (SearchableCards elasticsearch = new SearchableCards(stack.elasticsearchUrl())) {
             SearchableRuns runs = new SearchableRuns(stack.kafkaBootstrapServers(), elasticsearch,
                     scratch.resolve("work"));
