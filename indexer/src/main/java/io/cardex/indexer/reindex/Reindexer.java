@@ -136,6 +136,13 @@ public final class Reindexer {
             }
             counts.refused += writes.flush();
         }
+        // The last poll may have read past the end and skipped those records: the next pass starts
+        // at the end, or it would never write changes that arrived during this one.
+        end.forEach((partition, offset) -> {
+            if (consumer.position(partition) > offset) {
+                consumer.seek(partition, offset);
+            }
+        });
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
