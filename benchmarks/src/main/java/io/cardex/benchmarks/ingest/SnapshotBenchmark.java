@@ -96,7 +96,7 @@ public final class SnapshotBenchmark {
         }
     }
 
-    static double liveHeapMb() {
+    public static double liveHeapMb() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
     }

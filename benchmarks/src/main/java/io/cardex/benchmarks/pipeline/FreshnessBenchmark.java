@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Freshness under a steady stream of commits, the pipeline running as deployed: a commit every
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * became of the commits before (an open loop); for each, the time from sending its webhook to the
  * first search that finds its cards ({@link TokenWatch}). The first 10 s are a warm-up, not
  * counted. At the end each commit's token is searched once more through the API, as a user would.
+ * Run beside other work (a reindex), the stream goes on for as long as that work runs.
  */
 final class FreshnessBenchmark {
 
@@ -58,30 +61,47 @@ final class FreshnessBenchmark {
 
     /** Pushes the stream to the pipeline, which must have indexed the repository's snapshot already. */
     Result run(RunningPipeline pipeline, GeneratedRepository repository) throws Exception {
+        return run(pipeline, repository, null);
+    }
+
+    /**
+     * Pushes the same stream, but after the warm-up starts {@code beside} and goes on pushing for as
+     * long as it runs, instead of for {@link #MEASURED}: freshness while other work loads the pipeline.
+     */
+    Result runBeside(RunningPipeline pipeline, GeneratedRepository repository, Supplier<CompletableFuture<?>> beside)
+            throws Exception {
+        return run(pipeline, repository, beside);
+    }
+
+    private Result run(RunningPipeline pipeline, GeneratedRepository repository, Supplier<CompletableFuture<?>> beside)
+            throws Exception {
         int warmUps = (int) (WARM_UP.toMillis() / INTERVAL.toMillis());
         int total = warmUps + (int) (MEASURED.toMillis() / INTERVAL.toMillis());
         List<PushedCommit> pushed = new ArrayList<>();
+        CompletableFuture<?> besides = null;
         try (RevisionCommits commits = new RevisionCommits(repository.directory(), seed);
              TokenWatch watch = new TokenWatch(elasticsearch.client(), pipeline.index())) {
             long started = System.nanoTime();
-            for (int number = 1; number <= total; number++) {
+            for (int number = 1; beside == null ? number <= total : besides == null || !besides.isDone(); number++) {
                 sleepUntil(started + (number - 1) * INTERVAL.toNanos());
+                if (beside != null && number == warmUps + 1) {
+                    besides = beside.get();
+                }
                 PushedCommit commit = commits.commit(number);
                 watch.expect(commit, System.nanoTime());
                 github.push(pipeline.ingestPort(), commit.id(), "delivery-" + number);
                 pushed.add(commit);
                 if (number % PROGRESS_EVERY == 0) {
-                    say("  %d of %d commits pushed (%d warm-up), %d found so far", number, total, warmUps,
-                            watch.found().size());
+                    say("  %d commits pushed (%d warm-up), %d found so far", number, warmUps, watch.found().size());
                 }
             }
             double streamSeconds = (System.nanoTime() - started) / 1e9;
-            say("  %d commits pushed in %.1f s; waiting for the last to be searchable...", total, streamSeconds);
+            say("  %d commits pushed in %.1f s; waiting for the last to be searchable...", pushed.size(), streamSeconds);
             watch.awaitSettled();
             List<Double> latencies = watch.found().stream().filter(found -> found.commit().number() > warmUps)
                     .map(TokenWatch.Found::latencyMs).toList();
             say("  searching each commit's token through the API's /search...");
-            return new Result(latencies, total - warmUps, total, streamSeconds, watch.givenUp(),
+            return new Result(latencies, pushed.size() - warmUps, pushed.size(), streamSeconds, watch.givenUp(),
                     missingThroughApi(pipeline.index(), pushed));
         }
     }

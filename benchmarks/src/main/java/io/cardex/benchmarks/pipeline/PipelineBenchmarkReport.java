@@ -5,11 +5,9 @@ import static io.cardex.benchmarks.Terminal.say;
 import io.cardex.benchmarks.BenchmarkStack;
 import io.cardex.benchmarks.Distribution;
 import io.cardex.benchmarks.Machine;
-import io.cardex.benchmarks.index.IndexBenchmarkReport;
 import io.cardex.benchmarks.index.PlainBulkLoad;
-import io.cardex.benchmarks.ingest.CardRepositoryGenerator;
 import io.cardex.benchmarks.ingest.GeneratedRepository;
-import io.cardex.benchmarks.ingest.GitHubPushes;
+import io.cardex.benchmarks.ingest.SnapshotBenchmark;
 import io.cardex.benchmarks.profile.CardSizes;
 import io.cardex.benchmarks.profile.CpuRecording;
 import io.cardex.benchmarks.profile.StageBreakdown;
@@ -20,14 +18,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
  * Measures the whole pipeline against a real Kafka and Elasticsearch: how fast a repository of
  * 10,000 cards becomes searchable, from ingest's first snapshot to the last card found, beside a
  * plain {@code _bulk} load of the same documents; and how soon a pushed commit is searchable
- * under a steady stream of commits. No target is set for either; exits with status 1 when a
- * commit never became searchable. Run it with {@code -Dcardex.home=<checkout>}.
+ * under a steady stream of commits. Issue 19's targets: the pipeline at least 0.5 of the plain
+ * {@code _bulk} rate, push to searchable p99 at most 1.2 s. With {@code --hub-scale} it also puts
+ * 100,000 cards with history through a pipeline and a plain {@code _bulk} load, compares the heap
+ * in use with the pipeline running after the 100,000 cards and after 10,000 (target: within
+ * 10%), and reindexes the 100,000 cards from the topic while the stream of commits goes on (p99
+ * at most 1.2 s meanwhile too). Exits with status 1 when a target is missed or a commit never
+ * became searchable. Run it with {@code -Dcardex.home=<checkout>}.
  *
  * <p>With {@code --profile <directory>} it measures nothing: after the warm-up it records one
  * 10,000-card snapshot with Flight Recorder into {@code <directory>/pipeline.jfr} and prints how the
@@ -36,9 +42,10 @@ import java.util.stream.Collectors;
  */
 public final class PipelineBenchmarkReport {
 
-    static final int CARDS = 10_000;
-    static final int WARM_UP_CARDS = 2_500;
     static final int ROUNDS = 3;
+    static final double TARGET_RATIO = 0.5;
+    static final double TARGET_P99_MS = 1_200;
+    static final double TARGET_HEAP_GROWTH = 1.10;
     private static final long SEED = 20_240_601L;
 
     private PipelineBenchmarkReport() {
@@ -46,22 +53,32 @@ public final class PipelineBenchmarkReport {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            BenchmarkStack.runAndExit("pipeline", PipelineBenchmarkReport::run);
+            BenchmarkStack.runAndExit("pipeline", (stack, scratch) -> run(stack, scratch, 0));
+        } else if (args[0].equals("--hub-scale") && args.length <= 2 && hubScaleCards(args) > 0) {
+            BenchmarkStack.runAndExit("pipeline", (stack, scratch) -> run(stack, scratch, hubScaleCards(args)));
         } else if (args.length == 2 && args[0].equals("--profile")) {
             Path profiles = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
             BenchmarkStack.runAndExit("pipeline", (stack, scratch) -> profile(stack, scratch, profiles));
         } else {
-            System.err.println("usage: ./cardex bench pipeline [--profile DIRECTORY]");
+            System.err.println("usage: ./cardex bench pipeline [--hub-scale [CARDS] | --profile DIRECTORY]");
             System.exit(2);
+        }
+    }
+
+    /** The cards of the hub-scale run: 100,000 unless a number follows {@code --hub-scale}; 0 when it is no number. */
+    private static int hubScaleCards(String[] args) {
+        try {
+            return args.length == 1 ? Repositories.HUB_SCALE_CARDS : Integer.parseInt(args[1]);
+        } catch (NumberFormatException notANumber) {
+            return 0;
         }
     }
 
     private static boolean profile(EmbeddedStack stack, Path scratch, Path profiles) throws Exception {
         Machine.current().print();
-        CardRepositoryGenerator generator = new CardRepositoryGenerator(SEED, System.out);
-        GeneratedRepository small = generator.write(scratch.resolve("cards-warm-up"), WARM_UP_CARDS);
-        GeneratedRepository large = generator.write(scratch.resolve("cards"), CARDS);
-        GitHubPushes.pointOriginAtGitHub(large.directory());
+        Repositories repositories = Repositories.write(scratch, SEED, 0);
+        GeneratedRepository small = repositories.warmUp();
+        GeneratedRepository large = repositories.cards();
         try (SearchableCards elasticsearch = new SearchableCards(stack.elasticsearchUrl())) {
             SearchableRuns runs = new SearchableRuns(stack.kafkaBootstrapServers(), elasticsearch,
                     scratch.resolve("work"));
@@ -85,25 +102,27 @@ public final class PipelineBenchmarkReport {
         return true;
     }
 
-    private static boolean run(EmbeddedStack stack, Path scratch) throws Exception {
+    /** @param hubScaleCards the cards of the hub-scale run; 0 for none */
+    private static boolean run(EmbeddedStack stack, Path scratch, int hubScaleCards) throws Exception {
         double loadAtStart = Machine.loadAverage();
         Machine.current().print();
-        say("writing card repositories of %,d and %,d cards (seed %d)...", WARM_UP_CARDS, CARDS, SEED);
-        CardRepositoryGenerator generator = new CardRepositoryGenerator(SEED, System.out);
-        GeneratedRepository small = generator.write(scratch.resolve("cards-warm-up"), WARM_UP_CARDS);
-        GeneratedRepository large = generator.write(scratch.resolve("cards"), CARDS);
-        GitHubPushes.pointOriginAtGitHub(large.directory());
+        Repositories repositories = Repositories.write(scratch, SEED, hubScaleCards);
         try (SearchableCards elasticsearch = new SearchableCards(stack.elasticsearchUrl())) {
             SearchableRuns runs = new SearchableRuns(stack.kafkaBootstrapServers(), elasticsearch,
                     scratch.resolve("work"));
-            Comparison comparison = compare(runs, small, large);
-            FreshnessBenchmark.Result freshness = freshness(runs, elasticsearch, large);
-            return summarize(comparison, freshness, loadAtStart);
+            Comparison comparison = compare(runs, repositories.warmUp(), repositories.cards());
+            FreshnessBenchmark.Result freshness = freshness(runs, elasticsearch, repositories.cards());
+            Optional<HubScale> large = repositories.hubScale().isEmpty() ? Optional.empty()
+                    : Optional.of(hubScale(runs, elasticsearch, repositories.hubScale().get()));
+            return summarize(comparison, freshness, large, loadAtStart);
         }
     }
 
-    /** The measured runs of the pipeline and of the plain load, compared by their medians. */
-    private record Comparison(List<SearchableRuns.Run> pipeline, List<SearchableRuns.Run> bulk) {
+    /**
+     * The measured runs of the pipeline and of the plain load, compared by their medians, and the
+     * heap in use after a full GC with the first measured pipeline running, its snapshot searchable.
+     */
+    private record Comparison(List<SearchableRuns.Run> pipeline, List<SearchableRuns.Run> bulk, double heapMb) {
 
         double pipelineRate() {
             return Distribution.of(pipeline.stream().map(SearchableRuns.Run::cardsPerSecond).toList()).median();
@@ -112,6 +131,11 @@ public final class PipelineBenchmarkReport {
         double bulkRate() {
             return Distribution.of(bulk.stream().map(SearchableRuns.Run::cardsPerSecond).toList()).median();
         }
+    }
+
+    /** The 100,000 cards: one run of each side, the heap after them, and a reindex with pushes beside it. */
+    private record HubScale(SearchableRuns.Run pipeline, SearchableRuns.Run bulk, double heapMb, ReindexRun reindex,
+                            FreshnessBenchmark.Result freshness) {
     }
 
     private static Comparison compare(SearchableRuns runs, GeneratedRepository small, GeneratedRepository large)
@@ -129,12 +153,14 @@ public final class PipelineBenchmarkReport {
         List<SearchableRuns.Run> pipelineRuns = new ArrayList<>();
         List<SearchableRuns.Run> bulkRuns = new ArrayList<>();
         PlainBulkLoad documents = null;
+        double heapMb = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             // The load average with each round: a round much slower than the others shared the machine.
             say("round %d of %d, %,d cards (load average %.2f)", round, ROUNDS, large.cards(), Machine.loadAverage());
             try (RunningPipeline pipeline = runs.pipeline(large)) {
                 pipelineRuns.add(report(runs.snapshot(pipeline, large.cards())));
                 if (documents == null) {
+                    heapMb = heap();
                     say("  reading its change events back into the documents of the plain _bulk load (untimed)...");
                     documents = runs.documentsOf(pipeline, large.cards());
                 }
@@ -143,7 +169,7 @@ public final class PipelineBenchmarkReport {
             say("  pipeline / _bulk in this round = %.2f", pipelineRuns.get(round - 1).cardsPerSecond()
                     / bulkRuns.get(round - 1).cardsPerSecond());
         }
-        return new Comparison(pipelineRuns, bulkRuns);
+        return new Comparison(pipelineRuns, bulkRuns, heapMb);
     }
 
     private static FreshnessBenchmark.Result freshness(SearchableRuns runs, SearchableCards elasticsearch,
@@ -161,37 +187,107 @@ public final class PipelineBenchmarkReport {
         }
     }
 
-    private static boolean summarize(Comparison comparison, FreshnessBenchmark.Result freshness, double loadAtStart) {
-        System.out.println();
-        summarizeComparison(comparison);
-        boolean allFound = summarizeFreshness(freshness);
-        say("load average: %.2f at the start, %.2f at the end", loadAtStart, Machine.loadAverage());
-        return allFound;
+    private static HubScale hubScale(SearchableRuns runs, SearchableCards elasticsearch, GeneratedRepository repository)
+            throws Exception {
+        say("hub scale: %,d cards (a repository with history, its head), one run of each (load average %.2f)",
+                repository.cards(), Machine.loadAverage());
+        try (RunningPipeline pipeline = runs.pipeline(repository)) {
+            SearchableRuns.Run snapshot = report(runs.snapshot(pipeline, repository.cards()));
+            double heapMb = heap();
+            say("  reading its change events back into the documents of the plain _bulk load (untimed)...");
+            SearchableRuns.Run bulk = report(runs.plainBulk(runs.documentsOf(pipeline, repository.cards())));
+            say("  pipeline / _bulk = %.2f", snapshot.cardsPerSecond() / bulk.cardsPerSecond());
+            say("reindex of the %,d cards from the topic into a new index version while the indexer runs; a commit "
+                            + "every %d ms pushed meanwhile: %d s of warm-up, then for as long as the reindex runs "
+                            + "(load average %.2f)", repository.cards(), FreshnessBenchmark.INTERVAL.toMillis(),
+                    FreshnessBenchmark.WARM_UP.toSeconds(), Machine.loadAverage());
+            AtomicReference<CompletableFuture<ReindexRun>> reindexing = new AtomicReference<>();
+            FreshnessBenchmark.Result freshness = new FreshnessBenchmark(elasticsearch, SEED).runBeside(pipeline,
+                    repository, () -> {
+                        reindexing.set(ReindexRun.start(pipeline.indexerConfig()));
+                        return reindexing.get();
+                    });
+            ReindexRun reindex = reindexing.get().join();
+            say("  reindexed %,d records in %.1f s = %,.0f records/s", reindex.records(), reindex.seconds(),
+                    reindex.recordsPerSecond());
+            return new HubScale(snapshot, bulk, heapMb, reindex, freshness);
+        }
     }
 
-    private static void summarizeComparison(Comparison comparison) {
+    /** The heap in use after a full GC: ingest's and the indexer's, the benchmark's own being small beside them. */
+    private static double heap() {
+        double heapMb = SnapshotBenchmark.liveHeapMb();
+        say("  heap in use after a full GC, the pipeline running: %.0f MB", heapMb);
+        return heapMb;
+    }
+
+    private static boolean summarize(Comparison comparison, FreshnessBenchmark.Result freshness,
+                                     Optional<HubScale> hubScale, double loadAtStart) {
+        System.out.println();
+        boolean met = summarizeComparison(comparison);
+        say("commit pushed -> searchable, a commit every %d ms, %d measured after %d of warm-up (%.1f s of pushes):",
+                FreshnessBenchmark.INTERVAL.toMillis(), freshness.measured(), freshness.pushed() - freshness.measured(),
+                freshness.streamSeconds());
+        met &= summarizeFreshness(freshness);
+        if (hubScale.isPresent()) {
+            met &= summarizeHubScale(hubScale.get(), comparison.heapMb());
+        }
+        say("load average: %.2f at the start, %.2f at the end", loadAtStart, Machine.loadAverage());
+        return met;
+    }
+
+    private static boolean summarizeComparison(Comparison comparison) {
         double pipelineRate = comparison.pipelineRate();
         double bulkRate = comparison.bulkRate();
-        say("repository -> searchable, %,d cards, median of %d rounds:", CARDS, ROUNDS);
+        say("repository -> searchable, %,d cards, median of %d rounds:", Repositories.CARDS, ROUNDS);
         say("  pipeline (ingest's snapshot, indexer):  %,6.0f cards/s   runs: %s", pipelineRate,
                 seconds(comparison.pipeline()));
         say("  plain _bulk of the same documents:      %,6.0f cards/s   runs: %s (%,d per request, %d at once)",
                 bulkRate, seconds(comparison.bulk()), BulkSettings.DEFAULT.maxOperations(),
                 BulkSettings.DEFAULT.maxConcurrentRequests());
-        say("  pipeline / plain _bulk = %.2f (no target; the indexer alone is held to %.2f of _bulk)",
-                pipelineRate / bulkRate, IndexBenchmarkReport.TARGET_RATIO);
+        return ratio(pipelineRate / bulkRate);
     }
 
-    /** Prints the latencies; returns whether every commit was found, through Elasticsearch and through the API. */
+    private static boolean summarizeHubScale(HubScale hubScale, double heapAt10k) {
+        say("repository -> searchable, %,d cards, one run:", hubScale.pipeline().cards());
+        say("  pipeline (ingest's snapshot, indexer):  %,6.0f cards/s   %.1f s", hubScale.pipeline().cardsPerSecond(),
+                hubScale.pipeline().seconds());
+        say("  plain _bulk of the same documents:      %,6.0f cards/s   %.1f s", hubScale.bulk().cardsPerSecond(),
+                hubScale.bulk().seconds());
+        boolean met = ratio(hubScale.pipeline().cardsPerSecond() / hubScale.bulk().cardsPerSecond());
+        say("reindex of %,d cards from the topic: %.1f s = %,.0f records/s (%,d records, both passes)",
+                hubScale.pipeline().cards(), hubScale.reindex().seconds(), hubScale.reindex().recordsPerSecond(),
+                hubScale.reindex().records());
+        say("commit pushed -> searchable while it ran, %d measured after %d of warm-up (%.1f s of pushes):",
+                hubScale.freshness().measured(), hubScale.freshness().pushed() - hubScale.freshness().measured(),
+                hubScale.freshness().streamSeconds());
+        met &= summarizeFreshness(hubScale.freshness());
+        double growth = hubScale.heapMb() / heapAt10k;
+        boolean flat = growth <= TARGET_HEAP_GROWTH;
+        say("heap in use after a full GC, ingest and indexer running: %.0f MB after %,d cards, %.0f MB after %,d "
+                        + "= %.2f x (target at most %.2f x: %s)", heapAt10k, Repositories.CARDS, hubScale.heapMb(),
+                hubScale.pipeline().cards(), growth, TARGET_HEAP_GROWTH, flat ? "PASS" : "FAIL");
+        return met && flat;
+    }
+
+    private static boolean ratio(double ratio) {
+        boolean met = ratio >= TARGET_RATIO;
+        say("  pipeline / plain _bulk = %.2f (target at least %.2f: %s)", ratio, TARGET_RATIO, met ? "PASS" : "FAIL");
+        return met;
+    }
+
+    /**
+     * Prints the latencies; returns whether every commit was found, through Elasticsearch and through
+     * the API, and the p99 met its target.
+     */
     private static boolean summarizeFreshness(FreshnessBenchmark.Result freshness) {
-        say("commit pushed -> searchable, a commit every %d ms, %d measured after %d of warm-up (%.1f s of pushes):",
-                FreshnessBenchmark.INTERVAL.toMillis(), freshness.measured(), freshness.pushed() - freshness.measured(),
-                freshness.streamSeconds());
+        boolean fast = false;
         if (!freshness.latenciesMs().isEmpty()) {
             Distribution latencies = Distribution.of(freshness.latenciesMs());
-            say("  %d found: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms", latencies.count(),
-                    latencies.percentile(0.50), latencies.percentile(0.90), latencies.percentile(0.99),
-                    latencies.max());
+            fast = latencies.percentile(0.99) <= TARGET_P99_MS;
+            say("  %d found: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms (p99 target at most %.0f ms: %s)",
+                    latencies.count(), latencies.percentile(0.50), latencies.percentile(0.90),
+                    latencies.percentile(0.99), latencies.max(), TARGET_P99_MS, fast ? "PASS" : "FAIL");
         }
         boolean allFound = freshness.neverSearchable().isEmpty() && freshness.missingThroughApi().isEmpty()
                 && !freshness.latenciesMs().isEmpty();
@@ -199,7 +295,7 @@ public final class PipelineBenchmarkReport {
                 TokenWatch.GIVE_UP_AFTER.toSeconds(), freshness.neverSearchable().size(), freshness.pushed(),
                 tokens(freshness.neverSearchable()), freshness.missingThroughApi().size(),
                 tokens(freshness.missingThroughApi()), allFound ? "OK" : "FAIL");
-        return allFound;
+        return allFound && fast;
     }
 
     private static String seconds(List<SearchableRuns.Run> runs) {

@@ -27,6 +27,7 @@ final class RunningPipeline implements AutoCloseable {
     private final CardIndexNames index;
     private final String topic;
     private final IngestService ingest;
+    private final IndexerConfig indexerConfig;
     private final IndexerService indexer;
 
     /**
@@ -44,8 +45,9 @@ final class RunningPipeline implements AutoCloseable {
         this.topic = "benchmark-" + name;
         this.ingest = new IngestService(
                 GitHubPushes.ingestConfig(repository.ingestConfig(ingestWork, bootstrapServers, topic)));
-        this.indexer = new IndexerService(new IndexerConfig(KafkaConnection.open(bootstrapServers), topic, "benchmark-indexer-" + name,
-                elasticsearch.url(), index, BulkSettings.DEFAULT, Optional.empty()), ingest.meterRegistry());
+        this.indexerConfig = new IndexerConfig(KafkaConnection.open(bootstrapServers), topic, "benchmark-indexer-" + name,
+                elasticsearch.url(), index, BulkSettings.DEFAULT, Optional.empty());
+        this.indexer = new IndexerService(indexerConfig, ingest.meterRegistry());
         indexer.start();
     }
 
@@ -78,12 +80,17 @@ final class RunningPipeline implements AutoCloseable {
         return index;
     }
 
+    /** The indexer's settings, which a reindex of its index reads too, as {@code cardex reindex} does. */
+    IndexerConfig indexerConfig() {
+        return indexerConfig;
+    }
+
     /** Where ingest publishes the repository's changes. */
     String topic() {
         return topic;
     }
 
-    /** Stops ingest first, so that nothing new arrives, then the indexer, as the runtime does; deletes the index. */
+    /** Stops ingest first, so that nothing new arrives, then the indexer, as the runtime does; deletes the index's versions. */
     @Override
     public void close() throws IOException {
         ingest.close();

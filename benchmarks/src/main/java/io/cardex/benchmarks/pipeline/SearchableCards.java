@@ -7,6 +7,7 @@ import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.ElasticsearchConnection;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import org.elasticsearch.client.ResponseException;
 
@@ -54,9 +55,12 @@ final class SearchableCards implements AutoCloseable {
         }
     }
 
-    /** Deletes the index behind the alias (the only version a benchmark's index has), and its template. */
+    /** Deletes every version of the index (the first, and the one a reindex built), and its template. */
     void drop(CardIndexNames index) throws IOException {
-        client().indices().delete(d -> d.index(index.versionedIndex(1)));
+        List<String> versions = List.copyOf(client().indices().get(g -> g.index(index.indexPattern())).result().keySet());
+        if (!versions.isEmpty()) {
+            client().indices().delete(d -> d.index(versions));
+        }
         client().indices().deleteIndexTemplate(d -> d.name(index.templateName()));
     }
 

@@ -5,9 +5,11 @@ import io.cardex.cardindex.BulkFillSettings;
 import io.cardex.cardindex.CardIndexVersions;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,14 @@ import org.slf4j.LoggerFactory;
  * that was empty when the indexer started, and its live settings back once the indexer has read
  * everything. An index an indexer left relaxed when it stopped during a fill gets its live
  * settings back as soon as the next one has caught up, so refresh is never left off for good.
+ *
+ * <p>How far behind it is, is asked of Kafka: the end offsets of the partitions assigned to this
+ * indexer against its positions in them, plus the changes waiting for Elasticsearch. The consumer's
+ * own lag would be free, but it is known only once fetches have answered, and by then a fill of a
+ * few thousand changes is mostly read. Each indexer of a group decides from its own partitions;
+ * the first to catch up gives the index its live settings back while others may still be filling
+ * (they then fill with refresh on, slower but correct), and restoring twice is harmless, so no
+ * indexer has to know of the others.
  */
 public final class FirstFill {
 
@@ -26,7 +36,13 @@ public final class FirstFill {
      * empty index is being filled in bulk: a few bulk requests' worth.
      */
     static final long FAR_BEHIND = 2_000;
-    /** How long to wait before asking Elasticsearch again after it failed to answer. */
+    /**
+     * How often Kafka is asked for the end offsets while the fill may start or runs: often enough
+     * that the index is live again soon after the last change, rarely enough to cost Kafka nothing.
+     */
+    private static final Duration CHECK_EVERY = Duration.ofMillis(250);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    /** How long to wait before asking Elasticsearch or Kafka again after it failed to answer. */
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private enum State {
@@ -44,7 +60,7 @@ public final class FirstFill {
     private State state = State.UNKNOWN;
     private String index;
     private long recordsRead;
-    private long retryAtNanos = System.nanoTime();
+    private long nextCheckNanos = System.nanoTime();
 
     public FirstFill(ElasticsearchClient client, CardIndexVersions versions) {
         this.settings = new BulkFillSettings(client);
@@ -58,15 +74,18 @@ public final class FirstFill {
      */
     public void polled(Consumer<?, ?> consumer, int records, int unacknowledged) {
         recordsRead += records;
-        if (state == State.LIVE || System.nanoTime() - retryAtNanos < 0) {
+        if (state == State.LIVE || System.nanoTime() - nextCheckNanos < 0) {
             return;
         }
+        nextCheckNanos = System.nanoTime() + CHECK_EVERY.toNanos();
         try {
             step(consumer, unacknowledged);
+        } catch (WakeupException stopping) {
+            throw stopping;
         } catch (IOException | RuntimeException e) {
-            log.warn("cannot change the settings of the card index now, trying again in {} s: {}",
+            log.warn("cannot tell whether the card index is being filled in bulk now, trying again in {} s: {}",
                     RETRY.toSeconds(), e.getMessage());
-            retryAtNanos = System.nanoTime() + RETRY.toNanos();
+            nextCheckNanos = System.nanoTime() + RETRY.toNanos();
         }
     }
 
@@ -76,12 +95,12 @@ public final class FirstFill {
             state = settings.isRelaxed(index) ? State.FILLING
                     : client.count(c -> c.index(index)).count() == 0 ? State.MAY_FILL : State.LIVE;
         }
-        OptionalLong lag = lag(consumer);
-        if (lag.isEmpty()) {
+        if (state == State.LIVE || consumer.assignment().isEmpty()) {
             return;
         }
-        long behind = lag.getAsLong() + unacknowledged;
+        long behind = unread(consumer) + unacknowledged;
         if (state == State.MAY_FILL && behind >= FAR_BEHIND) {
+            log.info("{} changes to write into the empty index {}: filling it in bulk", behind, index);
             settings.relax(index);
             state = State.FILLING;
         } else if (state == State.FILLING && behind == 0) {
@@ -93,19 +112,14 @@ public final class FirstFill {
         }
     }
 
-    /** The changes not read yet in the partitions this consumer reads; empty while one is not known. */
-    private static OptionalLong lag(Consumer<?, ?> consumer) {
-        if (consumer.assignment().isEmpty()) {
-            return OptionalLong.empty();
-        }
+    /** The changes not read yet in the partitions assigned to this consumer, as Kafka has them now. */
+    private static long unread(Consumer<?, ?> consumer) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, KAFKA_TIMEOUT);
         long total = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            OptionalLong lag = consumer.currentLag(partition);
-            if (lag.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            total += lag.getAsLong();
+        for (TopicPartition partition : assigned) {
+            total += Math.max(0, ends.get(partition) - consumer.position(partition, KAFKA_TIMEOUT));
         }
-        return OptionalLong.of(total);
+        return total;
     }
 }

@@ -7,12 +7,10 @@ import io.cardex.card.event.UnreadableEventException;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.consume.RecordTranslator;
 import io.cardex.indexer.index.CardIndex;
-import io.cardex.indexer.index.IndexAction;
 import io.cardex.cardindex.ElasticsearchConnection;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -106,32 +104,45 @@ public final class Reindexer {
         long refused;
     }
 
-    /** Writes every record up to {@code end} (per partition), saying how far it got every few seconds. */
+    /**
+     * Writes every record up to {@code end} (per partition), in bulk requests as large and as many
+     * at once as the indexer's, saying how far it got every few seconds; returns once Elasticsearch
+     * acknowledged them all.
+     */
     private void replay(KafkaConsumer<String, byte[]> consumer, CardIndex target, Map<TopicPartition, Long> end,
                         Counts counts) throws IOException {
         long total = end.entrySet().stream().mapToLong(e -> e.getValue() - consumer.position(e.getKey())).sum();
         long done = 0;
         long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
-        while (!reached(consumer, end)) {
-            List<IndexAction> actions = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    continue;
+        try (ConcurrentWrites writes = new ConcurrentWrites(target, config.bulk().maxOperations(),
+                config.bulk().maxConcurrentRequests())) {
+            while (!reached(consumer, end)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    try {
+                        writes.add(translator.translate(record));
+                        counts.records++;
+                        done++;
+                    } catch (UnreadableEventException e) {
+                        counts.unreadable++;
+                    }
                 }
-                try {
-                    actions.add(translator.translate(record));
-                } catch (UnreadableEventException e) {
-                    counts.unreadable++;
+                if (System.nanoTime() > nextReport) {
+                    log.info("reindex: {} of {} records", done, total);
+                    nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
                 }
             }
-            counts.refused += target.write(actions).size();
-            counts.records += actions.size();
-            done += actions.size();
-            if (System.nanoTime() > nextReport) {
-                log.info("reindex: {} of {} records", done, total);
-                nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
-            }
+            counts.refused += writes.flush();
         }
+        // The last poll may have read past the end and skipped those records: the next pass starts
+        // at the end, or it would never write changes that arrived during this one.
+        end.forEach((partition, offset) -> {
+            if (consumer.position(partition) > offset) {
+                consumer.seek(partition, offset);
+            }
+        });
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
