@@ -2,6 +2,7 @@ package io.cardex.cardindex;
 
 import io.cardex.card.Card;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cardex.card.CardHeader;
 import io.cardex.card.CardKey;
 import io.cardex.card.ModelKey;
@@ -50,7 +51,8 @@ public record CardDocument(
         Instant indexedAt,
         String otherText,
         String identifierWords,
-        List<MetricPercent> metricPercents,
+        // Searched by, never served: an API leaves it out of the cards it serves.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MetricPercent> metricPercents,
         List<AssetCheck> assetChecks,
         Card card) {
 
