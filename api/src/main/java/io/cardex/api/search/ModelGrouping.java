@@ -67,7 +67,9 @@ final class ModelGrouping {
         Map<String, StringTermsBucket> versions = versions(query, matching, page.stream().map(ModelGrouping::model).toList());
         return new ModelSearchResult(query.text(), new ModelSearchResult.Total(ModelFacets.models(response.aggregations()), cards),
                 nextCursor, query.facets().isEmpty() ? null : ModelFacets.read(query.facets(), response.aggregations()),
-                page.stream().map(best -> toHit(best, versions.get(model(best)))).toList(), null);
+                // A model whose cards all changed between the two requests no longer matches: it is left out.
+                page.stream().filter(best -> versions.containsKey(model(best)))
+                        .map(best -> toHit(best, versions.get(model(best)))).toList(), null);
     }
 
     /**
