@@ -2,6 +2,7 @@ package io.cardex.cardindex;
 
 import io.cardex.card.Card;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cardex.card.CardHeader;
 import io.cardex.card.CardKey;
 import io.cardex.card.ModelKey;
@@ -32,6 +33,8 @@ import java.util.stream.Collectors;
  *                  ({@code card.header.other_fields} keeps them whole, for exact filters)
  * @param identifierWords the words inside the card's identifiers (id, names, datasets, module type),
  *                  so that {@code road extraction} finds {@code DeepGlobeRoadExtractionDataset}
+ * @param metricPercents the metrics of the card's evaluation with shares in percent ({@link MetricPercent}),
+ *                  so that a sort by a metric puts {@code acc0.81} above {@code acc80}
  * @param assetChecks what downloading each asset of the card showed, in the order of its assets;
  *                  {@code pending} until checked, {@code unchecked} when the indexer does not verify assets
  */
@@ -48,10 +51,13 @@ public record CardDocument(
         Instant indexedAt,
         String otherText,
         String identifierWords,
+        // Searched by, never served: an API leaves it out of the cards it serves.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MetricPercent> metricPercents,
         List<AssetCheck> assetChecks,
         Card card) {
 
     public CardDocument {
+        metricPercents = metricPercents == null ? List.of() : List.copyOf(metricPercents);
         assetChecks = List.copyOf(assetChecks);
     }
 
@@ -78,21 +84,22 @@ public record CardDocument(
                 indexedAt,
                 card.header() == null ? null : wordsOf(card.header().otherFields()),
                 IdentifierWords.of(identifiers(card)),
+                metricPercents(card),
                 card.header() == null ? List.of() : card.header().assets().stream()
                         .map(asset -> AssetCheck.pending(asset.link(), asset.sha256())).toList(),
                 card);
     }
 
     /**
-     * The same document with the backend, model and version order its key and card give: for a card an
-     * earlier release wrote.
+     * The same document with the backend, model, version order and metrics in percent its key and
+     * card give: for a card an earlier release wrote.
      */
     public CardDocument withModel() {
         CardKey parsedKey = CardKey.parse(key);
         return new CardDocument(key, repository, cardId, userId, parsedKey.cardId().backend().orElse(null),
                 ModelKey.of(parsedKey).toString(),
                 version(card).map(VersionOrder::of).orElse(null), status, source, indexedAt, otherText, identifierWords,
-                assetChecks, card);
+                metricPercents(card), assetChecks, card);
     }
 
     /** The same document with every asset {@code unchecked}: for an indexer that does not verify assets. */
@@ -103,7 +110,8 @@ public record CardDocument(
 
     /** The same document with what checking its assets showed. */
     public CardDocument withAssetChecks(List<AssetCheck> checks) {
-        return new CardDocument(key, repository, cardId, userId, backend, model, versionOrder, status, source, indexedAt, otherText, identifierWords, checks,
+        return new CardDocument(key, repository, cardId, userId, backend, model, versionOrder, status, source, indexedAt, otherText, identifierWords,
+                metricPercents, checks,
                 card);
     }
 
@@ -115,6 +123,11 @@ public record CardDocument(
 
     private static Optional<String> version(Card card) {
         return card.id().version().or(() -> Optional.ofNullable(card.header()).map(CardHeader::mindsporeVersion));
+    }
+
+    private static List<MetricPercent> metricPercents(Card card) {
+        return card.header() == null || card.header().evaluation() == null ? List.of()
+                : card.header().evaluation().metrics().stream().map(MetricPercent::of).toList();
     }
 
     private static List<String> identifiers(Card card) {

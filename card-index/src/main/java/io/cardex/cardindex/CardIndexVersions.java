@@ -48,7 +48,7 @@ public final class CardIndexVersions {
         }
         if (client.indices().existsAlias(a -> a.name(names.alias())).value()) {
             addNewFields();
-            new EarlierCards(client, names).addModels();
+            new EarlierCards(client, names).addDerivedFields();
             return;
         }
         String index = names.versionedIndex(1);

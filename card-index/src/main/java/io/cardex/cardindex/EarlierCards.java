@@ -2,6 +2,7 @@ package io.cardex.cardindex;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -12,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives the cards an earlier release indexed, before searches were grouped by model, their
- * {@code backend}, {@code model} and {@code version_order} in place. Each card is written again at the version it
+ * Gives the cards an earlier release indexed their {@code backend}, {@code model} and
+ * {@code version_order} (added when searches were grouped by model) and their
+ * {@code metric_percents} (added for sorts by a metric), in place. Each card is written again at the version it
  * has ({@code external_gte}): a newer change of the card written meanwhile is never replaced, and
  * the next change of the card is still newer than what is stored.
  */
@@ -22,6 +24,10 @@ final class EarlierCards {
     private static final Logger log = LoggerFactory.getLogger(EarlierCards.class);
     private static final int BATCH = 500;
     private static final int CONFLICT = 409;
+    private static final Query WITHOUT_MODEL = Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("model")))));
+    private static final Query WITHOUT_METRIC_PERCENTS = Query.of(q -> q.bool(b -> b
+            .filter(f -> f.nested(n -> n.path("card.header.evaluation.metrics").query(all -> all.matchAll(m -> m))))
+            .mustNot(m -> m.nested(n -> n.path("metric_percents").query(all -> all.matchAll(a -> a))))));
 
     private final ElasticsearchClient client;
     private final CardIndexNames names;
@@ -31,12 +37,12 @@ final class EarlierCards {
         this.names = names;
     }
 
-    void addModels() throws IOException {
+    void addDerivedFields() throws IOException {
         long written = 0;
         while (true) {
             client.indices().refresh(r -> r.index(names.alias()));
             SearchResponse<CardDocument> response = client.search(s -> s.index(names.alias()).size(BATCH).version(true)
-                    .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("model")))
+                    .query(q -> q.bool(b -> b.should(WITHOUT_MODEL, WITHOUT_METRIC_PERCENTS).minimumShouldMatch("1")
                             .mustNot(m -> m.term(t -> t.field(RepositoryDocument.KIND_FIELD).value(RepositoryDocument.KIND))))),
                     CardDocument.class);
             List<Hit<CardDocument>> cards = response.hits().hits();
@@ -60,7 +66,7 @@ final class EarlierCards {
             written += cards.size();
         }
         if (written > 0) {
-            log.info("gave {} cards of an earlier release their model, in place", written);
+            log.info("gave {} cards of an earlier release their model and metrics in percent, in place", written);
         }
     }
 }

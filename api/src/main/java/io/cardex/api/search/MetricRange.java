@@ -2,6 +2,7 @@ package io.cardex.api.search;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
+import io.cardex.cardindex.MetricPercent;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * percent: a value from 0 to 1 (a card's, or the bound's unless it says {@code %}) is read as a
  * fraction and counts a hundred times as much. {@code acc>=80} and {@code acc>=0.8} are the same
  * filter, and both find the card writing {@code acc0.85} and the one writing {@code acc85}. It is
- * done here rather than when indexing, so cards indexed before need no reindex.
+ * done here rather than with the values the indexer writes in percent ({@link MetricPercent}),
+ * so that the filter needs no card written again.
  *
  * @param name       the metric's name, lower-cased as the index keeps it
  * @param comparison how a card's value must compare with the bound
@@ -67,12 +69,7 @@ public record MetricRange(String name, Comparison comparison, double percent) {
         }
         double bound = Double.parseDouble(matcher.group(3));
         // A bound with a % sign is in percent already: acc>=0.5% is half a percent.
-        return new MetricRange(name, Comparison.of(matcher.group(2)), matcher.group(4).isEmpty() ? inPercent(bound) : bound);
-    }
-
-    /** A share written as a fraction, 0 to 1, in percent; any other value as it is. Decimal, so 0.8 is 80, not 80.00000000000001. */
-    static double inPercent(double value) {
-        return value >= 0 && value <= 1 ? BigDecimal.valueOf(value).movePointRight(2).doubleValue() : value;
+        return new MetricRange(name, Comparison.of(matcher.group(2)), matcher.group(4).isEmpty() ? MetricPercent.inPercent(bound) : bound);
     }
 
     /**

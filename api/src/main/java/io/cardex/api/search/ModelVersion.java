@@ -1,6 +1,9 @@
 package io.cardex.api.search;
 
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import io.cardex.card.Card;
+import io.cardex.card.CardId;
+import io.cardex.card.Evaluation;
 import io.cardex.card.Metric;
 import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.CardStatus;
@@ -15,11 +18,41 @@ import io.cardex.cardindex.CardStatus;
  */
 public record ModelVersion(String version, String backend, String key, CardStatus status, Metric metric) {
 
+    /**
+     * What of a stored card a version is made of. A grouped search lists up to a hundred versions
+     * of each model found: reading only these fields of them, rather than whole cards, spares
+     * Elasticsearch and the API most of the work of a search.
+     */
+    static final SourceConfig SOURCE = SourceConfig.of(s -> s.filter(f -> f.includes(
+            "key", "status", "card.id", "card.header.mindspore_version", "card.header.evaluation.metrics")));
+
     static ModelVersion of(CardDocument document) {
         Card card = document.card();
-        Metric metric = card.header() == null || card.header().evaluation() == null
-                || card.header().evaluation().metrics().isEmpty() ? null : card.header().evaluation().metrics().get(0);
-        return new ModelVersion(document.version().orElse(null), card.id().backend().orElse(null), document.key(),
-                document.status(), metric);
+        return of(document.key(), document.status(), card.id(), card.header() == null ? null : card.header().mindsporeVersion(),
+                card.header() == null ? null : card.header().evaluation());
+    }
+
+    /** A version from the fields {@link #SOURCE} reads. */
+    static ModelVersion of(Stored stored) {
+        Stored.StoredHeader header = stored.card().header();
+        return of(stored.key(), stored.status(), stored.card().id(), header == null ? null : header.mindsporeVersion(),
+                header == null ? null : header.evaluation());
+    }
+
+    private static ModelVersion of(String key, CardStatus status, CardId id, String mindsporeVersion, Evaluation evaluation) {
+        Metric metric = evaluation == null || evaluation.metrics() == null || evaluation.metrics().isEmpty()
+                ? null : evaluation.metrics().get(0);
+        // As CardDocument#version: the folder before the card's name, else its MindSpore version.
+        return new ModelVersion(id.version().orElse(mindsporeVersion), id.backend().orElse(null), key, status, metric);
+    }
+
+    /** The fields of a stored card that {@link #SOURCE} reads, as Elasticsearch answers them. */
+    record Stored(String key, CardStatus status, StoredCard card) {
+
+        record StoredCard(CardId id, StoredHeader header) {
+        }
+
+        record StoredHeader(String mindsporeVersion, Evaluation evaluation) {
+        }
     }
 }

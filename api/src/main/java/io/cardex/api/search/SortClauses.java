@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class SortClauses {
 
-    private static final String METRICS = "card.header.evaluation.metrics";
+    /** The card's metrics with shares in percent, so that a card's 0.81 sorts above another's 80. */
+    private static final String METRICS = "metric_percents";
 
     private SortClauses() {
     }
@@ -36,7 +37,7 @@ final class SortClauses {
 
     /** A card naming the metric twice sorts by its best value for the order: the highest first, or the lowest. */
     private static SortOptions metric(String name, SortOrder order) {
-        return SortOptions.of(s -> s.field(f -> f.field(METRICS + ".value").order(order).missing("_last")
+        return SortOptions.of(s -> s.field(f -> f.field(METRICS + ".percent").order(order).missing("_last")
                 .mode(order == SortOrder.Asc ? SortMode.Min : SortMode.Max)
                 .nested(n -> n.path(METRICS).filter(q -> q.term(t -> t.field(METRICS + ".name").value(name))))));
     }

@@ -36,13 +36,6 @@ class MetricRangeTest {
     }
 
     @Test
-    void aFractionInPercentIsExactInDecimal() {
-        assertThat(MetricRange.inPercent(0.8)).isEqualTo(80.0);
-        assertThat(MetricRange.inPercent(0.7613)).isEqualTo(76.13);
-        assertThat(MetricRange.inPercent(80)).isEqualTo(80.0);
-    }
-
-    @Test
     void aRangeWithoutComparisonNameOrNumberIsRefusedNamingTheForm() {
         for (String value : List.of("acc", "acc80", ">=80", "acc>=high", "acc=>80", "acc>=80 and more")) {
             assertThatThrownBy(() -> MetricRange.parse(value))

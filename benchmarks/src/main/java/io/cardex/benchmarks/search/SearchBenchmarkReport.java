@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +29,10 @@ import static io.cardex.benchmarks.Terminal.say;
 /**
  * Measures the search API under load against an index of 10,000 generated cards, and the same
  * Elasticsearch requests the API makes sent straight to Elasticsearch, side by side in one run:
- * p99 at 200 requests/s must be at most 25 ms and at most 1.3 times the direct one. Exits with
- * status 1 when a target is missed. Run it with {@code -Dcardex.home=<checkout>}.
+ * p99 at 200 requests/s must be at most 25 ms (issue 6); at the highest rate the machine carries,
+ * the API's p99 at most 1.2 times the direct one; and Elasticsearch's CPU per request of the mix
+ * at most half of what the requests of before cost ({@link InnerHitsReference}, issue 17). Exits
+ * with status 1 when a target is missed. Run it with {@code -Dcardex.home=<checkout>}.
  */
 public final class SearchBenchmarkReport {
 
@@ -41,7 +44,11 @@ public final class SearchBenchmarkReport {
     /** Measured after the target's rate, to show the rate this machine's cores carry: not judged. */
     static final List<Integer> LOWER_RATES = List.of(50, 100);
     static final double TARGET_P99_MS = 25;
-    static final double TARGET_RATIO = 1.3;
+    static final double TARGET_RATIO = 1.2;
+    /** The requests of before and the API's, straight to Elasticsearch, at a rate both carry: CPU per request is what counts. */
+    static final int COST_RATE = 20;
+    static final Duration COST_WARM_UP = Duration.ofSeconds(10);
+    static final double TARGET_COST_RATIO = 0.5;
     private static final long SEED = 20_240_601L;
 
     private SearchBenchmarkReport() {
@@ -65,34 +72,45 @@ public final class SearchBenchmarkReport {
         List<String> queries = QueryMix.of("hub/" + repository.someCard().value());
         say("recording the Elasticsearch requests of %d API queries...", queries.size());
         List<List<RecordingProxy.EsRequest>> esRequests = record(stack.elasticsearchUrl(), index, queries);
+        List<List<RecordingProxy.EsRequest>> esRequestsBefore = esRequests.stream().map(InnerHitsReference::of).toList();
 
         ApiService api = new ApiService(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), index));
         api.start();
         try {
             Loads loads = new Loads(URI.create("http://127.0.0.1:" + api.port()), stack.elasticsearchUrl(), queries,
-                    esRequests);
+                    esRequests, esRequestsBefore);
             say("each query alone, median of 10 after 10 not counted: API, then its Elasticsearch requests sent straight");
             for (int i = 0; i < queries.size(); i++) {
                 say("  %-62s %5.1f ms  %5.1f ms", queries.get(i), loads.aloneViaApi(i), loads.aloneDirect(i));
             }
+            CpuMeter cpu = new CpuMeter(ProcessCpu.elasticsearchOf(scratch.resolve("stack")), ProcessCpu.thisJvm());
+            say("Elasticsearch's cost: the mix straight to Elasticsearch at %d requests/s, as the API sent it before"
+                    + " (models expanded with inner hits) and as it sends it now; %d s of each to warm up, then %d s",
+                    COST_RATE, COST_WARM_UP.toSeconds(), MEASURED.toSeconds());
+            loads.directBefore(COST_RATE, COST_WARM_UP);
+            loads.direct(COST_RATE, COST_WARM_UP);
+            Round before = report("before, direct", cpu.measure(() -> loads.directBefore(COST_RATE, MEASURED)));
+            Round now = report("now, direct", cpu.measure(() -> loads.direct(COST_RATE, MEASURED)));
             say("warming up: %d s of each at %d requests/s", WARM_UP.toSeconds(), RATE);
             loads.api(RATE, WARM_UP);
             loads.direct(RATE, WARM_UP);
-            CpuMeter cpu = new CpuMeter(ProcessCpu.elasticsearchOf(scratch.resolve("stack")), ProcessCpu.thisJvm());
             List<Round> apiRounds = new ArrayList<>();
             List<Round> directRounds = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 apiRounds.add(report("round " + round + ", API", cpu.measure(() -> loads.api(RATE, MEASURED))));
                 directRounds.add(report("round " + round + ", direct", cpu.measure(() -> loads.direct(RATE, MEASURED))));
             }
-            say("the same at lower rates, one round each, not judged: where this machine keeps up");
+            say("the same at lower rates, one round each: where this machine keeps up");
+            List<Rate> rates = new ArrayList<>();
             for (int rate : LOWER_RATES) {
                 Round viaApi = report(rate + "/s, API", cpu.measure(() -> loads.api(rate, MEASURED)));
                 Round direct = report(rate + "/s, direct", cpu.measure(() -> loads.direct(rate, MEASURED)));
-                say("  at %d requests/s: API p99 / direct p99 = %.2f", rate,
-                        viaApi.result().percentile(0.99) / direct.result().percentile(0.99));
+                rates.add(new Rate(rate, viaApi, direct));
+                say("  at %d requests/s: API p99 / direct p99 = %.2f", rate, rates.get(rates.size() - 1).p99Ratio());
             }
-            return summarize(apiRounds, directRounds);
+            rates.add(new Rate(RATE, new Round(Round.latencies(apiRounds), Round.meanCpu(apiRounds)),
+                    new Round(Round.latencies(directRounds), Round.meanCpu(directRounds))));
+            return summarize(apiRounds, directRounds) & judgeOverhead(rates) & judgeCost(before, now);
         } finally {
             api.close();
         }
@@ -149,9 +167,7 @@ public final class SearchBenchmarkReport {
         int failures = Round.failures(apiRounds) + Round.failures(directRounds);
         double apiP99 = api.percentile(0.99);
         double directP99 = direct.percentile(0.99);
-        double ratio = apiP99 / directP99;
         boolean fast = apiP99 <= TARGET_P99_MS;
-        boolean close = ratio <= TARGET_RATIO;
         System.out.println();
         say("%,d cards, %d requests/s, %d rounds of %d s:", CARDS, RATE, ROUNDS, MEASURED.toSeconds());
         say("  API:                  p50 %5.1f ms, p90 %5.1f ms, p99 %5.1f ms", api.percentile(0.50),
@@ -167,13 +183,55 @@ public final class SearchBenchmarkReport {
                         + " = %.1f of %d cores at %d requests/s; straight, Elasticsearch %.2f ms = %.1f cores",
                 viaApi.elasticsearchMs(), apiMs, straight.thisJvmMs(), (viaApi.elasticsearchMs() + viaApi.thisJvmMs()) * RATE / 1000,
                 cores, RATE, straight.elasticsearchMs(), (straight.elasticsearchMs() + straight.thisJvmMs()) * RATE / 1000);
-        say("API p99 %.1f ms, target %.0f ms (%s)", apiP99, TARGET_P99_MS, fast ? "PASS" : "FAIL");
-        say("API p99 / direct p99 = %.2f, target %.1f (%s); p50 ratio %.2f", ratio, TARGET_RATIO,
-                close ? "PASS" : "FAIL", api.percentile(0.50) / direct.percentile(0.50));
+        say("API p99 %.1f ms at %d requests/s, target %.0f ms (%s); API p99 / direct p99 = %.2f, p50 ratio %.2f", apiP99,
+                RATE, TARGET_P99_MS, fast ? "PASS" : "FAIL", apiP99 / directP99, api.percentile(0.50) / direct.percentile(0.50));
         if (failures > 0) {
             say("%d requests failed (FAIL)", failures);
         }
-        return fast && close && failures == 0;
+        return fast && failures == 0;
+    }
+
+    /**
+     * The API's overhead where the machine keeps up: at the highest rate whose requests through the
+     * API need no more CPU than the machine's cores have (beyond, requests queue without bound and the
+     * ratio measures the queue, not the API).
+     */
+    private static boolean judgeOverhead(List<Rate> rates) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Rate highest = rates.stream().filter(rate -> rate.coresNeeded() <= cores)
+                .max(Comparator.comparingInt(Rate::perSecond)).orElse(null);
+        if (highest == null) {
+            say("the API's overhead: no rate measured fits the %d cores (FAIL)", cores);
+            return false;
+        }
+        boolean close = highest.p99Ratio() <= TARGET_RATIO;
+        say("the API's overhead at %d requests/s, the highest rate measured that fits the %d cores (%.1f needed):"
+                        + " API p99 %.1f ms / direct p99 %.1f ms = %.2f, target %.1f (%s)", highest.perSecond(), cores,
+                highest.coresNeeded(), highest.api().result().percentile(0.99), highest.direct().result().percentile(0.99),
+                highest.p99Ratio(), TARGET_RATIO, close ? "PASS" : "FAIL");
+        return close;
+    }
+
+    private static boolean judgeCost(Round before, Round now) {
+        double ratio = now.cpu().elasticsearchMs() / before.cpu().elasticsearchMs();
+        boolean cheaper = ratio <= TARGET_COST_RATIO;
+        say("Elasticsearch CPU per request of the mix: before %.2f ms, now %.2f ms = %.2f, target %.1f (%s)",
+                before.cpu().elasticsearchMs(), now.cpu().elasticsearchMs(), ratio, TARGET_COST_RATIO,
+                cheaper ? "PASS" : "FAIL");
+        return cheaper && before.result().failures() == 0 && now.result().failures() == 0;
+    }
+
+    /** The rounds of one rate, through the API and straight. */
+    record Rate(int perSecond, Round api, Round direct) {
+
+        double p99Ratio() {
+            return api.result().percentile(0.99) / direct.result().percentile(0.99);
+        }
+
+        /** Elasticsearch's and this JVM's CPU (the API and the load generator) through the API, in cores. */
+        double coresNeeded() {
+            return (api.cpu().elasticsearchMs() + api.cpu().thisJvmMs()) * perSecond / 1000;
+        }
     }
 
     /** CPU time per request, in milliseconds, of Elasticsearch and of this JVM during a load. */
@@ -220,12 +278,16 @@ public final class SearchBenchmarkReport {
         private final LoadGenerator generator = new LoadGenerator();
         private final List<HttpRequest> apiRequests = new ArrayList<>();
         private final List<List<HttpRequest>> esRequests = new ArrayList<>();
+        private final List<List<HttpRequest>> esRequestsBefore = new ArrayList<>();
         private final int[] order;
 
-        Loads(URI api, URI elasticsearch, List<String> queries, List<List<RecordingProxy.EsRequest>> recorded) {
+        Loads(URI api, URI elasticsearch, List<String> queries, List<List<RecordingProxy.EsRequest>> recorded,
+              List<List<RecordingProxy.EsRequest>> before) {
             for (int i = 0; i < queries.size(); i++) {
                 apiRequests.add(HttpRequest.newBuilder(api.resolve(queries.get(i))).timeout(Duration.ofSeconds(10)).build());
                 esRequests.add(recorded.get(i).stream()
+                        .map(request -> RecordingProxy.toElasticsearch(elasticsearch, request)).toList());
+                esRequestsBefore.add(before.get(i).stream()
                         .map(request -> RecordingProxy.toElasticsearch(elasticsearch, request)).toList());
             }
             Random random = new Random(SEED);
@@ -262,6 +324,11 @@ public final class SearchBenchmarkReport {
         /** One after the other, as the API sends them. */
         LoadGenerator.Result direct(int rate, Duration duration) {
             return generator.run(rate, duration, i -> sendInTurn(esRequests.get(order[i % order.length])));
+        }
+
+        /** The requests of before ({@link InnerHitsReference}), in the same order. */
+        LoadGenerator.Result directBefore(int rate, Duration duration) {
+            return generator.run(rate, duration, i -> sendInTurn(esRequestsBefore.get(order[i % order.length])));
         }
 
         private CompletableFuture<Boolean> sendInTurn(List<HttpRequest> requests) {

@@ -20,6 +20,7 @@ import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.CardIndexVersions;
 import io.cardex.cardindex.ElasticsearchConnection;
+import io.cardex.cardindex.MetricPercent;
 import io.cardex.cardindex.VersionOrder;
 import io.cardex.it.support.TestStack;
 import io.cardex.it.support.UniqueNames;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An index made by a release before cards could lie at any depth lacks the fields of a repository's
- * document, and one made before searches were grouped by model lacks each card's model; the
- * indexer adds them when it starts, so its records are written and grouped without a reindex.
+ * document, one made before searches were grouped by model lacks each card's model, one made before
+ * sorts by a metric read fractions as percentages lacks each card's metrics in percent; the indexer
+ * adds them when it starts, so its records are written, grouped and sorted without a reindex.
  */
 class EarlierIndexIT {
 
@@ -66,7 +68,7 @@ class EarlierIndexIT {
     }
 
     @Test
-    void aCardOfAnEarlierReleaseIsGivenItsModelInPlaceAtTheVersionItHas() throws Exception {
+    void aCardOfAnEarlierReleaseIsGivenItsModelAndMetricsInPercentInPlaceAtTheVersionItHas() throws Exception {
         CardIndexNames names = UniqueNames.forTest("earlier-cards").index();
         CardKey key = CardKey.parse("hub/mindspore/gpu/1.10/resnet50_imagenet2012");
         try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(TestStack.get().elasticsearchUrl())) {
@@ -74,13 +76,13 @@ class EarlierIndexIT {
             try (InputStream template = CardDocument.indexTemplateJson()) {
                 mappings = (ObjectNode) JSON.readTree(template).path("template").path("mappings");
             }
-            ((ObjectNode) mappings.path("properties")).remove(List.of("model", "version_order"));
+            ((ObjectNode) mappings.path("properties")).remove(List.of("model", "version_order", "metric_percents"));
             byte[] earlierMappings = JSON.writeValueAsBytes(mappings);
             elasticsearch.client().indices().create(c -> c.index(names.versionedIndex(1))
                     .aliases(names.alias(), a -> a.isWriteIndex(true))
                     .mappings(m -> m.withJson(new ByteArrayInputStream(earlierMappings))));
             ObjectNode earlierCard = CardexJson.newMapper().valueToTree(CardDocument.of(changeOf(key), Instant.now()));
-            earlierCard.remove(List.of("model", "version_order"));
+            earlierCard.remove(List.of("model", "version_order", "metric_percents"));
             byte[] earlierJson = JSON.writeValueAsBytes(earlierCard);
             elasticsearch.client().index(i -> i.index(names.alias()).id(key.toString()).version(7L)
                     .versionType(VersionType.External).withJson(new ByteArrayInputStream(earlierJson)));
@@ -91,6 +93,7 @@ class EarlierIndexIT {
                     CardDocument.class);
             assertThat(stored.source().model()).isEqualTo("hub/mindspore/resnet50_imagenet2012");
             assertThat(stored.source().versionOrder()).isEqualTo(VersionOrder.of("1.10"));
+            assertThat(stored.source().metricPercents()).containsExactly(new MetricPercent("acc", 81.0));
             assertThat(stored.version()).as("the change's version, so that its next change still replaces it").isEqualTo(7L);
         }
     }
@@ -98,7 +101,7 @@ class EarlierIndexIT {
     private static ChangeEvent changeOf(CardKey key) {
         CardId id = key.cardId();
         String path = id.path(Language.EN);
-        String text = "---\nmodel-name: ResNet50\nsummary: ResNet50 classifies images\n---\nBody\n";
+        String text = "---\nmodel-name: ResNet50\nsummary: ResNet50 classifies images\nevaluation: acc0.81\n---\nBody\n";
         return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(), key.repository(), "main",
                 "0123456789abcdef0123456789abcdef01234567", Instant.now(), "Ada <ada@example.com>", id, Operation.UPDATE,
                 List.of(new ChangeEvent.SourceFile(path, Language.EN)),
