@@ -103,14 +103,14 @@ public final class ChangePublisher implements AutoCloseable {
 
     /**
      * Fails at once when Kafka has already refused a change sent, so that a long pass stops
-     * early instead of reading the rest of the repository for nothing.
+     * early instead of reading the rest of the repository for nothing. It waits for the changes
+     * still in flight first: their refusals belong to this pass, not to the next.
      *
      * @throws PublishException with the first refusal
      */
     public void throwIfRefused() throws PublishException {
-        Exception failure = firstFailure.getAndSet(null);
-        if (failure != null) {
-            throw new PublishException("Kafka did not acknowledge every change: " + failure.getMessage(), failure);
+        if (firstFailure.get() != null) {
+            awaitAcknowledged();
         }
     }
 
