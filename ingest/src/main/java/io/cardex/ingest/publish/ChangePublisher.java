@@ -55,6 +55,11 @@ public final class ChangePublisher implements AutoCloseable {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                // What a pass may have sent and Kafka not yet acknowledged: a snapshot sends faster
+                // than the broker acknowledges and fills it, then waits in send. 8 MB is 32 batches,
+                // plenty for one request in flight; Kafka's default (32 MB) only made a large
+                // snapshot's heap larger than a small one's.
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 8 * 1024 * 1024,
                 ProducerConfig.METADATA_MAX_AGE_CONFIG, (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis())),
                 new StringSerializer(), new ByteArraySerializer());
     }
