@@ -6,22 +6,23 @@ import io.cardex.card.CardId;
 import io.cardex.card.CardKey;
 import io.cardex.card.CardParser;
 import io.cardex.card.CardPaths;
-import io.cardex.card.SkippedFile;
-import io.cardex.card.event.SkippedFilesEvent;
-import io.cardex.ingest.git.TreeCards;
-import java.util.Set;
+import io.cardex.card.CardRules;
 import io.cardex.card.Language;
+import io.cardex.card.SkippedFile;
 import io.cardex.card.event.CardChange;
 import io.cardex.card.event.CardTopicRecord;
-import io.cardex.card.event.ChangeEvent;
 import io.cardex.card.event.Operation;
+import io.cardex.card.event.SkippedFilesEvent;
 import io.cardex.ingest.cursor.CursorStore;
 import io.cardex.ingest.git.CardRepository;
-import io.cardex.ingest.git.ChangedCard;
 import io.cardex.ingest.git.CardsRoot;
+import io.cardex.ingest.git.ChangedCard;
+import io.cardex.ingest.git.TreeCards;
 import io.cardex.ingest.git.TreeDiff;
 import io.cardex.ingest.publish.ChangePublisher;
+import io.cardex.ingest.publish.CommitChanges;
 import io.cardex.ingest.publish.PublishException;
+import io.cardex.ingest.snapshot.Snapshot;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.slf4j.Logger;
@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass of ingest: diff the tree last published against the branch head, publish a change
- * per card whose files differ, and move the cursor only once Kafka has acknowledged them all. A
- * crash in between publishes the same changes again, never skips one.
+ * per card whose files differ (every card, streamed by {@link Snapshot}, for a first pass), and
+ * move the cursor only once Kafka has acknowledged them all. A crash in between publishes the
+ * same changes again, never skips one.
  */
 public final class Ingestor {
 
@@ -54,6 +55,7 @@ public final class Ingestor {
     private final CursorStore cursors;
     private final PassProgress progress;
     private final TreeCards treeCards;
+    private final Snapshot snapshot;
     private volatile int commitsBehind;
 
     public Ingestor(RepositoryConfig config, CardRepository repository, ChangePublisher publisher, CursorStore cursors,
@@ -64,6 +66,7 @@ public final class Ingestor {
         this.cursors = cursors;
         this.progress = progress;
         this.treeCards = new TreeCards(repository.repository());
+        this.snapshot = new Snapshot(config.repositoryName(), repository.repository(), publisher, progress);
     }
 
     /** Commits of the branch not published yet, as of the last fetch. */
@@ -88,42 +91,52 @@ public final class Ingestor {
         RevTree from = lastPublishedTree(last);
         commitsBehind = repository.commitsSince(from == null ? Optional.empty() : last.map(ObjectId::fromString), to);
         CardsRoot root = cardsRoot(to);
-        CardPaths.Sorted sorted = treeCards.sort(to.getTree(), root);
-        List<ChangedCard> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
-        if (from == null) {
-            // A first snapshot has nothing to delete: a file that is no card (a lone _cn.md) makes no change.
-            changed = changed.stream().filter(card -> sorted.cards().containsKey(card.id())).toList();
-        } else if (!publishedAtAnyDepth) {
-            changed = withEveryCard(changed, sorted);
-            log.info("{}@{}: the cursor was written by a release that read only <user-id>/<version>/<name>.md; "
-                    + "publishing every card of {} once, so that cards at every depth are indexed", name, branch,
-                    to.abbreviate(10).name());
-        }
         // A restart, or a clock stepped backwards, never publishes versions below those published before.
         publisher.versions().neverBelow(cursors.lastVersion(name, branch));
-        CardParser parser = new CardParser(repository.fileNames(to.getTree(), root.imagesFolder())
-                .map(images -> config.cardRules().withFeaturedImages(images)).orElse(config.cardRules()));
-        int upserts = publish(changed, sorted, parser, root, from, to);
-        publishSkipped(sorted.skipped(), to);
+        CardRules rules = repository.fileNames(to.getTree(), root.imagesFolder())
+                .map(images -> config.cardRules().withFeaturedImages(images)).orElse(config.cardRules());
+        CommitChanges commit = CommitChanges.of(name, branch, to);
+        IngestPass pass;
+        if (from == null) {
+            Snapshot.Sent sent = snapshot.send(to.getTree(), root, rules, commit);
+            pass = new IngestPass(Optional.empty(), Optional.of(to.name()), sent.upserts(), 0, sent.skipped());
+        } else {
+            pass = publishChanges(last, from, to, root, new CardParser(rules), commit, publishedAtAnyDepth);
+        }
+        publishSkipped(pass.skipped().orElseThrow(), to);
         publisher.awaitAcknowledged();
         repository.keepPublished(to);
         cursors.markPublished(name, branch, to.name(), publisher.versions().last());
         commitsBehind = 0;
-        IngestPass pass = new IngestPass(from == null ? Optional.empty() : last, Optional.of(to.name()),
-                upserts, changed.size() - upserts, sorted.skipped());
         log.info("published {} changes of {}@{} up to {} ({} upserts, {} deletions)", pass.changes(), name, branch,
                 to.abbreviate(10).name(), pass.upserts(), pass.deletions());
         return pass;
     }
 
-    /** Sends a change per card, saying how far it got every few seconds: a first snapshot can be large. */
+    /** Sends a change per card whose files differ between the tree published last and the head's. */
+    private IngestPass publishChanges(Optional<String> last, RevTree from, RevCommit to, CardsRoot root,
+                                      CardParser parser, CommitChanges commit, boolean publishedAtAnyDepth)
+            throws IOException {
+        CardPaths.Sorted sorted = treeCards.sort(to.getTree(), root);
+        List<ChangedCard> changed = TreeDiff.changedCards(repository.repository(), from, to.getTree(), root);
+        if (!publishedAtAnyDepth) {
+            changed = withEveryCard(changed, sorted);
+            log.info("{}@{}: the cursor was written by a release that read only <user-id>/<version>/<name>.md; "
+                    + "publishing every card of {} once, so that cards at every depth are indexed",
+                    config.repositoryName(), repository.branch(), to.abbreviate(10).name());
+        }
+        int upserts = publish(changed, sorted, parser, root, from, to, commit);
+        return new IngestPass(last, Optional.of(to.name()), upserts, changed.size() - upserts, sorted.skipped());
+    }
+
+    /** Sends a change per card, saying how far it got every few seconds: a diff of many commits can be large. */
     private int publish(List<ChangedCard> changed, CardPaths.Sorted head, CardParser parser, CardsRoot root,
-                        RevTree from, RevCommit to) throws IOException {
+                        RevTree from, RevCommit to, CommitChanges commit) throws IOException {
         progress.started(changed.size());
         long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         int upserts = 0;
         for (ChangedCard card : changed) {
-            CardChange change = toCardChange(card, head.filesOf(card.id()).keySet(), parser, root, from, to);
+            CardChange change = toCardChange(card, head.filesOf(card.id()).keySet(), parser, root, from, to, commit);
             publisher.send(change);
             progress.sentOne();
             upserts += change instanceof CardChange.Upsert ? 1 : 0;
@@ -179,34 +192,26 @@ public final class Ingestor {
     /**
      * @param languages the card's files in the new tree, as {@link TreeCards} sorted it; none when
      *                  it is no card there (gone, only a Chinese version left, binary)
-     * @param before    the tree published before; {@code null} for a first snapshot
+     * @param before    the tree published before
      */
     private CardChange toCardChange(ChangedCard changed, Set<Language> languages, CardParser parser, CardsRoot root,
-                                    RevTree before, RevCommit commit) throws IOException {
+                                    RevTree before, RevCommit to, CommitChanges commit) throws IOException {
         CardId card = changed.id();
         CardKey key = new CardKey(config.repositoryName(), card);
         if (languages.isEmpty()) {
             return new CardChange.Deletion(key);
         }
-        List<CardFile> files = repository.cardFiles(commit.getTree(), root, changed, languages,
+        List<CardFile> files = repository.cardFiles(to.getTree(), root, changed, languages,
                 config.cardRules().maxFileBytes());
         if (files.isEmpty()) {
             return new CardChange.Deletion(key);
         }
         Card parsed = parser.parse(card, fileIn(files, Language.EN), fileIn(files, Language.ZH));
-        Operation operation = before != null && repository.hasCard(before, root, card) ? Operation.UPDATE : Operation.CREATE;
-        PersonIdent author = commit.getAuthorIdent();
-        return new CardChange.Upsert(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID(),
-                config.repositoryName(), repository.branch(), commit.name(),
-                Instant.ofEpochSecond(commit.getCommitTime()), author.getName() + " <" + author.getEmailAddress() + ">",
-                card, operation, files.stream().map(Ingestor::sourceFile).toList(), parsed));
+        return commit.upsert(card, repository.hasCard(before, root, card) ? Operation.UPDATE : Operation.CREATE, files,
+                parsed);
     }
 
     private static Optional<CardFile> fileIn(List<CardFile> files, Language language) {
         return files.stream().filter(file -> file.language() == language).findFirst();
-    }
-
-    private static ChangeEvent.SourceFile sourceFile(CardFile file) {
-        return new ChangeEvent.SourceFile(file.path(), file.language());
     }
 }

@@ -11,12 +11,12 @@ public final class PassProgress {
     private final AtomicInteger cards = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
 
-    void started(int cardsToPublish) {
+    public void started(int cardsToPublish) {
         sent.set(0);
         cards.set(cardsToPublish);
     }
 
-    void sentOne() {
+    public void sentOne() {
         sent.incrementAndGet();
     }
 

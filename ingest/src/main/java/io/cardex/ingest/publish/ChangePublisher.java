@@ -55,16 +55,31 @@ public final class ChangePublisher implements AutoCloseable {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                // What a pass may have sent and Kafka not yet acknowledged: a snapshot sends faster
+                // than the broker acknowledges and fills it, then waits in send. 8 MB is 32 batches,
+                // plenty for one request in flight; Kafka's default (32 MB) only made a large
+                // snapshot's heap larger than a small one's.
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 8 * 1024 * 1024,
                 ProducerConfig.METADATA_MAX_AGE_CONFIG, (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis())),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /**
-     * Sends a change. A card whose event would be larger than a record may be is sent without its
-     * long texts and with a {@code too-large} error: an invalid card people can find, never a
-     * record Kafka refuses, which would fail the pass again and again.
-     */
+    /** A change encoded as the record it is sent as: the slow part of a send, safe on any thread. */
+    public record EncodedChange(String key, byte[] value) {
+    }
+
+    /** Encodes and sends a change: {@link #encode} then {@link #send(EncodedChange)}. */
     public void send(CardTopicRecord change) {
+        send(encode(change));
+    }
+
+    /**
+     * Encodes a change; may be called by several threads at once. A card whose event would be
+     * larger than a record may be is encoded without its long texts and with a {@code too-large}
+     * error: an invalid card people can find, never a record Kafka refuses, which would fail the
+     * pass again and again.
+     */
+    public EncodedChange encode(CardTopicRecord change) {
         byte[] value = codec.encodeValue(change);
         if (value != null && value.length > maxRecordBytes && change instanceof CardChange.Upsert upsert) {
             ChangeEvent event = upsert.event();
@@ -74,13 +89,34 @@ public final class ChangePublisher implements AutoCloseable {
             change = new CardChange.Upsert(event.withCard(smaller));
             value = codec.encodeValue(change);
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, codec.encodeKey(change), value);
+        return new EncodedChange(codec.encodeKey(change), value);
+    }
+
+    /**
+     * Sends an encoded change with the next version. Blocks while the producer's buffer is full:
+     * a pass that reads faster than Kafka acknowledges waits here instead of piling up events.
+     */
+    public void send(EncodedChange change) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, change.key(), change.value());
         record.headers().add(ChangeVersionHeader.NAME, ChangeVersionHeader.encode(versions.next()));
         producer.send(record, (metadata, exception) -> {
             if (exception != null) {
                 firstFailure.compareAndSet(null, exception);
             }
         });
+    }
+
+    /**
+     * Fails at once when Kafka has already refused a change sent, so that a long pass stops
+     * early instead of reading the rest of the repository for nothing. It waits for the changes
+     * still in flight first: their refusals belong to this pass, not to the next.
+     *
+     * @throws PublishException with the first refusal
+     */
+    public void throwIfRefused() throws PublishException {
+        if (firstFailure.get() != null) {
+            awaitAcknowledged();
+        }
     }
 
     /** The versions of the records sent, which ingest keeps with its cursor. */
