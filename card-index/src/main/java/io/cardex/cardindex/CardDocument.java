@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  *                  so that {@code road extraction} finds {@code DeepGlobeRoadExtractionDataset}
  * @param assetChecks what downloading each asset of the card showed, in the order of its assets;
  *                  {@code pending} until checked, {@code unchecked} when the indexer does not verify assets
+ * @param meaning   the vector of what the card says it is for, written a few seconds after the card
+ *                  by the indexer's {@code meaning} stage; null until then
  */
 public record CardDocument(
         String key,
@@ -49,7 +51,8 @@ public record CardDocument(
         String otherText,
         String identifierWords,
         List<AssetCheck> assetChecks,
-        Card card) {
+        Card card,
+        CardMeaning meaning) {
 
     public CardDocument {
         assetChecks = List.copyOf(assetChecks);
@@ -80,7 +83,7 @@ public record CardDocument(
                 IdentifierWords.of(identifiers(card)),
                 card.header() == null ? List.of() : card.header().assets().stream()
                         .map(asset -> AssetCheck.pending(asset.link(), asset.sha256())).toList(),
-                card);
+                card, null);
     }
 
     /**
@@ -92,7 +95,7 @@ public record CardDocument(
         return new CardDocument(key, repository, cardId, userId, parsedKey.cardId().backend().orElse(null),
                 ModelKey.of(parsedKey).toString(),
                 version(card).map(VersionOrder::of).orElse(null), status, source, indexedAt, otherText, identifierWords,
-                assetChecks, card);
+                assetChecks, card, meaning);
     }
 
     /** The same document with every asset {@code unchecked}: for an indexer that does not verify assets. */
@@ -104,7 +107,13 @@ public record CardDocument(
     /** The same document with what checking its assets showed. */
     public CardDocument withAssetChecks(List<AssetCheck> checks) {
         return new CardDocument(key, repository, cardId, userId, backend, model, versionOrder, status, source, indexedAt, otherText, identifierWords, checks,
-                card);
+                card, meaning);
+    }
+
+    /** The same document with the vector of its meaning. */
+    public CardDocument withMeaning(CardMeaning meaning) {
+        return new CardDocument(key, repository, cardId, userId, backend, model, versionOrder, status, source, indexedAt,
+                otherText, identifierWords, assetChecks, card, meaning);
     }
 
     /** The version of the model this card is: the folder before its name ({@code 1.9}), else its MindSpore version. */

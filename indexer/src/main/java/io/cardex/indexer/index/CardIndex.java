@@ -19,6 +19,7 @@ import co.elastic.clients.transport.BackoffPolicy;
 import io.cardex.indexer.BulkSettings;
 import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.CardIndexNames;
+import io.cardex.cardindex.CardMeaning;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,14 +129,16 @@ public final class CardIndex {
         // A write with an external version creates a deleted card again once Elasticsearch has
         // forgotten the deletion (60 s): look first. Should the card be deleted between the look
         // and the write, the deletion is remembered then, and its higher version refuses the write.
-        GetResponse<Void> stored = client.get(g -> g.index(target).id(id).realtime(true).source(c -> c.fetch(false)),
-                Void.class);
+        GetResponse<MeaningOnly> stored = client.get(g -> g.index(target).id(id).realtime(true)
+                .sourceIncludes("meaning"), MeaningOnly.class);
         if (!stored.found() || stored.version() == null || stored.version() != version) {
             return false;
         }
+        // The vector the meaning stage wrote to this version meanwhile stays: it is of the same text.
+        CardDocument withMeaning = stored.source() == null ? document : document.withMeaning(stored.source().meaning());
         try {
             client.index(i -> i.index(target).id(id).version(version).versionType(VersionType.ExternalGte)
-                    .requireAlias(writesThroughAlias()).document(document));
+                    .requireAlias(writesThroughAlias()).document(withMeaning));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == WriteOutcome.CONFLICT) {
@@ -143,6 +146,10 @@ public final class CardIndex {
             }
             throw new IOException("Elasticsearch refused the asset checks of " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What of a stored card a write-back of its asset checks keeps. */
+    private record MeaningOnly(CardMeaning meaning) {
     }
 
     /**
