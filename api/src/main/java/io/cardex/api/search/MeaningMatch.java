@@ -1,0 +1,93 @@
+package io.cardex.api.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.cardex.cardindex.CardIndexNames;
+import io.cardex.cardindex.CardMeaning;
+import io.cardex.embedding.QueryLanguage;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which cards a search matches in its mode, as one query, so that filters, facets, grouping by
+ * model, highlights and cursors work the same in every mode.
+ * <ul>
+ * <li>{@code semantic}: the {@link #CANDIDATES} cards nearest in meaning (kNN on the cards' vectors).</li>
+ * <li>{@code hybrid}: the cards the words match, and the nearest in meaning, ranked by reciprocal
+ * rank fusion of the two rankings. The Elasticsearch of the test stack has no {@code rrf}
+ * retriever (nor does a basic license allow it), so the API fuses: it asks for each ranking's
+ * first {@link #CANDIDATES} cards, within the filters, and scores each card found
+ * {@code sum of 1 / (60 + rank)}; the query then gives each card its fused score as a constant.
+ * The words' other matches follow, below every fused card.</li>
+ * </ul>
+ * A question the model cannot read is answered by its words: empty, a digest, or in Chinese
+ * (the model is English only; the Chinese versions of cards are found by their words).
+ */
+final class MeaningMatch {
+
+    /** How many cards each ranking offers the fusion, and the nearest cards semantic search answers. */
+    static final int CANDIDATES = 100;
+    /** Reciprocal rank fusion's constant, as its paper and Elasticsearch's rrf retriever have it. */
+    static final int RANK_CONSTANT = 60;
+    /** What a word match beyond the fused cards scores: it ranks them after every fused card. */
+    private static final float BEYOND_FUSED = 1e-6f;
+
+    private final ElasticsearchClient client;
+    private final CardIndexNames names;
+    private final QueryVectors vectors;
+
+    MeaningMatch(ElasticsearchClient client, CardIndexNames names, QueryVectors vectors) {
+        this.client = client;
+        this.names = names;
+        this.vectors = vectors;
+    }
+
+    /** The query of the search in its mode, given the query of its words. */
+    Query query(SearchQuery search, Query words) throws IOException {
+        if (search.mode() == SearchMode.TEXT || !embeddable(search)) {
+            return words;
+        }
+        Query nearest = nearest(search.text());
+        return search.mode() == SearchMode.SEMANTIC ? nearest : fused(search, words, nearest);
+    }
+
+    private static boolean embeddable(SearchQuery search) {
+        return !search.text().isEmpty() && DigestQuery.in(search.text()).isEmpty()
+                && QueryLanguage.embeddable(search.text());
+    }
+
+    private Query nearest(String text) {
+        List<Float> vector = vectors.of(text);
+        return Query.of(q -> q.knn(k -> k.field(CardMeaning.VECTOR_FIELD).queryVector(vector).k(CANDIDATES)
+                .numCandidates(2 * CANDIDATES)));
+    }
+
+    private Query fused(SearchQuery search, Query words, Query nearest) throws IOException {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        addRanks(scores, ranked(words, search.filters()));
+        addRanks(scores, ranked(nearest, search.filters()));
+        return Query.of(q -> q.bool(b -> {
+            scores.forEach((key, score) -> b.should(s -> s.constantScore(c -> c.boost(score.floatValue())
+                    .filter(f -> f.ids(i -> i.values(key))))));
+            return b.should(s -> s.constantScore(c -> c.boost(BEYOND_FUSED).filter(words))).minimumShouldMatch("1");
+        }));
+    }
+
+    private static void addRanks(Map<String, Double> scores, List<String> ranked) {
+        for (int rank = 1; rank <= ranked.size(); rank++) {
+            scores.merge(ranked.get(rank - 1), 1.0 / (RANK_CONSTANT + rank), Double::sum);
+        }
+    }
+
+    /** The keys of the first cards of a ranking, within the search's filters. */
+    private List<String> ranked(Query query, Filters filters) throws IOException {
+        SearchResponse<Void> response = client.search(s -> s.index(names.alias()).source(src -> src.fetch(false))
+                .query(CardsOnly.of(query)).postFilter(FilterQuery.of(filters)).size(CANDIDATES)
+                .trackTotalHits(t -> t.enabled(false)), Void.class);
+        return response.hits().hits().stream().map(Hit::id).toList();
+    }
+}
