@@ -116,6 +116,25 @@ public final class MeaningStage implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives every card still without a vector its vector, on the caller's thread, and returns when
+     * none lacks one: for a benchmark, or an index filled while no indexer ran the stage.
+     *
+     * @return how many cards it wrote
+     */
+    public int fillAll() throws IOException {
+        int written = 0;
+        List<IndexAction.Put> lacking;
+        while (!(lacking = index.lacking(BATCH)).isEmpty()) {
+            int wrote = give(lacking);
+            if (wrote == 0) {
+                throw new IOException(lacking.size() + " cards lack a vector and none could be given one");
+            }
+            written += wrote;
+        }
+        return written;
+    }
+
     /** Gives the cards their vectors; answers how many it wrote. */
     int give(List<IndexAction.Put> cards) throws IOException {
         Map<String, IndexAction.Put> latest = new LinkedHashMap<>();
