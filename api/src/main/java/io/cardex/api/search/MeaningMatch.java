@@ -16,7 +16,8 @@ import java.util.Map;
  * Which cards a search matches in its mode, as one query, so that filters, facets, grouping by
  * model, highlights and cursors work the same in every mode.
  * <ul>
- * <li>{@code semantic}: the {@link #CANDIDATES} cards nearest in meaning (kNN on the cards' vectors).</li>
+ * <li>{@code semantic}: the cards nearest in meaning (kNN on the cards' vectors), at most
+ * {@link #CANDIDATES} of them and only those {@link #NEAR_ENOUGH}.</li>
  * <li>{@code hybrid}: the cards the words match, and the nearest in meaning, ranked by reciprocal
  * rank fusion of the two rankings. The Elasticsearch of the test stack has no {@code rrf}
  * retriever (nor does a basic license allow it), so the API fuses: it asks for each ranking's
@@ -29,8 +30,15 @@ import java.util.Map;
  */
 final class MeaningMatch {
 
-    /** How many cards each ranking offers the fusion, and the nearest cards semantic search answers. */
+    /** How many cards each ranking offers the fusion, and the nearest cards semantic search answers at most. */
     static final int CANDIDATES = 100;
+    /**
+     * The least cosine similarity of a card to the question for it to count as near. Measured on the
+     * relevance corpus: gibberish and typos ({@code refnenett}, {@code asdf qwerty}) come no nearer
+     * than 0.29 to any card, while a card answering a question is mostly above 0.3; without a floor,
+     * every search would answer the 100 nearest cards, however far, and never "nothing found".
+     */
+    static final float NEAR_ENOUGH = 0.3f;
     /** Reciprocal rank fusion's constant, as its paper and Elasticsearch's rrf retriever have it. */
     static final int RANK_CONSTANT = 60;
     /** What a word match beyond the fused cards scores: it ranks them after every fused card. */
@@ -63,7 +71,7 @@ final class MeaningMatch {
     private Query nearest(String text) {
         List<Float> vector = vectors.of(text);
         return Query.of(q -> q.knn(k -> k.field(CardMeaning.VECTOR_FIELD).queryVector(vector).k(CANDIDATES)
-                .numCandidates(2 * CANDIDATES)));
+                .numCandidates(2 * CANDIDATES).similarity(NEAR_ENOUGH)));
     }
 
     private Query fused(SearchQuery search, Query words, Query nearest) throws IOException {
