@@ -54,6 +54,10 @@ public record CardText(String text) {
                     .map(Section::text)
                     .forEach(text -> add(parts, text));
         }
+        if (parts.isEmpty()) {
+            // A card too broken to say anything still gets a vector, of its name: it is not searched again and again.
+            parts.add(card.id().value().replace('/', ' ').replace('_', ' '));
+        }
         return new CardText(parts.stream().map(part -> part.replaceAll("\\s+", " ").strip())
                 .collect(Collectors.joining(". ")));
     }
