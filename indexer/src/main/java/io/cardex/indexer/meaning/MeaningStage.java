@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,8 @@ public final class MeaningStage implements AutoCloseable {
     static final int SWEEP_EVERY_SECONDS = 10;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final TextEmbedder embedder;
+    private final Supplier<TextEmbedder> model;
+    private TextEmbedder embedder;
     private final StoredMeanings index;
     private final BlockingQueue<IndexAction.Put> waiting = new ArrayBlockingQueue<>(QUEUE);
     private final Counter embedded;
@@ -52,8 +54,8 @@ public final class MeaningStage implements AutoCloseable {
     private long nextProgressNanos = System.nanoTime() + PROGRESS_EVERY_NANOS;
     private long embeddedSinceProgress;
 
-    MeaningStage(TextEmbedder embedder, StoredMeanings index, MeterRegistry registry) {
-        this.embedder = embedder;
+    MeaningStage(Supplier<TextEmbedder> model, StoredMeanings index, MeterRegistry registry) {
+        this.model = model;
         this.index = index;
         this.embedded = Counter.builder("cardex.meaning.embedded").description("cards whose vector was computed")
                 .register(registry);
@@ -63,10 +65,14 @@ public final class MeaningStage implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** The stage of the card index of {@code client} under {@code names}. */
-    public static MeaningStage of(TextEmbedder embedder, ElasticsearchClient client, CardIndexNames names,
+    /**
+     * The stage of the card index of {@code client} under {@code names}.
+     *
+     * @param model loads the model, once, on the stage's thread: the indexer starts writing words without waiting for it
+     */
+    public static MeaningStage of(Supplier<TextEmbedder> model, ElasticsearchClient client, CardIndexNames names,
                                   MeterRegistry registry) {
-        return new MeaningStage(embedder, new StoredMeanings(client, names), registry);
+        return new MeaningStage(model, new StoredMeanings(client, names), registry);
     }
 
     public void start() {
@@ -95,6 +101,10 @@ public final class MeaningStage implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
+                if (!running) {
+                    // close() interrupted a request: the cards left are found by the sweep of the next start.
+                    return;
+                }
                 // Elasticsearch away or busy: the sweep finds these cards again once it is back.
                 log.warn("cannot give cards their vector now, will again within {} s: {}", SWEEP_EVERY_SECONDS,
                         e.toString());
@@ -157,6 +167,9 @@ public final class MeaningStage implements AutoCloseable {
         }
         Set<String> fingerprints = texts.values().stream().map(CardText::fingerprint).collect(Collectors.toSet());
         Map<String, CardMeaning> meanings = new HashMap<>(index.reusable(fingerprints));
+        if (embedder == null) {
+            embedder = model.get();
+        }
         reused.increment(texts.values().stream().filter(text -> meanings.containsKey(text.fingerprint())).count());
         Map<String, StoredMeanings.Stored> writes = new LinkedHashMap<>();
         texts.forEach((id, text) -> {
