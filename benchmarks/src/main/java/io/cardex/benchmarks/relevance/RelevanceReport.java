@@ -110,7 +110,7 @@ public final class RelevanceReport {
     /** One row per metric and half, one column per mode: a new mode adds a column. */
     private static void summarize(Map<SearchMode, List<QueryScore>> scores) {
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s", ""));
-        scores.keySet().forEach(mode -> header.append(String.format(Locale.ROOT, "%12s", "mode=" + mode.name())));
+        scores.keySet().forEach(mode -> header.append(String.format(Locale.ROOT, "%15s", "mode=" + mode.name())));
         say("%s", header);
         Predicate<JudgedQuery> questions = query -> query.kind() == JudgedQuery.Kind.QUESTION;
         Predicate<JudgedQuery> names = query -> query.kind() == JudgedQuery.Kind.NAME;
@@ -128,7 +128,7 @@ public final class RelevanceReport {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", label));
         for (List<QueryScore> ofMode : scores.values()) {
             List<QueryScore> half = ofMode.stream().filter(score -> which.test(score.query())).toList();
-            line.append(String.format(Locale.ROOT, "%12.3f", mean.applyAsDouble(half)));
+            line.append(String.format(Locale.ROOT, "%15.3f", mean.applyAsDouble(half)));
         }
         say("%s", line);
     }
