@@ -8,7 +8,6 @@ import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.CardMeaning;
 import io.cardex.embedding.QueryLanguage;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +20,13 @@ import java.util.Map;
  * <li>{@code hybrid}: the cards the words match, and the nearest in meaning, ranked by reciprocal
  * rank fusion of the two rankings. The Elasticsearch of the test stack has no {@code rrf}
  * retriever (nor does a basic license allow it), so the API fuses: it asks for each ranking's
- * first {@link #CANDIDATES} cards, within the filters, and scores each card found
- * {@code sum of 1 / (60 + rank)}; the query then gives each card its fused score as a constant.
+ * first {@link #CANDIDATES} cards, within the filters, and fuses them ({@link RankFusion}); the
+ * query then gives each card its fused score as a constant.
  * The words' other matches follow, below every fused card.</li>
  * </ul>
- * A question the model cannot read is answered by its words: empty, a digest, or in Chinese
- * (the model is English only; the Chinese versions of cards are found by their words).
+ * A question the model cannot read, or that asks for exact words, is answered by its words: empty,
+ * a digest, in Chinese (the model is English only; the Chinese versions of cards are found by their
+ * words), or with a {@code "quoted phrase"} or an {@code -exclusion}.
  */
 final class MeaningMatch {
 
@@ -39,8 +39,6 @@ final class MeaningMatch {
      * every search would answer the 100 nearest cards, however far, and never "nothing found".
      */
     static final float NEAR_ENOUGH = 0.3f;
-    /** Reciprocal rank fusion's constant, as its paper and Elasticsearch's rrf retriever have it. */
-    static final int RANK_CONSTANT = 60;
     /** What a word match beyond the fused cards scores: it ranks them after every fused card. */
     private static final float BEYOND_FUSED = 1e-6f;
 
@@ -64,8 +62,13 @@ final class MeaningMatch {
     }
 
     private static boolean embeddable(SearchQuery search) {
-        return !search.text().isEmpty() && DigestQuery.in(search.text()).isEmpty()
-                && QueryLanguage.embeddable(search.text());
+        if (search.text().isEmpty() || DigestQuery.in(search.text()).isPresent()
+                || !QueryLanguage.embeddable(search.text())) {
+            return false;
+        }
+        // A "quoted phrase" or an -exclusion asks for exact words: cards near in meaning would go against it.
+        QueryText parts = QueryText.parse(search.text());
+        return parts.phrases().isEmpty() && parts.excluded().isEmpty();
     }
 
     private Query nearest(String text) {
@@ -75,20 +78,13 @@ final class MeaningMatch {
     }
 
     private Query fused(SearchQuery search, Query words, Query nearest) throws IOException {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        addRanks(scores, ranked(words, search.filters()));
-        addRanks(scores, ranked(nearest, search.filters()));
+        Map<String, Double> scores = RankFusion.fuse(List.of(ranked(words, search.filters()),
+                ranked(nearest, search.filters())));
         return Query.of(q -> q.bool(b -> {
             scores.forEach((key, score) -> b.should(s -> s.constantScore(c -> c.boost(score.floatValue())
                     .filter(f -> f.ids(i -> i.values(key))))));
             return b.should(s -> s.constantScore(c -> c.boost(BEYOND_FUSED).filter(words))).minimumShouldMatch("1");
         }));
-    }
-
-    private static void addRanks(Map<String, Double> scores, List<String> ranked) {
-        for (int rank = 1; rank <= ranked.size(); rank++) {
-            scores.merge(ranked.get(rank - 1), 1.0 / (RANK_CONSTANT + rank), Double::sum);
-        }
     }
 
     /** The keys of the first cards of a ranking, within the search's filters. */
