@@ -98,7 +98,7 @@ public final class IndexerService implements AutoCloseable {
         IndexingMetrics metrics = new IndexingMetrics(registry, tracker);
         Consumer<IndexAction.Put> checkAssets = assetChecking.<Consumer<IndexAction.Put>>map(c -> c::check)
                 .orElse(put -> { });
-        this.meaning = MeaningStage.of(TextEmbedder::new, elasticsearch.client(), config.index(), registry);
+        this.meaning = MeaningStage.of(TextEmbedder::new, elasticsearch.client(), config.index(), index, registry);
         WriteResults results = new WriteResults(tracker, deadLetters, checkAssets.andThen(meaning::offer), metrics);
         BulkIngester<PendingWrite> writer = index.bulkWriter(config.bulk(), results);
         RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), config.verification().isPresent());

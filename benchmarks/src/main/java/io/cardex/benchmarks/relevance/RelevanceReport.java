@@ -9,6 +9,7 @@ import io.cardex.benchmarks.index.IndexRuns;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.ElasticsearchConnection;
 import io.cardex.embedding.TextEmbedder;
+import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.meaning.MeaningStage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.cardex.ingest.IngestPass;
@@ -61,7 +62,8 @@ public final class RelevanceReport {
             withoutVectors = EmbeddingCost.size(elasticsearch.client(), index);
             say("giving the cards their vectors (the indexer's meaning stage, on this thread)...");
             long started = System.nanoTime();
-            int written = MeaningStage.of(() -> embedder, elasticsearch.client(), index, new SimpleMeterRegistry()).fillAll();
+            int written = MeaningStage.of(() -> embedder, elasticsearch.client(), index,
+                    new CardIndex(elasticsearch.client(), index), new SimpleMeterRegistry()).fillAll();
             say("  %d cards given their vector in %.1f s (the versions of a model sharing a text share its vector)",
                     written, (System.nanoTime() - started) / 1e9);
             elasticsearch.client().indices().refresh(r -> r.index(index.alias()));

@@ -5,6 +5,7 @@ import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.CardMeaning;
 import io.cardex.embedding.CardText;
 import io.cardex.embedding.TextEmbedder;
+import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,11 +69,12 @@ public final class MeaningStage implements AutoCloseable {
     /**
      * The stage of the card index of {@code client} under {@code names}.
      *
-     * @param model loads the model, once, on the stage's thread: the indexer starts writing words without waiting for it
+     * @param model  loads the model, once, on the stage's thread: the indexer starts writing words without waiting for it
+     * @param writer the card index the cards are written back to, shared with the checks of assets
      */
     public static MeaningStage of(Supplier<TextEmbedder> model, ElasticsearchClient client, CardIndexNames names,
-                                  MeterRegistry registry) {
-        return new MeaningStage(model, new StoredMeanings(client, names), registry);
+                                  CardIndex writer, MeterRegistry registry) {
+        return new MeaningStage(model, new StoredMeanings(client, names, writer), registry);
     }
 
     public void start() {
@@ -171,17 +173,17 @@ public final class MeaningStage implements AutoCloseable {
             embedder = model.get();
         }
         reused.increment(texts.values().stream().filter(text -> meanings.containsKey(text.fingerprint())).count());
-        Map<String, StoredMeanings.Stored> writes = new LinkedHashMap<>();
+        Map<String, CardMeaning> writes = new LinkedHashMap<>();
+        Map<String, Long> versions = new HashMap<>();
         texts.forEach((id, text) -> {
-            CardMeaning meaning = meanings.computeIfAbsent(text.fingerprint(), fingerprint -> {
+            writes.put(id, meanings.computeIfAbsent(text.fingerprint(), fingerprint -> {
                 embedded.increment();
                 embeddedSinceProgress++;
                 return new CardMeaning(fingerprint, embedder.embed(text.text()));
-            });
-            StoredMeanings.Stored now = stored.get(id);
-            writes.put(id, new StoredMeanings.Stored(now.version(), now.document().withMeaning(meaning)));
+            }));
+            versions.put(id, stored.get(id).version());
         });
-        return index.write(writes);
+        return index.write(versions, writes);
     }
 
     private void reportProgress() {

@@ -2,11 +2,8 @@ package io.cardex.indexer.meaning;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -14,12 +11,12 @@ import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.CardMeaning;
 import io.cardex.cardindex.RepositoryDocument;
+import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +30,12 @@ final class StoredMeanings {
 
     private final ElasticsearchClient client;
     private final CardIndexNames names;
+    private final CardIndex writer;
 
-    StoredMeanings(ElasticsearchClient client, CardIndexNames names) {
+    StoredMeanings(ElasticsearchClient client, CardIndexNames names, CardIndex writer) {
         this.client = client;
         this.names = names;
+        this.writer = writer;
     }
 
     /** A card as stored, at the version stored. */
@@ -96,21 +95,12 @@ final class StoredMeanings {
     }
 
     /**
-     * Writes each card again with its vector, at the version it has ({@code external_gte}): a newer
-     * change of the card written meanwhile is never replaced (it gets its own vector).
+     * Writes each card again with its vector, through {@link CardIndex#addMeanings}: one card
+     * index's write-backs (these, and the checks of assets) take turns, so neither undoes the other.
      *
      * @return how many were written
      */
-    int write(Map<String, Stored> withMeaning) throws IOException {
-        if (withMeaning.isEmpty()) {
-            return 0;
-        }
-        Map<String, Stored> ordered = new LinkedHashMap<>(withMeaning);
-        List<BulkOperation> operations = new ArrayList<>();
-        ordered.forEach((id, card) -> operations.add(BulkOperation.of(op -> op.index(i -> i.index(names.alias()).id(id)
-                .version(card.version()).versionType(VersionType.ExternalGte).document(card.document())))));
-        BulkResponse response = client.bulk(b -> b.requireAlias(true).operations(operations));
-        // A conflict is a newer change of the card, written meanwhile: it gets its own vector.
-        return (int) response.items().stream().filter(item -> item.error() == null).count();
+    int write(Map<String, Long> versions, Map<String, CardMeaning> meanings) throws IOException {
+        return writer.addMeanings(versions, meanings);
     }
 }

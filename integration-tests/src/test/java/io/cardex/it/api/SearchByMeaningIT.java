@@ -75,7 +75,7 @@ class SearchByMeaningIT {
         awaitVectors();
         JsonNode grouped = search(QUESTION, "mode=hybrid&facets=dataset");
         assertThat(grouped.at("/cards/0/model").asText()).isEqualTo(DLINKNET_MODEL);
-        assertThat(grouped.at("/facets/dataset").toString()).contains("DeepGlobe");
+        assertThat(grouped.at("/facets/dataset").toString()).contains("deepglobe");
 
         JsonNode filtered = search(QUESTION, "mode=hybrid&group=card&dataset=voc2012");
         assertThat(keys(filtered)).as("the filter holds: D-LinkNet is trained on DeepGlobe").doesNotContain(DLINKNET)
@@ -104,7 +104,9 @@ class SearchByMeaningIT {
         List<String> models = new ArrayList<>();
         similar.path("cards").forEach(card -> models.add(card.path("model").asText()));
         assertThat(models).doesNotContain(DLINKNET_MODEL).doesNotHaveDuplicates();
-        assertThat(similar.at("/cards/0/key").asText()).as("the other card segmenting images").isEqualTo(REFINENET);
+        assertThat(models).isNotEmpty();
+        // kNN scores a card (1 + cosine) / 2, at most 1; the words' more_like_this scores run above it.
+        similar.path("cards").forEach(card -> assertThat(card.path("score").asDouble()).isBetween(0.0, 1.0));
     }
 
     private static void awaitVectors() {
