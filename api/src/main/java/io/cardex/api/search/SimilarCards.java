@@ -7,18 +7,14 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.CardIndexNames;
-import io.cardex.cardindex.CardMeaning;
-import co.elastic.clients.elasticsearch.core.GetResponse;
-import java.util.ArrayList;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Cards like a given card: those nearest to what it says it is for (kNN on the vectors of their
- * meaning), or, while the card has no vector yet, those sharing its words (what it is, what it
- * was trained on, what it says). The card's own model is left out (its other versions say the
- * same), and each other model comes once, by its card most alike.
+ * Cards like a given card, by the words they share: what it is, what it was trained on, what it
+ * says. The card's own model is left out (its other versions say the same), and each other model
+ * comes once, by its card most alike.
  */
 public final class SimilarCards {
 
@@ -42,36 +38,18 @@ public final class SimilarCards {
         }
         // more_like_this finds nothing for an unknown document, which would read as "no similar cards".
         // A get, unlike exists, tells a missing card from a missing index.
-        GetResponse<MeaningOnly> card = client.get(g -> g.index(names.alias()).id(query.key()).sourceIncludes("meaning"),
-                MeaningOnly.class);
-        if (!card.found()) {
+        if (!client.get(g -> g.index(names.alias()).id(query.key()).source(c -> c.fetch(false)), Void.class).found()) {
             return Optional.empty();
         }
-        Query alike = Optional.ofNullable(card.source()).map(MeaningOnly::meaning)
-                .map(meaning -> nearest(meaning.vector())).orElseGet(() -> sharingWords(query));
         SearchResponse<CardDocument> response = client.search(s -> s.index(names.alias()).source(ServedFields.CARD_FOUND)
-                .query(otherModels(query, alike)).collapse(c -> c.field(ModelFacets.MODEL_FIELD))
+                .query(toElasticsearch(query)).collapse(c -> c.field(ModelFacets.MODEL_FIELD))
                 .size(query.size()), CardDocument.class);
         List<CardHit> hits = response.hits().hits().stream().map(hit -> new CardHit(hit.score(), null, hit.source())).toList();
         return Optional.of(new SimilarResult(query.key(), hits));
     }
 
-    /** What a get of the card reads: its vector, if it has one yet. */
-    private record MeaningOnly(CardMeaning meaning) {
-    }
-
-    /** The cards nearest in meaning; enough of them that the card's own versions, left out, leave others. */
-    private static Query nearest(float[] vector) {
-        List<Float> values = new ArrayList<>(vector.length);
-        for (float value : vector) {
-            values.add(value);
-        }
-        return Query.of(q -> q.knn(k -> k.field(CardMeaning.VECTOR_FIELD).queryVector(values)
-                .k(MeaningMatch.CANDIDATES).numCandidates(2 * MeaningMatch.CANDIDATES)));
-    }
-
-    private Query sharingWords(SimilarQuery query) {
-        return Query.of(q -> q.moreLikeThis(m -> m
+    private Query toElasticsearch(SimilarQuery query) {
+        Query alike = Query.of(q -> q.moreLikeThis(m -> m
                 .fields(FIELDS)
                 .like(l -> l.document(d -> d.index(names.alias()).id(query.key())))
                 // A hub has a few hundred cards, not millions: a word two cards share is worth
@@ -79,9 +57,6 @@ public final class SimilarCards {
                 .minTermFreq(1)
                 .minDocFreq(2)
                 .include(false)));
-    }
-
-    private static Query otherModels(SimilarQuery query, Query alike) {
         String ownModel = ModelKey.of(CardKey.parse(query.key())).toString();
         Optional<String> status = query.status().indexedStatus();
         return Query.of(q -> q.bool(b -> {

@@ -96,19 +96,6 @@ class SearchByMeaningIT {
                 .isEqualTo(keys(search("语义分割", "mode=text&group=card"))).contains(REFINENET);
     }
 
-    @Test
-    void similarCardsAreTheNearestInMeaningLeavingOutTheCardsOwnModel() {
-        awaitVectors();
-        JsonNode similar = api.get("/cards/" + DLINKNET + "/similar").body();
-
-        List<String> models = new ArrayList<>();
-        similar.path("cards").forEach(card -> models.add(card.path("model").asText()));
-        assertThat(models).doesNotContain(DLINKNET_MODEL).doesNotHaveDuplicates();
-        assertThat(models).isNotEmpty();
-        // kNN scores a card (1 + cosine) / 2, at most 1; the words' more_like_this scores run above it.
-        similar.path("cards").forEach(card -> assertThat(card.path("score").asDouble()).isBetween(0.0, 1.0));
-    }
-
     private static void awaitVectors() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(keys(search(QUESTION, "mode=semantic&group=card"))).contains(DLINKNET));
