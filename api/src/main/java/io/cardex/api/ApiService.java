@@ -5,7 +5,9 @@ import io.cardex.api.health.ReadinessCheck;
 import io.cardex.api.http.ApiRoutes;
 import io.cardex.api.search.CardLookup;
 import io.cardex.api.search.ModelLookup;
+import io.cardex.api.search.QueryVectors;
 import io.cardex.api.search.SearchService;
+import io.cardex.embedding.TextEmbedder;
 import io.cardex.api.search.SimilarCards;
 import io.cardex.api.search.SuggestService;
 import io.cardex.api.stats.ConsumerLag;
@@ -54,7 +56,7 @@ public final class ApiService implements AutoCloseable {
         this.elasticsearch = new ElasticsearchConnection(config.elasticsearchUrl(), config.elasticsearchCa());
         this.consumerLag = config.kafka().map(ConsumerLag::new);
         ApiRoutes routes = new ApiRoutes(config,
-                new SearchService(elasticsearch.client(), config.index()),
+                new SearchService(elasticsearch.client(), config.index(), new QueryVectors(new TextEmbedder())),
                 new SuggestService(elasticsearch.client(), config.index()),
                 new CardLookup(elasticsearch.client(), config.index()),
                 new SimilarCards(elasticsearch.client(), config.index()),

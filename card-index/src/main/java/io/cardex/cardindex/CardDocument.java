@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
  *                  so that a sort by a metric puts {@code acc0.81} above {@code acc80}
  * @param assetChecks what downloading each asset of the card showed, in the order of its assets;
  *                  {@code pending} until checked, {@code unchecked} when the indexer does not verify assets
+ * @param meaning   the vector of what the card says it is for, written a few seconds after the card
+ *                  by the indexer's {@code meaning} stage; null until then
  */
 public record CardDocument(
         String key,
@@ -54,7 +56,8 @@ public record CardDocument(
         // Searched by, never served: an API leaves it out of the cards it serves.
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MetricPercent> metricPercents,
         List<AssetCheck> assetChecks,
-        Card card) {
+        Card card,
+        CardMeaning meaning) {
 
     public CardDocument {
         metricPercents = metricPercents == null ? List.of() : List.copyOf(metricPercents);
@@ -87,7 +90,7 @@ public record CardDocument(
                 metricPercents(card),
                 card.header() == null ? List.of() : card.header().assets().stream()
                         .map(asset -> AssetCheck.pending(asset.link(), asset.sha256())).toList(),
-                card);
+                card, null);
     }
 
     /**
@@ -99,7 +102,7 @@ public record CardDocument(
         return new CardDocument(key, repository, cardId, userId, parsedKey.cardId().backend().orElse(null),
                 ModelKey.of(parsedKey).toString(),
                 version(card).map(VersionOrder::of).orElse(null), status, source, indexedAt, otherText, identifierWords,
-                metricPercents(card), assetChecks, card);
+                metricPercents(card), assetChecks, card, meaning);
     }
 
     /** The same document with every asset {@code unchecked}: for an indexer that does not verify assets. */
@@ -111,8 +114,13 @@ public record CardDocument(
     /** The same document with what checking its assets showed. */
     public CardDocument withAssetChecks(List<AssetCheck> checks) {
         return new CardDocument(key, repository, cardId, userId, backend, model, versionOrder, status, source, indexedAt, otherText, identifierWords,
-                metricPercents, checks,
-                card);
+                metricPercents, checks, card, meaning);
+    }
+
+    /** The same document with the vector of its meaning. */
+    public CardDocument withMeaning(CardMeaning meaning) {
+        return new CardDocument(key, repository, cardId, userId, backend, model, versionOrder, status, source, indexedAt,
+                otherText, identifierWords, metricPercents, assetChecks, card, meaning);
     }
 
     /** The version of the model this card is: the folder before its name ({@code 1.9}), else its MindSpore version. */

@@ -15,6 +15,8 @@ import io.cardex.indexer.deadletter.DeadLetters;
 import io.cardex.indexer.fill.FirstFill;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
+import io.cardex.indexer.meaning.MeaningStage;
+import io.cardex.embedding.TextEmbedder;
 import io.cardex.indexer.verify.AssetChecking;
 import io.cardex.service.http.Health;
 import io.cardex.service.retry.Backoff;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * change's offset is committed only once Elasticsearch acknowledged it, or Kafka its dead letter)
  * and idempotent (every write carries the change's version). This class wires the parts together
  * and runs them on a thread of their own: the waits for index and topic, then the
- * {@link IndexingLoop}; asset checks, when configured, run beside it.
+ * {@link IndexingLoop}; asset checks, when configured, and the vectors of the cards' meaning
+ * ({@link MeaningStage}) run beside it.
  */
 public final class IndexerService implements AutoCloseable {
 
@@ -66,6 +69,7 @@ public final class IndexerService implements AutoCloseable {
     private final KafkaClientMetrics consumerMetrics;
     private final DeadLetters deadLetters;
     private final Optional<AssetChecking> assetChecking;
+    private final MeaningStage meaning;
     private final IndexingLoop loop;
     private final Thread thread;
     private volatile boolean running = true;
@@ -94,7 +98,8 @@ public final class IndexerService implements AutoCloseable {
         IndexingMetrics metrics = new IndexingMetrics(registry, tracker);
         Consumer<IndexAction.Put> checkAssets = assetChecking.<Consumer<IndexAction.Put>>map(c -> c::check)
                 .orElse(put -> { });
-        WriteResults results = new WriteResults(tracker, deadLetters, checkAssets, metrics);
+        this.meaning = MeaningStage.of(TextEmbedder::new, elasticsearch.client(), config.index(), index, registry);
+        WriteResults results = new WriteResults(tracker, deadLetters, checkAssets.andThen(meaning::offer), metrics);
         BulkIngester<PendingWrite> writer = index.bulkWriter(config.bulk(), results);
         RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), config.verification().isPresent());
         this.loop = new IndexingLoop(consumer, config.topic(), translator, writer, tracker, results, metrics,
@@ -145,6 +150,7 @@ public final class IndexerService implements AutoCloseable {
         waits.awaitIndex(elasticsearch, RequiredPrivileges.onCardIndex(config.index(), CLUSTER_PRIVILEGES, INDEX_PRIVILEGES),
                 new CardIndexVersions(elasticsearch.client(), config.index()), config.index().alias());
         assetChecking.ifPresent(AssetChecking::startSweeping);
+        meaning.start();
         waits.awaitTopic(consumer, config.topic());
         if (!running) {
             return;
@@ -199,6 +205,7 @@ public final class IndexerService implements AutoCloseable {
         consumerMetrics.close();
         deadLetters.close();
         assetChecking.ifPresent(AssetChecking::close);
+        meaning.close();
         elasticsearch.close();
     }
 }

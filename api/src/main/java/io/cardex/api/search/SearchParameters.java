@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 public final class SearchParameters {
 
     /** Parameters other than the filters; all but {@code facets} are given at most once. */
-    private static final List<String> GENERAL = List.of("q", "size", "from", "cursor", "sort", "order", "group", "facets");
+    private static final List<String> GENERAL = List.of("q", "size", "from", "cursor", "sort", "order", "group", "facets", "mode");
 
     /** The filters that are not facets: ranges of figures, and asset digests. */
     private static final List<String> RANGES_AND_DIGESTS = Stream.concat(
@@ -44,7 +44,7 @@ public final class SearchParameters {
         return new SearchQuery(parameters.single("q"), parameters.number("size", SearchQuery.DEFAULT_SIZE),
                 parameters.number("from", 0), Optional.ofNullable(parameters.single("cursor")).map(Cursor::decode),
                 Sorting.parse(parameters.single("sort"), parameters.single("order")), filters(), facets(),
-                Grouping.parse(parameters.single("group")));
+                Grouping.parse(parameters.single("group")), SearchMode.parse(parameters.single("mode")));
     }
 
     private Filters filters() {

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param filters what the cards must have
  * @param facets  the fields whose values are counted, in the order asked for
  * @param grouping one hit per model or per card
+ * @param mode    how the cards are matched and ranked: by their words, their meaning, or both
  */
 public record SearchQuery(String text, int size, int from, Optional<Cursor> cursor, Sorting sorting, Filters filters,
-                          List<FilterField> facets, Grouping grouping) {
+                          List<FilterField> facets, Grouping grouping, SearchMode mode) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;

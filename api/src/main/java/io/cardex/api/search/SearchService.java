@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Full-text search over the card index: one Elasticsearch request for the cards, their total and their facets. */
+/**
+ * Search over the card index, by words, meaning or both ({@link MeaningMatch}): one Elasticsearch request
+ * for the cards, their total and their facets (and, for a hybrid search, one for each ranking fused).
+ */
 public final class SearchService {
 
     /** Elasticsearch serves hits up to this position with from and size. */
@@ -32,26 +35,28 @@ public final class SearchService {
     private final ElasticsearchClient client;
     private final CardIndexNames names;
     private final TextMatch textMatch;
+    private final MeaningMatch meaningMatch;
     private final ModelGrouping models;
     private final EmptyAnswers emptyAnswers;
 
-    public SearchService(ElasticsearchClient client, CardIndexNames names) {
+    public SearchService(ElasticsearchClient client, CardIndexNames names, QueryVectors vectors) {
         this.client = client;
         this.names = names;
         this.textMatch = new TextMatch(client, names);
+        this.meaningMatch = new MeaningMatch(client, names, vectors);
         this.models = new ModelGrouping(client, names);
         this.emptyAnswers = new EmptyAnswers(client, names);
     }
 
     /** The search answered one hit per model ({@code group=model}), with the versions of each found. */
     public ModelSearchResult searchModels(SearchQuery query) throws IOException {
-        Query matching = DigestQuery.orText(query.text(), textMatch.query(query.text()));
+        Query matching = matching(query);
         ModelSearchResult found = models.search(query, matching);
         return found.total().cards() == 0 ? found.explained(emptyAnswers.explain(query, matching)) : found;
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
-        Query matching = DigestQuery.orText(query.text(), textMatch.query(query.text()));
+        Query matching = matching(query);
         // One card more than asked tells whether there is a next page; at the end of the window, the total does.
         int window = Math.min(query.size() + 1, RESULT_WINDOW - query.from());
         SearchResponse<CardDocument> response = client.search(s -> {
@@ -76,6 +81,11 @@ public final class SearchService {
                 query.facets().isEmpty() ? null : Facets.read(query.facets(), response.aggregations()),
                 page.stream().map(SearchService::toHit).toList(),
                 total == 0 ? emptyAnswers.explain(query, matching) : null);
+    }
+
+    /** The cards the search matches, in its mode. */
+    private Query matching(SearchQuery query) throws IOException {
+        return meaningMatch.query(query, DigestQuery.orText(query.text(), textMatch.query(query.text())));
     }
 
     /**

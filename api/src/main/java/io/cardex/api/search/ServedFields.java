@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class ServedFields {
 
-    static final List<String> SEARCH_ONLY = List.of("other_text", "identifier_words", "version_order", "metric_percents");
+    static final List<String> SEARCH_ONLY = List.of("other_text", "identifier_words", "version_order", "metric_percents", "meaning");
     private static final List<String> LONG_TEXTS = List.of(
             "card.body.markdown", "card.body.sections.text", "card.chinese.body.markdown",
             "card.chinese.body.sections.text");

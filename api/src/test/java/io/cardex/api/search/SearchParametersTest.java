@@ -67,9 +67,24 @@ class SearchParametersTest {
         assertThatThrownBy(() -> parse("q=x&colour=red"))
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("colour"))
                 .hasMessageStartingWith("parameter 'colour' is not a parameter of /search: use q, size, from, cursor,"
-                        + " sort, order, group, facets or a filter: module_type, module_detail, dataset, version, license,"
+                        + " sort, order, group, facets, mode or a filter: module_type, module_detail, dataset, version, license,"
                         + " author, user, backend, file_format, used_for, asset_status, kind, status, metric, updated_after,"
                         + " updated_before, sha256");
+    }
+
+    @Test
+    void aSearchIsByItsWordsUnlessItAsksForMeaning() {
+        assertThat(parse("q=segment roads").mode()).isEqualTo(SearchMode.TEXT);
+        assertThat(parse("q=segment roads&mode=hybrid").mode()).isEqualTo(SearchMode.HYBRID);
+        assertThat(parse("q=segment roads&mode=Semantic").mode()).isEqualTo(SearchMode.SEMANTIC);
+    }
+
+    @Test
+    void anUnknownModeIsRefusedNamingTheThree() {
+        assertThatThrownBy(() -> parse("q=x&mode=fuzzy"))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("mode").hasMessageContaining("text").hasMessageContaining("semantic")
+                .hasMessageContaining("hybrid");
     }
 
     @Test

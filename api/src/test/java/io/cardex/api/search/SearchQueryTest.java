@@ -38,6 +38,6 @@ class SearchQueryTest {
 
     private static SearchQuery query(String text, int size, int from) {
         return new SearchQuery(text, size, from, Optional.empty(), Sorting.RELEVANCE, new Filters(Map.of()),
-                List.of(), Grouping.MODEL);
+                List.of(), Grouping.MODEL, SearchMode.TEXT);
     }
 }

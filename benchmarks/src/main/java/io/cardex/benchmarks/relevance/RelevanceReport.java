@@ -8,6 +8,10 @@ import io.cardex.benchmarks.BenchmarkStack;
 import io.cardex.benchmarks.index.IndexRuns;
 import io.cardex.cardindex.CardIndexNames;
 import io.cardex.cardindex.ElasticsearchConnection;
+import io.cardex.embedding.TextEmbedder;
+import io.cardex.indexer.index.CardIndex;
+import io.cardex.indexer.meaning.MeaningStage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.cardex.ingest.IngestPass;
 import io.cardex.stack.EmbeddedStack;
 import io.cardex.stack.Installation;
@@ -25,8 +29,9 @@ import java.util.function.ToDoubleFunction;
  * Scores the search API's ranking against the judged set: the corpus of {@code relevance/} goes
  * through ingest, Kafka and the indexer into Elasticsearch, every judged query is asked of
  * {@code /search} in each mode of {@link SearchMode#MEASURED}, and the report prints recall@5 and
- * nDCG@10 of the questions, of the names and keywords, and of all. It measures; it has no target yet,
- * and exits with status 1 only when it cannot run. Run it with {@code -Dcardex.home=<checkout>}.
+ * nDCG@10 of the questions, of the names and keywords, and of all; then what search by meaning costs
+ * ({@link EmbeddingCost}). It measures; it has no target of its own, and exits with status 1 only
+ * when it cannot run. Run it with {@code -Dcardex.home=<checkout>}.
  */
 public final class RelevanceReport {
 
@@ -48,8 +53,23 @@ public final class RelevanceReport {
         }
         CardIndexNames index = new IndexRuns(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), CorpusIngest.TOPIC,
                 cards).indexer().index();
+        TextEmbedder embedder = new TextEmbedder();
+        EmbeddingCost.Cost cost;
+        EmbeddingCost.IndexSize withoutVectors;
+        EmbeddingCost.IndexSize withVectors;
         try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl())) {
             elasticsearch.client().indices().refresh(r -> r.index(index.alias()));
+            withoutVectors = EmbeddingCost.size(elasticsearch.client(), index);
+            say("giving the cards their vectors (the indexer's meaning stage, on this thread)...");
+            long started = System.nanoTime();
+            int written = MeaningStage.of(() -> embedder, elasticsearch.client(), index,
+                    new CardIndex(elasticsearch.client(), index), new SimpleMeterRegistry()).fillAll();
+            say("  %d cards given their vector in %.1f s (the versions of a model sharing a text share its vector)",
+                    written, (System.nanoTime() - started) / 1e9);
+            elasticsearch.client().indices().refresh(r -> r.index(index.alias()));
+            withVectors = EmbeddingCost.size(elasticsearch.client(), index);
+            say("measuring the cost of embedding...");
+            cost = EmbeddingCost.measure(embedder, elasticsearch.client(), index, judged);
         }
         try (ApiService api = new ApiService(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), index))) {
             api.start();
@@ -65,6 +85,15 @@ public final class RelevanceReport {
             System.out.println();
             summarize(scores);
         }
+        System.out.println();
+        say("cost of search by meaning (model %s, %d dimensions)", TextEmbedder.MODEL, TextEmbedder.DIMENSIONS);
+        say("  cards embedded per second      %8.0f  (%d cards, one calling thread)", cost.cardsPerSecond(), cost.cards());
+        say("  a query's embedding, p50       %8.2f ms", cost.queryP50Millis());
+        say("  a query's embedding, p99       %8.2f ms  (%d embeddings of the judged queries)", cost.queryP99Millis(),
+                cost.queries());
+        say("  index without vectors          %8.2f MB", withoutVectors.bytes() / 1e6);
+        say("  index with vectors             %8.2f MB  (of which the kNN field %.2f MB; the vectors are in _source too)",
+                withVectors.bytes() / 1e6, withVectors.vectorBytes() / 1e6);
         return true;
     }
 
@@ -83,7 +112,7 @@ public final class RelevanceReport {
     /** One row per metric and half, one column per mode: a new mode adds a column. */
     private static void summarize(Map<SearchMode, List<QueryScore>> scores) {
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s", ""));
-        scores.keySet().forEach(mode -> header.append(String.format(Locale.ROOT, "%12s", "mode=" + mode.name())));
+        scores.keySet().forEach(mode -> header.append(String.format(Locale.ROOT, "%15s", "mode=" + mode.name())));
         say("%s", header);
         Predicate<JudgedQuery> questions = query -> query.kind() == JudgedQuery.Kind.QUESTION;
         Predicate<JudgedQuery> names = query -> query.kind() == JudgedQuery.Kind.NAME;
@@ -101,7 +130,7 @@ public final class RelevanceReport {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", label));
         for (List<QueryScore> ofMode : scores.values()) {
             List<QueryScore> half = ofMode.stream().filter(score -> which.test(score.query())).toList();
-            line.append(String.format(Locale.ROOT, "%12.3f", mean.applyAsDouble(half)));
+            line.append(String.format(Locale.ROOT, "%15.3f", mean.applyAsDouble(half)));
         }
         say("%s", line);
     }

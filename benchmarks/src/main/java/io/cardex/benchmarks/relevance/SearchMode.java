@@ -9,14 +9,15 @@ import java.util.Map;
  */
 public record SearchMode(String name, Map<String, String> parameters) {
 
-    /** Matching words, the API's default and today its only mode: no parameter asks for it. */
-    public static final SearchMode TEXT = new SearchMode("text", Map.of());
+    /** Matching words. */
+    public static final SearchMode TEXT = new SearchMode("text", Map.of("mode", "text"));
+    /** Nearest in meaning. */
+    public static final SearchMode SEMANTIC = new SearchMode("semantic", Map.of("mode", "semantic"));
+    /** Both, fused by rank: the API's default. */
+    public static final SearchMode HYBRID = new SearchMode("hybrid", Map.of("mode", "hybrid"));
 
-    /**
-     * The modes the report scores. A new mode of the API is scored by adding it here, such as
-     * {@code new SearchMode("hybrid", Map.of("mode", "hybrid"))}.
-     */
-    public static final List<SearchMode> MEASURED = List.of(TEXT);
+    /** The modes the report scores, one column each; a new mode of the API is scored by adding it here. */
+    public static final List<SearchMode> MEASURED = List.of(TEXT, SEMANTIC, HYBRID);
 
     public SearchMode {
         parameters = Map.copyOf(parameters);

@@ -10,6 +10,9 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -19,10 +22,12 @@ import co.elastic.clients.transport.BackoffPolicy;
 import io.cardex.indexer.BulkSettings;
 import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.CardIndexNames;
+import io.cardex.cardindex.CardMeaning;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -124,18 +129,21 @@ public final class CardIndex {
      * @return whether it was written; {@code false} when a newer change of the card is stored or
      *         the card was deleted
      */
-    public boolean replaceChecked(String id, long version, CardDocument document) throws IOException {
+    public synchronized boolean replaceChecked(String id, long version, CardDocument document) throws IOException {
+        // Synchronized with addMeanings: each reads the stored card and writes it again, and must not undo the other.
         // A write with an external version creates a deleted card again once Elasticsearch has
         // forgotten the deletion (60 s): look first. Should the card be deleted between the look
         // and the write, the deletion is remembered then, and its higher version refuses the write.
-        GetResponse<Void> stored = client.get(g -> g.index(target).id(id).realtime(true).source(c -> c.fetch(false)),
-                Void.class);
+        GetResponse<MeaningOnly> stored = client.get(g -> g.index(target).id(id).realtime(true)
+                .sourceIncludes("meaning"), MeaningOnly.class);
         if (!stored.found() || stored.version() == null || stored.version() != version) {
             return false;
         }
+        // The vector the meaning stage wrote to this version meanwhile stays: it is of the same text.
+        CardDocument withMeaning = stored.source() == null ? document : document.withMeaning(stored.source().meaning());
         try {
             client.index(i -> i.index(target).id(id).version(version).versionType(VersionType.ExternalGte)
-                    .requireAlias(writesThroughAlias()).document(document));
+                    .requireAlias(writesThroughAlias()).document(withMeaning));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == WriteOutcome.CONFLICT) {
@@ -143,6 +151,46 @@ public final class CardIndex {
             }
             throw new IOException("Elasticsearch refused the asset checks of " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes each card again with the vector of its meaning, if this very version of it is what is
+     * stored ({@code external_gte}, as {@link #replaceChecked}): a newer change of the card written
+     * meanwhile is never replaced, and gets its own vector. The stored card is read just before, so
+     * that its asset checks stay as they are.
+     *
+     * @param versions the version of each card the vector was made for, by id
+     * @return how many cards were written
+     */
+    public synchronized int addMeanings(Map<String, Long> versions, Map<String, CardMeaning> meanings) throws IOException {
+        if (meanings.isEmpty()) {
+            return 0;
+        }
+        MgetResponse<CardDocument> stored = client.mget(m -> m.index(target).ids(List.copyOf(meanings.keySet()))
+                .realtime(true), CardDocument.class);
+        List<BulkOperation> operations = new ArrayList<>();
+        for (MultiGetResponseItem<CardDocument> item : stored.docs()) {
+            if (!item.isResult() || !item.result().found() || item.result().source() == null) {
+                continue;
+            }
+            GetResult<CardDocument> card = item.result();
+            Long version = card.version();
+            if (version != null && version.equals(versions.get(card.id()))) {
+                CardDocument withMeaning = card.source().withMeaning(meanings.get(card.id()));
+                operations.add(BulkOperation.of(op -> op.index(i -> i.id(card.id()).version(version)
+                        .versionType(VersionType.ExternalGte).document(withMeaning))));
+            }
+        }
+        if (operations.isEmpty()) {
+            return 0;
+        }
+        BulkResponse response = client.bulk(b -> b.index(target).requireAlias(writesThroughAlias()).operations(operations));
+        // A conflict is a newer change of the card, written meanwhile.
+        return (int) response.items().stream().filter(item -> item.error() == null).count();
+    }
+
+    /** What of a stored card a write-back of its asset checks keeps. */
+    private record MeaningOnly(CardMeaning meaning) {
     }
 
     /**

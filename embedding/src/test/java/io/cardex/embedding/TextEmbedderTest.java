@@ -1,0 +1,46 @@
+package io.cardex.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TextEmbedderTest {
+
+    private static TextEmbedder embedder;
+
+    @BeforeAll
+    static void loadTheModelOnce() {
+        embedder = new TextEmbedder();
+    }
+
+    @Test
+    void makesUnitVectorsOfItsDimensions() {
+        float[] vector = embedder.embed("segment roads in satellite images");
+
+        assertThat(vector).hasSize(TextEmbedder.DIMENSIONS);
+        double norm = 0;
+        for (float value : vector) {
+            norm += value * value;
+        }
+        assertThat(Math.sqrt(norm)).isCloseTo(1.0, within(1e-3));
+    }
+
+    @Test
+    void aQuestionIsNearerTheCardAnsweringItThanAnotherCard() {
+        float[] question = embedder.embed("segment roads in satellite images");
+        float[] roads = embedder.embed(CardText.of(Cards.read("1.9", "dlinknet50_deepglobe")).text());
+        float[] defects = embedder.embed(CardText.of(Cards.read("1.8", "patchcore_mvtecad_bottle")).text());
+
+        assertThat(cosine(question, roads)).isGreaterThan(cosine(question, defects) + 0.1);
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+}

@@ -1,0 +1,219 @@
+package io.cardex.indexer.meaning;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.cardex.cardindex.CardIndexNames;
+import io.cardex.cardindex.CardMeaning;
+import io.cardex.embedding.CardText;
+import io.cardex.embedding.TextEmbedder;
+import io.cardex.indexer.index.CardIndex;
+import io.cardex.indexer.index.IndexAction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives each card written the vector of what it says it is for, a few seconds after its words:
+ * text search never waits for it. It runs on one thread of its own, so that on a small machine the
+ * model never takes the indexer's other cores; it takes the cards in batches, reuses the vector of
+ * a text already embedded (the card's own, or one in any version of the index: a reindex embeds
+ * only what changed), embeds the rest and writes each card again at its own version. Cards it had
+ * no room for, cards its writes lost to a concurrent write, and cards of an index an earlier
+ * release made are found by a sweep of the cards still without a vector, at start and every
+ * {@link #SWEEP_EVERY_SECONDS} seconds.
+ */
+public final class MeaningStage implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MeaningStage.class);
+    /** Cards waiting at most; beyond, they wait for the sweep. */
+    private static final int QUEUE = 2_000;
+    private static final int BATCH = 64;
+    static final int SWEEP_EVERY_SECONDS = 10;
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final Supplier<TextEmbedder> model;
+    private TextEmbedder embedder;
+    private final StoredMeanings index;
+    private final BlockingQueue<IndexAction.Put> waiting = new ArrayBlockingQueue<>(QUEUE);
+    private final Counter embedded;
+    private final Counter reused;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long nextSweepNanos = System.nanoTime();
+    private long nextProgressNanos = System.nanoTime() + PROGRESS_EVERY_NANOS;
+    private long embeddedSinceProgress;
+
+    MeaningStage(Supplier<TextEmbedder> model, StoredMeanings index, MeterRegistry registry) {
+        this.model = model;
+        this.index = index;
+        this.embedded = Counter.builder("cardex.meaning.embedded").description("cards whose vector was computed")
+                .register(registry);
+        this.reused = Counter.builder("cardex.meaning.reused")
+                .description("cards given the vector stored for the same text").register(registry);
+        this.thread = new Thread(this::run, "cardex-meaning");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * The stage of the card index of {@code client} under {@code names}.
+     *
+     * @param model  loads the model, once, on the stage's thread: the indexer starts writing words without waiting for it
+     * @param writer the card index the cards are written back to, shared with the checks of assets
+     */
+    public static MeaningStage of(Supplier<TextEmbedder> model, ElasticsearchClient client, CardIndexNames names,
+                                  CardIndex writer, MeterRegistry registry) {
+        return new MeaningStage(model, new StoredMeanings(client, names, writer), registry);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Takes a card just written, to give it its vector; returns at once, on the bulk writer's thread. */
+    public void offer(IndexAction.Put card) {
+        // Full, the card waits for the sweep: the indexer is never held up by the model.
+        waiting.offer(card);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<IndexAction.Put> batch = new ArrayList<>();
+                IndexAction.Put first = waiting.poll(1, TimeUnit.SECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    waiting.drainTo(batch, BATCH - 1);
+                    give(batch);
+                } else if (System.nanoTime() - nextSweepNanos > 0) {
+                    sweep();
+                }
+                reportProgress();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (!running) {
+                    // close() interrupted a request: the cards left are found by the sweep of the next start.
+                    return;
+                }
+                // Elasticsearch away or busy: the sweep finds these cards again once it is back.
+                log.warn("cannot give cards their vector now, will again within {} s: {}", SWEEP_EVERY_SECONDS,
+                        e.toString());
+                nextSweepNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(SWEEP_EVERY_SECONDS);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sweep() throws IOException {
+        nextSweepNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(SWEEP_EVERY_SECONDS);
+        List<IndexAction.Put> lacking;
+        while (running && !(lacking = index.lacking(BATCH)).isEmpty()) {
+            if (give(lacking) == 0) {
+                // None could be written (each changed meanwhile): their new versions come through offer.
+                return;
+            }
+            reportProgress();
+        }
+    }
+
+    /**
+     * Gives every card still without a vector its vector, on the caller's thread, and returns when
+     * none lacks one: for a benchmark, or an index filled while no indexer ran the stage.
+     *
+     * @return how many cards it wrote
+     */
+    public int fillAll() throws IOException {
+        int written = 0;
+        List<IndexAction.Put> lacking;
+        while (!(lacking = index.lacking(BATCH)).isEmpty()) {
+            int wrote = give(lacking);
+            if (wrote == 0) {
+                throw new IOException(lacking.size() + " cards lack a vector and none could be given one");
+            }
+            written += wrote;
+        }
+        return written;
+    }
+
+    /** Gives the cards their vectors; answers how many it wrote. */
+    int give(List<IndexAction.Put> cards) throws IOException {
+        Map<String, IndexAction.Put> latest = new LinkedHashMap<>();
+        cards.forEach(card -> latest.merge(card.id(), card, (a, b) -> a.version() >= b.version() ? a : b));
+        Map<String, StoredMeanings.Stored> stored = index.stored(List.copyOf(latest.keySet()));
+        Map<String, CardText> texts = new HashMap<>();
+        latest.values().forEach(card -> {
+            StoredMeanings.Stored now = stored.get(card.id());
+            // Only the version offered: a newer one is offered itself once written.
+            if (now != null && now.version() == card.version()) {
+                CardText text = CardText.of(now.document().card());
+                CardMeaning has = now.document().meaning();
+                if (has == null || !has.fingerprint().equals(text.fingerprint())) {
+                    texts.put(card.id(), text);
+                }
+            }
+        });
+        if (texts.isEmpty()) {
+            return 0;
+        }
+        Set<String> fingerprints = texts.values().stream().map(CardText::fingerprint).collect(Collectors.toSet());
+        Map<String, CardMeaning> meanings = new HashMap<>(index.reusable(fingerprints));
+        if (embedder == null) {
+            embedder = model.get();
+        }
+        reused.increment(texts.values().stream().filter(text -> meanings.containsKey(text.fingerprint())).count());
+        Map<String, CardMeaning> writes = new LinkedHashMap<>();
+        Map<String, Long> versions = new HashMap<>();
+        texts.forEach((id, text) -> {
+            writes.put(id, meanings.computeIfAbsent(text.fingerprint(), fingerprint -> {
+                embedded.increment();
+                embeddedSinceProgress++;
+                return new CardMeaning(fingerprint, embedder.embed(text.text()));
+            }));
+            versions.put(id, stored.get(id).version());
+        });
+        return index.write(versions, writes);
+    }
+
+    private void reportProgress() {
+        if (System.nanoTime() - nextProgressNanos > 0) {
+            if (embeddedSinceProgress > 0) {
+                log.info("embedded {} cards in the last {} s ({} waiting)", embeddedSinceProgress,
+                        TimeUnit.NANOSECONDS.toSeconds(PROGRESS_EVERY_NANOS), waiting.size());
+            }
+            embeddedSinceProgress = 0;
+            nextProgressNanos = System.nanoTime() + PROGRESS_EVERY_NANOS;
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.cardex.it.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cardex.cli.pipeline.Pipeline;
+import io.cardex.it.support.ApiClient;
+import io.cardex.it.support.CardRepositoryFixture;
+import io.cardex.it.support.TempDirectories;
+import io.cardex.it.support.TestPipeline;
+import io.cardex.it.support.UniqueNames;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search by meaning on the example cards, through the whole pipeline: the indexer's meaning stage
+ * gives each card its vector after its words, and the API's semantic and hybrid modes find a card
+ * by a question none of whose cards holds every word.
+ */
+class SearchByMeaningIT {
+
+    private static final String QUESTION = "segment roads in satellite images";
+    private static final String DLINKNET = "hub/mindspore/1.7/dlinknet_deepglobe";
+    private static final String DLINKNET_MODEL = "hub/mindspore/dlinknet_deepglobe";
+    private static final String REFINENET = "hub/mindspore/1.9/refinenet_voc2012";
+    private static final int EXAMPLES = 5;
+
+    private static CardRepositoryFixture repository;
+    private static Path work;
+    private static Pipeline pipeline;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void indexTheExampleCards() throws Exception {
+        work = TempDirectories.create("cardex-it-meaning-");
+        repository = CardRepositoryFixture.create().addEveryExample();
+        repository.commit("the example cards");
+        pipeline = TestPipeline.over(repository, UniqueNames.forTest("meaning"), work).start();
+        api = new ApiClient(pipeline.apiPort());
+        await().ignoreExceptions().atMost(Duration.ofSeconds(120))
+                .until(() -> api.get("/search?group=card&mode=text").body().path("total").asInt() == EXAMPLES);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (repository != null) {
+            repository.close();
+        }
+        TempDirectories.delete(work);
+    }
+
+    @Test
+    void aQuestionInOtherWordsThanTheCardsFindsItByMeaningOnce() {
+        assertThat(keys(search(QUESTION, "mode=text&group=card"))).as("no card holds every word of the question")
+                .isEmpty();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(keys(search(QUESTION, "mode=semantic&group=card"))).first().isEqualTo(DLINKNET));
+        assertThat(keys(search(QUESTION, "mode=hybrid&group=card"))).first().isEqualTo(DLINKNET);
+    }
+
+    @Test
+    void hybridSearchKeepsFiltersFacetsAndGroupingByModel() {
+        awaitVectors();
+        JsonNode grouped = search(QUESTION, "mode=hybrid&facets=dataset");
+        assertThat(grouped.at("/cards/0/model").asText()).isEqualTo(DLINKNET_MODEL);
+        assertThat(grouped.at("/facets/dataset").toString()).contains("deepglobe");
+
+        JsonNode filtered = search(QUESTION, "mode=hybrid&group=card&dataset=voc2012");
+        assertThat(keys(filtered)).as("the filter holds: D-LinkNet is trained on DeepGlobe").doesNotContain(DLINKNET)
+                .allSatisfy(key -> assertThat(key).contains("voc2012"));
+    }
+
+    @Test
+    void aNameRanksFirstInHybridAsInText() {
+        awaitVectors();
+        assertThat(keys(search("refinenet", "mode=hybrid&group=card"))).first()
+                .isEqualTo(keys(search("refinenet", "mode=text&group=card")).get(0));
+    }
+
+    @Test
+    void aChineseQuestionIsAnsweredByItsWords() {
+        awaitVectors();
+        assertThat(keys(search("语义分割", "mode=hybrid&group=card")))
+                .isEqualTo(keys(search("语义分割", "mode=text&group=card"))).contains(REFINENET);
+    }
+
+    private static void awaitVectors() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(keys(search(QUESTION, "mode=semantic&group=card"))).contains(DLINKNET));
+    }
+
+    private static JsonNode search(String question, String parameters) {
+        return api.get("/search?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&" + parameters).body();
+    }
+
+    private static List<String> keys(JsonNode answer) {
+        List<String> keys = new ArrayList<>();
+        answer.path("cards").forEach(card -> keys.add(card.path("key").asText()));
+        return keys;
+    }
+}
