@@ -1,6 +1,9 @@
 package io.cardex.embedding;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.List;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
@@ -29,5 +32,14 @@ public final class TextEmbedder {
     /** The vector of the text, of length {@link #DIMENSIONS} and unit norm. */
     public float[] embed(String text) {
         return model.embed(text).content().vector();
+    }
+
+    /**
+     * The vectors of the texts, in their order. The model spreads them over every core, so a batch
+     * is embedded about twice as fast as the same texts one by one on this project's two-core machine.
+     */
+    public List<float[]> embedAll(List<String> texts) {
+        return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+                .map(Embedding::vector).toList();
     }
 }

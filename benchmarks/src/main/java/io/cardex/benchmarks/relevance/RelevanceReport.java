@@ -87,7 +87,10 @@ public final class RelevanceReport {
         }
         System.out.println();
         say("cost of search by meaning (model %s, %d dimensions)", TextEmbedder.MODEL, TextEmbedder.DIMENSIONS);
-        say("  cards embedded per second      %8.0f  (%d cards, one calling thread)", cost.cardsPerSecond(), cost.cards());
+        say("  cards embedded per second      %8.0f  (%d cards, one by one from one thread)", cost.cardsPerSecond(),
+                cost.cards());
+        say("                                 %8.0f  (in batches of 64 over %d cores, as the indexer embeds; target 300)",
+                cost.cardsPerSecondInBatches(), Runtime.getRuntime().availableProcessors());
         say("  a query's embedding, p50       %8.2f ms", cost.queryP50Millis());
         say("  a query's embedding, p99       %8.2f ms  (%d embeddings of the judged queries)", cost.queryP99Millis(),
                 cost.queries());

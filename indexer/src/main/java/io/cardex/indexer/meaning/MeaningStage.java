@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,17 +174,31 @@ public final class MeaningStage implements AutoCloseable {
             embedder = model.get();
         }
         reused.increment(texts.values().stream().filter(text -> meanings.containsKey(text.fingerprint())).count());
+        embedNew(texts.values(), meanings);
         Map<String, CardMeaning> writes = new LinkedHashMap<>();
         Map<String, Long> versions = new HashMap<>();
         texts.forEach((id, text) -> {
-            writes.put(id, meanings.computeIfAbsent(text.fingerprint(), fingerprint -> {
-                embedded.increment();
-                embeddedSinceProgress++;
-                return new CardMeaning(fingerprint, embedder.embed(text.text()));
-            }));
+            writes.put(id, meanings.get(text.fingerprint()));
             versions.put(id, stored.get(id).version());
         });
         return index.write(versions, writes);
+    }
+
+    /** Embeds the texts {@code meanings} has no vector for, in one batch: the model spreads a batch over every core. */
+    private void embedNew(Collection<CardText> texts, Map<String, CardMeaning> meanings) {
+        Map<String, CardText> missing = new LinkedHashMap<>();
+        texts.stream().filter(text -> !meanings.containsKey(text.fingerprint()))
+                .forEach(text -> missing.putIfAbsent(text.fingerprint(), text));
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<CardText> batch = List.copyOf(missing.values());
+        List<float[]> vectors = embedder.embedAll(batch.stream().map(CardText::text).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            meanings.put(batch.get(i).fingerprint(), new CardMeaning(batch.get(i).fingerprint(), vectors.get(i)));
+        }
+        embedded.increment(batch.size());
+        embeddedSinceProgress += batch.size();
     }
 
     private void reportProgress() {
