@@ -16,7 +16,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * Every file below the cards root of a tree in one walk, handed on as it goes: the candidate
@@ -47,12 +46,7 @@ public final class CardWalk {
 
     public <E extends Exception> void walk(RevTree tree, CardsRoot root, Visitor<E> visitor) throws IOException, E {
         Deque<OpenFolder> open = new ArrayDeque<>();
-        try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
-            walk.addTree(tree);
-            walk.setRecursive(true);
-            if (!root.path().isEmpty()) {
-                walk.setFilter(PathFilter.create(root.path()));
-            }
+        try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = TreeCards.filesBelow(reader, tree, root)) {
             while (walk.next()) {
                 String below = root.below(walk.getPathString()).orElse(null);
                 if (below == null) {

@@ -43,18 +43,27 @@ public final class TreeCards {
     }
 
     /**
+     * A recursive walk of the files of a tree, limited to the cards root when it is not the
+     * repository's: the one way ingest walks a tree for its cards.
+     */
+    static TreeWalk filesBelow(ObjectReader reader, RevTree tree, CardsRoot root) throws IOException {
+        TreeWalk walk = new TreeWalk(reader);
+        walk.addTree(tree);
+        walk.setRecursive(true);
+        if (!root.path().isEmpty()) {
+            walk.setFilter(PathFilter.create(root.path()));
+        }
+        return walk;
+    }
+
+    /**
      * Sorts every file below the root of a tree. Cards are named by their paths below the root;
      * skipped files by their paths from the repository root, as a user finds them.
      */
     public CardPaths.Sorted sort(RevTree tree, CardsRoot root) throws IOException {
         Map<String, ObjectId> blobs = new HashMap<>();
         Map<String, Optional<SkipReason>> notFiles = new HashMap<>();
-        try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
-            walk.addTree(tree);
-            walk.setRecursive(true);
-            if (!root.path().isEmpty()) {
-                walk.setFilter(PathFilter.create(root.path()));
-            }
+        try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = filesBelow(reader, tree, root)) {
             while (walk.next()) {
                 String below = root.below(walk.getPathString()).orElse(null);
                 if (below == null) {
