@@ -24,6 +24,7 @@ import io.cardex.card.event.Operation;
 import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.IndexerConfig;
 import io.cardex.indexer.IndexerService;
+import io.cardex.indexer.reindex.Reindexer;
 import io.cardex.indexer.BulkSettings;
 import io.cardex.indexer.index.CardIndex;
 import io.cardex.indexer.index.IndexAction;
@@ -58,6 +59,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -374,6 +376,46 @@ class IndexerIT {
             assertThat(refreshInterval(index)).isNull();
             assertThat(searchable()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aReindexWritesEveryChangePublishedWhileItRunsToTheNewVersion() throws Exception {
+        int before = 3_000;
+        for (int card = 0; card < before; card++) {
+            publisher.send(upsert(CardKey.parse("hub/mindspore/1.9/model_" + card), "summary: before the reindex"));
+        }
+        publisher.awaitAcknowledged();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(120)).until(() -> searchable() == before);
+
+        // Pushes all along the reindex: the indexer writes them to the old version until the alias
+        // moves, and the reindex must carry each of them over, also those its first pass read past its end.
+        AtomicBoolean reindexing = new AtomicBoolean(true);
+        AtomicInteger published = new AtomicInteger(before);
+        Thread pushes = new Thread(() -> {
+            while (reindexing.get()) {
+                publisher.send(upsert(CardKey.parse("hub/mindspore/1.9/model_" + published.getAndIncrement()),
+                        "summary: pushed during the reindex"));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        pushes.start();
+        Reindexer.Result result;
+        try {
+            result = new Reindexer(config("")).run();
+        } finally {
+            reindexing.set(false);
+            pushes.join();
+        }
+        publisher.awaitAcknowledged();
+
+        assertThat(result.newIndex()).isEqualTo(names.index().versionedIndex(2));
+        assertThat(published.get()).as("cards pushed during the reindex").isGreaterThan(before);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(searchable())
+                .as("cards in the new version, of every card published").isEqualTo(published.get()));
     }
 
     /** The cards a search of the alias finds now, as a user would. */
