@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>Each run uses one core: a caller with many texts runs several at once, one per core. ONNX
  * Runtime's default, a pool of spinning threads per run, spread each small text over every core,
  * and with several runs at once the threads outnumbered the cores: one thread per run costs 6% to
- * 17% less CPU per card, the busier the machine the more (docs/BENCHMARKS.md, "Embedding speed").
+ * 17% less CPU per card (docs/BENCHMARKS.md, "Embedding speed").
  * Texts are never run together in one padded batch: the model is quantized with a scale measured
  * over its whole input, so a text's vector would depend on the texts beside it (cosine 0.99 to
  * langchain4j's), and on this machine it was no faster.
