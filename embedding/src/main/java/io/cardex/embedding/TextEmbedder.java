@@ -1,16 +1,15 @@
 package io.cardex.embedding;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.cardex.embedding.internals.SentenceEncoder;
+import io.cardex.embedding.internals.WordPieces;
 import java.util.List;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * Turns text into a vector of its meaning, in-process on the CPU: all-MiniLM-L6-v2, quantized to
- * 8 bits, as its Maven artifact ships it (model and tokenizer inside the jar), so nothing is
- * downloaded at run time. Loading takes a few seconds and some 100 MB: make one per process and
- * share it; it is safe to call from several threads.
+ * 8 bits, as langchain4j's Maven artifact ships it (model and tokenizer inside the jar), so nothing
+ * is downloaded at run time; the vectors are langchain4j's own, computed without its per-text
+ * threads. The model is loaded once per process (a few seconds, some 100 MB), by the first
+ * embedder made; every embedder shares it, and is safe to call from several threads.
  *
  * <p>The model was trained on English sentences: text in other languages gets a vector, but not one
  * that means much ({@link QueryLanguage} keeps such queries to words).
@@ -22,24 +21,31 @@ public final class TextEmbedder {
     /** The length of every vector. */
     public static final int DIMENSIONS = 384;
 
-    private final EmbeddingModel model;
-
-    /** Loads the model. */
-    public TextEmbedder() {
-        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    /** Loaded on first use, once: the files inside langchain4j's artifact of the model. */
+    private static final class Model {
+        static final WordPieces WORD_PIECES = WordPieces.load("all-minilm-l6-v2-q-tokenizer.json");
+        static final SentenceEncoder ENCODER = SentenceEncoder.load("all-minilm-l6-v2-q.onnx", DIMENSIONS);
     }
 
-    /** The vector of the text, of length {@link #DIMENSIONS} and unit norm. */
+    private final WordPieces wordPieces;
+    private final SentenceEncoder encoder;
+
+    /** Loads the model, or shares the one already loaded. */
+    public TextEmbedder() {
+        this.wordPieces = Model.WORD_PIECES;
+        this.encoder = Model.ENCODER;
+    }
+
+    /** The vector of the text, of length {@link #DIMENSIONS} and unit norm, computed on the calling thread. */
     public float[] embed(String text) {
-        return model.embed(text).content().vector();
+        return encoder.vector(wordPieces.ids(text));
     }
 
     /**
-     * The vectors of the texts, in their order. The model spreads them over every core, so a batch
-     * is embedded about twice as fast as the same texts one by one on this project's two-core machine.
+     * The vectors of the texts, in their order, computed one text per core at a time (the calling
+     * thread and the common fork-join pool): about twice as fast as one by one on two cores.
      */
     public List<float[]> embedAll(List<String> texts) {
-        return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                .map(Embedding::vector).toList();
+        return texts.parallelStream().map(this::embed).toList();
     }
 }

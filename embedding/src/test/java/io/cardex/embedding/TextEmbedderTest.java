@@ -3,6 +3,8 @@ package io.cardex.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,29 @@ class TextEmbedderTest {
         float[] defects = embedder.embed(CardText.of(Cards.read("1.8", "patchcore_mvtecad_bottle")).text());
 
         assertThat(cosine(question, roads)).isGreaterThan(cosine(question, defects) + 0.1);
+    }
+
+    @Test
+    void makesTheVectorsOfLangchain4jsOwnModelForEveryCardOfTheCorpus() {
+        AllMiniLmL6V2QuantizedEmbeddingModel langchain4j = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        List<String> texts = Cards.corpus().stream().map(card -> CardText.of(card).text()).toList();
+
+        List<float[]> vectors = embedder.embedAll(texts);
+
+        assertThat(texts).hasSizeGreaterThanOrEqualTo(200);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] expected = langchain4j.embed(texts.get(i)).content().vector();
+            assertThat(cosine(vectors.get(i), expected)).as(texts.get(i)).isGreaterThan(0.999);
+        }
+    }
+
+    @Test
+    void aQueryHasTheVectorOfLangchain4jsOwnModel() {
+        String query = "detect defects on a factory line";
+
+        float[] expected = new AllMiniLmL6V2QuantizedEmbeddingModel().embed(query).content().vector();
+
+        assertThat(cosine(embedder.embed(query), expected)).isGreaterThan(0.999);
     }
 
     private static double cosine(float[] a, float[] b) {

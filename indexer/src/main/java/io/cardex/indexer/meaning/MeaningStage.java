@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives each card written the vector of what it says it is for, a few seconds after its words:
- * text search never waits for it. It runs on one thread of its own, so that on a small machine the
- * model never takes the indexer's other cores; it takes the cards in batches, reuses the vector of
+ * text search never waits for it. It runs on one thread of its own, so that the indexer never waits
+ * for the model; it takes the cards in batches (embedded one card per core at a time), reuses the vector of
  * a text already embedded (the card's own, or one in any version of the index: a reindex embeds
  * only what changed), embeds the rest and writes each card again at its own version. Cards it had
  * no room for, cards its writes lost to a concurrent write, and cards of an index an earlier

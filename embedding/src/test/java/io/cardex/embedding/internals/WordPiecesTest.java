@@ -1,0 +1,26 @@
+package io.cardex.embedding.internals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WordPiecesTest {
+
+    private static final WordPieces WORD_PIECES = WordPieces.load("all-minilm-l6-v2-q-tokenizer.json");
+    private static final long CLS = 101;
+    private static final long SEP = 102;
+
+    @Test
+    void aTextIsItsPiecesBetweenClsAndSep() {
+        long[] ids = WORD_PIECES.ids("segment roads");
+
+        assertThat(ids).hasSize(4).startsWith(CLS).endsWith(SEP);
+    }
+
+    @Test
+    void aLongTextIsCutAt128Pieces() {
+        long[] ids = WORD_PIECES.ids("roads ".repeat(500));
+
+        assertThat(ids).hasSize(128).endsWith(SEP);
+    }
+}
