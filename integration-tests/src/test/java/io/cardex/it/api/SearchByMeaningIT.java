@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cardex.cli.pipeline.Pipeline;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
+import io.cardex.it.support.CardVectors;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.UniqueNames;
@@ -35,6 +36,7 @@ class SearchByMeaningIT {
 
     private static CardRepositoryFixture repository;
     private static Path work;
+    private static UniqueNames names;
     private static Pipeline pipeline;
     private static ApiClient api;
 
@@ -43,7 +45,8 @@ class SearchByMeaningIT {
         work = TempDirectories.create("cardex-it-meaning-");
         repository = CardRepositoryFixture.create().addEveryExample();
         repository.commit("the example cards");
-        pipeline = TestPipeline.over(repository, UniqueNames.forTest("meaning"), work).start();
+        names = UniqueNames.forTest("meaning");
+        pipeline = TestPipeline.over(repository, names, work).start();
         api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(120))
                 .until(() -> api.get("/search?group=card&mode=text").body().path("total").asInt() == EXAMPLES);
@@ -68,6 +71,47 @@ class SearchByMeaningIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(keys(search(QUESTION, "mode=semantic&group=card"))).first().isEqualTo(DLINKNET));
         assertThat(keys(search(QUESTION, "mode=hybrid&group=card"))).first().isEqualTo(DLINKNET);
+    }
+
+    @Test
+    void aSearchWithoutModeIsHybridAndAnswersTheQuestionByMeaning() {
+        awaitVectors();
+        JsonNode answer = search(QUESTION, "group=card");
+
+        assertThat(keys(answer)).first().isEqualTo(DLINKNET);
+        assertThat(answer.path("total").asInt()).as("the cards near enough in meaning count").isEqualTo(keys(answer).size());
+        assertThat(answer.has("did_you_mean")).isFalse();
+    }
+
+    @Test
+    void gibberishIsNearNoCardSoAHybridSearchStillFindsNothingAndSuggests() {
+        awaitVectors();
+        JsonNode answer = search("refnenett", "group=card");
+
+        assertThat(answer.path("total").asInt()).isZero();
+        assertThat(answer.path("did_you_mean").toString()).contains("RefineNet");
+    }
+
+    @Test
+    void aFacetCountsTheCardsNearInMeaningThatItsOwnFilterLeavesOut() {
+        awaitVectors();
+        JsonNode filtered = search(QUESTION, "mode=hybrid&group=card&dataset=voc2012&facets=dataset");
+
+        assertThat(keys(filtered)).doesNotContain(DLINKNET);
+        assertThat(filtered.at("/facets/dataset").toString()).as("D-LinkNet, found without the filter")
+                .contains("{\"value\":\"deepgloberoadextractiondataset\",\"count\":1}");
+    }
+
+    @Test
+    void similarCardsFuseWordsAndMeaningAndLeaveOutTheCardsOwnModel() {
+        awaitVectors();
+        JsonNode similar = api.get("/cards/" + DLINKNET + "/similar").body();
+
+        List<String> models = new ArrayList<>();
+        similar.path("cards").forEach(card -> models.add(card.path("model").asText()));
+        assertThat(models).isNotEmpty().doesNotContain(DLINKNET_MODEL).doesNotHaveDuplicates();
+        // Reciprocal rank fusion: a card first in both rankings scores 2 / 61, in one ranking at most 1 / 61.
+        similar.path("cards").forEach(card -> assertThat(card.path("score").asDouble()).isBetween(0.0, 2.0 / 61));
     }
 
     @Test
@@ -97,8 +141,7 @@ class SearchByMeaningIT {
     }
 
     private static void awaitVectors() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(keys(search(QUESTION, "mode=semantic&group=card"))).contains(DLINKNET));
+        CardVectors.awaitEvery(names.index(), EXAMPLES);
     }
 
     private static JsonNode search(String question, String parameters) {
