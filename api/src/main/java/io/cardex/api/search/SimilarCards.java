@@ -12,10 +12,12 @@ import io.cardex.cardindex.CardMeaning;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cards like a given card: those sharing its words (what it is, what it was trained on, what it
@@ -62,7 +64,7 @@ public final class SimilarCards {
         if (meaning.isPresent()) {
             rankings.add(ranked(nearest(meaning.get().vector(), others), others));
         }
-        return Optional.of(new SimilarResult(query.key(), bestOfEachModel(rankings, query.size())));
+        return Optional.of(new SimilarResult(query.key(), cards(bestOfEachModel(rankings, query.size()))));
     }
 
     /** What a get of the card reads: its vector, if it has one yet. */
@@ -70,7 +72,7 @@ public final class SimilarCards {
     }
 
     /** A card of a ranking, with its model. */
-    private record Ranked(String key, String model) {
+    record Ranked(String key, String model) {
     }
 
     private Query sharingWords(SimilarQuery query) {
@@ -116,18 +118,28 @@ public final class SimilarCards {
     }
 
     /**
-     * The fused ranking's first cards, one per model (its best), with their fused scores. Cards
-     * fused to the same score keep the order of the words' ranking, which is fused first.
+     * The keys of the fused ranking's first cards, one per model (its best), with their fused
+     * scores, best first. The words' ranking comes first in the rankings.
      */
-    private List<CardHit> bestOfEachModel(List<List<Ranked>> rankings, int size) throws IOException {
+    static Map<String, Double> bestOfEachModel(List<List<Ranked>> rankings, int size) {
         Map<String, String> models = new HashMap<>();
         rankings.forEach(ranking -> ranking.forEach(card -> models.put(card.key(), card.model())));
         Map<String, Double> fused = RankFusion.fuse(rankings.stream().map(ranking -> ranking.stream().map(Ranked::key).toList()).toList());
+        List<Map.Entry<String, Double>> byScore = new ArrayList<>(fused.entrySet());
+        // A stable sort: cards of the same fused score stay in the order met, the words' ranking first.
+        byScore.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         Map<String, Double> best = new LinkedHashMap<>();
-        Map<String, String> modelsTaken = new HashMap<>();
-        fused.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .filter(card -> modelsTaken.putIfAbsent(models.get(card.getKey()), card.getKey()) == null)
-                .limit(size).forEach(card -> best.put(card.getKey(), card.getValue()));
+        Set<String> modelsShown = new HashSet<>();
+        for (Map.Entry<String, Double> card : byScore) {
+            if (best.size() < size && modelsShown.add(models.get(card.getKey()))) {
+                best.put(card.getKey(), card.getValue());
+            }
+        }
+        return best;
+    }
+
+    /** The hits of the cards, in the order of their keys, with their scores. */
+    private List<CardHit> cards(Map<String, Double> best) throws IOException {
         if (best.isEmpty()) {
             return List.of();
         }
