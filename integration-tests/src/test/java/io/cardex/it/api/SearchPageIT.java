@@ -192,6 +192,24 @@ class SearchPageIT {
     }
 
     @Test
+    void aSearchIsByWordsAndMeaningWithALinkToTheWordsAlone() {
+        browser.get(page + "?q=dlinknet");
+        WebElement wordsAlone = await().atMost(WAIT).ignoreExceptions().until(
+                () -> browser.findElement(By.linkText("by the words alone")), WebElement::isDisplayed);
+        assertThat(text("status")).contains("By words and meaning");
+        assertThat(hits().get(0).findElement(By.cssSelector(".key")).getText()).isEqualTo("hub/mindspore/1.7/dlinknet_deepglobe");
+
+        wordsAlone.click();
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=dlinknet&mode=text")
+                && text("status").startsWith("1 model for"));
+        assertThat(text("status")).contains("By the words alone");
+        browser.findElement(By.linkText("by words and meaning")).click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=dlinknet")
+                && text("status").contains("By words and meaning"));
+    }
+
+    @Test
     void facetsAndPagesAreReachedAndUsedWithTheKeyboard() {
         browser.get(page);
         await().atMost(WAIT).until(() -> text("status").equals("1–10 of " + MODELS + " models (" + CARDS + " cards)"));
