@@ -107,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
                            curl '%1$s/search?q=coco2017'
                            curl '%1$s/search?q=%%22semantic+segmentation%%22'
                            curl '%1$s/search?q=ADE20K'      (a paper's benchmark finds the model citing it)
-                           curl '%1$s/search?q=segment+roads+in+satellite+images&mode=hybrid'   (by meaning: D-LinkNet)
+                           curl '%1$s/search?q=segment+roads+in+satellite+images'   (by meaning: D-LinkNet)
                   Change:  the cards are a git repository in %2$s
                            edit or delete a card there, git commit, and search again a few seconds later.
                   Kibana:  Elasticsearch is at %3$s (index alias 'cards').

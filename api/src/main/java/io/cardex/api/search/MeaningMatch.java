@@ -22,8 +22,13 @@ import java.util.Map;
  * retriever (nor does a basic license allow it), so the API fuses: it asks for each ranking's
  * first {@link #CANDIDATES} cards, within the filters, and fuses them ({@link RankFusion}); the
  * query then gives each card its fused score as a constant.
- * The words' other matches follow, below every fused card.</li>
+ * The words' other matches follow, below every fused card. The cards near enough in meaning are
+ * matched by the query too, not only through the fused keys (which were ranked within the
+ * filters): so a facet, which counts without its own filter, and the counts of an empty answer
+ * without each filter, count the cards that the search without that filter would find.</li>
  * </ul>
+ * A hybrid search thus finds the cards holding the words and the cards near enough in meaning
+ * (at most {@link #CANDIDATES}): its total counts both, and it finds nothing only when neither does.
  * A question the model cannot read, or that asks for exact words, is answered by its words: empty,
  * a digest, in Chinese (the model is English only; the Chinese versions of cards are found by their
  * words), or with a {@code "quoted phrase"} or an {@code -exclusion}.
@@ -39,7 +44,7 @@ final class MeaningMatch {
      * every search would answer the 100 nearest cards, however far, and never "nothing found".
      */
     static final float NEAR_ENOUGH = 0.3f;
-    /** What a word match beyond the fused cards scores: it ranks them after every fused card. */
+    /** What a word match or a near card beyond the fused cards scores: it ranks them after every fused card. */
     private static final float BEYOND_FUSED = 1e-6f;
 
     private final ElasticsearchClient client;
@@ -83,7 +88,8 @@ final class MeaningMatch {
         return Query.of(q -> q.bool(b -> {
             scores.forEach((key, score) -> b.should(s -> s.constantScore(c -> c.boost(score.floatValue())
                     .filter(f -> f.ids(i -> i.values(key))))));
-            return b.should(s -> s.constantScore(c -> c.boost(BEYOND_FUSED).filter(words))).minimumShouldMatch("1");
+            return b.should(s -> s.constantScore(c -> c.boost(BEYOND_FUSED).filter(words)))
+                    .should(s -> s.constantScore(c -> c.boost(BEYOND_FUSED).filter(nearest))).minimumShouldMatch("1");
         }));
     }
 

@@ -73,9 +73,9 @@ class SearchParametersTest {
     }
 
     @Test
-    void aSearchIsByItsWordsUnlessItAsksForMeaning() {
-        assertThat(parse("q=segment roads").mode()).isEqualTo(SearchMode.TEXT);
-        assertThat(parse("q=segment roads&mode=hybrid").mode()).isEqualTo(SearchMode.HYBRID);
+    void aSearchIsHybridUnlessItAsksForWordsOrMeaningAlone() {
+        assertThat(parse("q=segment roads").mode()).isEqualTo(SearchMode.HYBRID);
+        assertThat(parse("q=resnet50&mode=text").mode()).isEqualTo(SearchMode.TEXT);
         assertThat(parse("q=segment roads&mode=Semantic").mode()).isEqualTo(SearchMode.SEMANTIC);
     }
 

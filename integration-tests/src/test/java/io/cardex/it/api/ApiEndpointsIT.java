@@ -9,6 +9,7 @@ import io.cardex.indexer.AssetVerification;
 import io.cardex.indexer.verify.VerifierConfig;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
+import io.cardex.it.support.CardVectors;
 import io.cardex.it.support.TcpProxy;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestPipeline;
@@ -67,6 +68,8 @@ class ApiEndpointsIT {
         await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() ->
                 api.get("/stats").body().at("/cards/by_asset_status/blocked").asInt() == 5
                         && api.get("/stats").body().at("/cards/total").asInt() == 6);
+        // Similar cards fuse the words and the vectors: their answer is asserted once both are there.
+        CardVectors.awaitEvery(names.index(), 6);
     }
 
     @AfterAll
@@ -84,6 +87,7 @@ class ApiEndpointsIT {
         assertThat(similar.status()).isEqualTo(200);
         assertThat(similar.body().path("similar_to").asText()).isEqualTo(NASFPN);
         List<String> keys = similar.body().path("cards").findValuesAsText("key");
+        // By its vector alone, NAS-FPN's nearest card is D-LinkNet, a road segmenter: the words keep RefineDet first.
         assertThat(keys).first().as("the other card trained on coco2017").isEqualTo(REFINEDET);
         assertThat(keys).doesNotContain(NASFPN, BROKEN);
         JsonNode first = similar.body().path("cards").get(0);

@@ -79,7 +79,9 @@ class HubLayoutSearchIT {
 
     @Test
     void aDefaultSearchFindsACardFiledUnderABackendFolder() {
-        assertThat(api.searchKeys("ghostnet")).containsExactly(ON_GPU);
+        // First, not alone: a hybrid search also answers the cards near "ghostnet" in meaning, after it.
+        assertThat(api.searchKeys("ghostnet")).first().isEqualTo(ON_GPU);
+        assertThat(api.wordSearchKeys("ghostnet")).containsExactly(ON_GPU);
         assertThat(api.get("/cards/" + ON_GPU).body().path("backend").asText()).isEqualTo("gpu");
     }
 

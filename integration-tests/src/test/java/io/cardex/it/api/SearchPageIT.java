@@ -3,6 +3,7 @@ package io.cardex.it.api;
 import io.cardex.cli.pipeline.Pipeline;
 import io.cardex.it.support.ApiClient;
 import io.cardex.it.support.CardRepositoryFixture;
+import io.cardex.it.support.CardVectors;
 import io.cardex.it.support.TempDirectories;
 import io.cardex.it.support.TestPipeline;
 import io.cardex.it.support.UniqueNames;
@@ -64,6 +65,7 @@ class SearchPageIT {
     private static Path work;
     private static Path profile;
     private static Pipeline pipeline;
+    private static ApiClient api;
     private static ChromeDriverService driverService;
     private static ChromeDriver browser;
     private static String page;
@@ -83,10 +85,13 @@ class SearchPageIT {
         }
         RESNET50_VERSIONS.forEach(version -> repository.addResNet("ResNet50", "mindspore/" + version, version, 75.0));
         repository.commit("the examples, a hostile card, copies of nas-fpn and ResNet-50 in three versions");
-        pipeline = TestPipeline.over(repository, UniqueNames.forTest("search-page"), work).start();
-        ApiClient api = new ApiClient(pipeline.apiPort());
+        UniqueNames names = UniqueNames.forTest("search-page");
+        pipeline = TestPipeline.over(repository, names, work).start();
+        api = new ApiClient(pipeline.apiPort());
         await().ignoreExceptions().atMost(Duration.ofSeconds(60))
                 .until(() -> api.get("/stats").body().at("/cards/total").asInt() == CARDS);
+        // The page searches in the default mode, hybrid: its answers are those of the words and the meaning.
+        CardVectors.awaitEvery(names.index(), CARDS);
         page = "http://127.0.0.1:" + pipeline.apiPort() + "/";
         browser = startChromium();
     }
@@ -178,10 +183,30 @@ class SearchPageIT {
         browser.get(page + "?q=dlinknet&dataset=voc2012");
         WebElement widen = await().atMost(WAIT).ignoreExceptions().until(
                 () -> browser.findElement(By.cssSelector("#status .without-filter a")), WebElement::isDisplayed);
-        assertThat(widen.getText()).isEqualTo("the dataset filter: 1 card");
+        // Without the filter, the search finds D-LinkNet by its name, and the cards near "dlinknet" in meaning.
+        int withoutFilter = api.get("/search?q=dlinknet").body().at("/total/cards").asInt();
+        assertThat(widen.getText()).isEqualTo("the dataset filter: " + withoutFilter + (withoutFilter == 1 ? " card" : " cards"));
         widen.click();
         await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=dlinknet")
-                && text("status").startsWith("1 model"));
+                && hits().get(0).findElement(By.cssSelector(".key")).getText().equals("hub/mindspore/1.7/dlinknet_deepglobe"));
+    }
+
+    @Test
+    void aSearchIsByWordsAndMeaningWithALinkToTheWordsAlone() {
+        browser.get(page + "?q=dlinknet");
+        WebElement wordsAlone = await().atMost(WAIT).ignoreExceptions().until(
+                () -> browser.findElement(By.linkText("by the words alone")), WebElement::isDisplayed);
+        assertThat(text("status")).contains("By words and meaning");
+        assertThat(hits().get(0).findElement(By.cssSelector(".key")).getText()).isEqualTo("hub/mindspore/1.7/dlinknet_deepglobe");
+
+        wordsAlone.click();
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=dlinknet&mode=text")
+                && text("status").startsWith("1 model for"));
+        assertThat(text("status")).contains("By the words alone");
+        browser.findElement(By.linkText("by words and meaning")).click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/?q=dlinknet")
+                && text("status").contains("By words and meaning"));
     }
 
     @Test

@@ -105,9 +105,9 @@ class CardSearchIT {
     }
 
     @Test
-    void identifiersAreFoundByTheirParts() {
-        assertThat(api.searchKeys("road extraction")).containsExactly("hub/mindspore/1.7/dlinknet_deepglobe");
-        assertThat(api.searchKeys("deepglobe")).containsExactly("hub/mindspore/1.7/dlinknet_deepglobe");
+    void identifiersAreFoundByTheirPartsInAWordSearch() {
+        assertThat(api.wordSearchKeys("road extraction")).containsExactly("hub/mindspore/1.7/dlinknet_deepglobe");
+        assertThat(api.wordSearchKeys("deepglobe")).containsExactly("hub/mindspore/1.7/dlinknet_deepglobe");
     }
 
     @Test

@@ -36,6 +36,14 @@ public final class ApiClient {
         return keysOf(search(query));
     }
 
+    /**
+     * The keys of the cards a search by the words alone ({@code mode=text}) returns: for a test of
+     * how words match, which a hybrid search would widen by the cards near in meaning.
+     */
+    public List<String> wordSearchKeys(String query) {
+        return keysOf(get("/search?mode=text&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).body());
+    }
+
     /** The keys of the cards GET /search?q=...&amp;status=... returns. */
     public List<String> searchKeys(String query, String status) {
         return keysOf(get("/search?status=" + status + "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).body());

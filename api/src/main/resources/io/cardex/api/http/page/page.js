@@ -436,7 +436,9 @@
     const sort = SORTS.includes(params.get('sort')) ? params.get('sort') : 'relevance';
     const size = Math.min(100, Math.max(1, parseInt(params.get('size'), 10) || DEFAULT_SIZE));
     const page = Math.max(1, parseInt(params.get('page'), 10) || 1);
-    return { q: params.get('q') || '', sort, size, page, filters, card: params.get('card') || '' };
+    // The API's default, hybrid (words and meaning), or the words alone.
+    const mode = params.get('mode') === 'text' ? 'text' : '';
+    return { q: params.get('q') || '', sort, size, page, filters, mode, card: params.get('card') || '' };
   }
 
   /** The address of a state, as a query of this page: what a link or the back button brings back. */
@@ -447,6 +449,9 @@
     }
     if (state.sort !== 'relevance') {
       params.set('sort', state.sort);
+    }
+    if (state.mode) {
+      params.set('mode', state.mode);
     }
     for (const [name, values] of Object.entries(state.filters)) {
       values.forEach((value) => params.append(name, value));
@@ -531,6 +536,9 @@
     if (state.sort !== 'relevance') {
       params.set('sort', state.sort);
     }
+    if (state.mode) {
+      params.set('mode', state.mode);
+    }
     params.set('size', String(state.size));
     const from = Math.min((state.page - 1) * state.size, MAX_FROM);
     if (from > 0) {
@@ -560,10 +568,11 @@
     // One hit per model: the models count the hits and the pages, the cards their versions.
     const models = result.total.models;
     const cards = result.total.cards === models ? '' : ` (${result.total.cards} cards)`;
-    setStatus(models === 0 ? append(el('span'), ['No card found', ...words, '.', ...waysOut(result, state)])
+    const how = state.q ? [modeSwitch(state)] : [];
+    setStatus(models === 0 ? append(el('span'), ['No card found', ...words, '.', ...waysOut(result, state), ...how])
       : append(el('span'), [
         (shown < models ? `${from + 1}–${from + shown} of ${models} models` : `${models} model${models === 1 ? '' : 's'}`) + cards,
-        ...words]));
+        ...words, ...(state.q ? ['.', ...how] : [])]));
     $('hits').replaceChildren(...result.cards.map((hit) => renderHit(hit, state)));
     renderFacets(result.facets || {}, state);
     renderPager(models, state);
@@ -572,6 +581,18 @@
       focusAfterSearch = null;
       target.focus();
     }
+  }
+
+  /**
+   * How the words were searched, and a link to the other way: by words and meaning (the API's
+   * default, which also finds the cards near in meaning) or by the words alone.
+   */
+  function modeSwitch(state) {
+    return state.mode === 'text'
+      ? el('span', { class: 'mode' }, ' By the words alone: search ',
+        pageLink(withChanges(state, { mode: '', page: 1 }), null, 'by words and meaning'), '.')
+      : el('span', { class: 'mode' }, ' By words and meaning: search ',
+        pageLink(withChanges(state, { mode: 'text', page: 1 }), null, 'by the words alone'), '.');
   }
 
   /**
