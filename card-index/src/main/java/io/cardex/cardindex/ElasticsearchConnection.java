@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
@@ -49,8 +50,14 @@ public final class ElasticsearchConnection implements AutoCloseable {
         }
         UrlCredentials.of(url).ifPresent(credentials -> builder.setDefaultHeaders(
                 new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, credentials.basicAuthorization())}));
-        caCertificate.map(TrustedCa::sslContext)
-                .ifPresent(ssl -> builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl)));
+        Optional<SSLContext> ssl = caCertificate.map(TrustedCa::sslContext);
+        builder.setHttpClientConfigCallback(http -> {
+            ssl.ifPresent(http::setSSLContext);
+            // Credentials go in a default header, and Elasticsearch sets no cookies: the HTTP client's
+            // auth cache (which deserialises an auth scheme with Java serialisation for every
+            // request) and cookie store would cost each request CPU for nothing.
+            return http.disableAuthCaching().disableCookieManagement();
+        });
         this.transport = new RestClientTransport(builder.build(), new JacksonJsonpMapper(CardexJson.newMapper()));
         this.client = new ElasticsearchClient(transport);
     }

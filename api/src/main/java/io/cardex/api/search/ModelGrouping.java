@@ -10,7 +10,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
 import co.elastic.clients.json.JsonData;
-import io.cardex.cardindex.CardDocument;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.util.List;
@@ -119,7 +119,7 @@ final class ModelGrouping {
         Map<String, List<String>> highlights = newest.highlight().isEmpty() ? null : newest.highlight();
         // Sorted by anything but relevance, Elasticsearch scores nothing and says NaN, which JSON cannot write.
         Double score = best.score() == null || best.score().isNaN() ? null : best.score();
-        return new ModelHit(score, highlights, newest.source().to(CardDocument.class), found.docCount(),
+        return new ModelHit(score, highlights, new StoredCard(newest.source().to(ObjectNode.class)), found.docCount(),
                 versions.hits().stream().map(version -> ModelVersion.of(version.source().to(ModelVersion.Stored.class))).toList());
     }
 }
