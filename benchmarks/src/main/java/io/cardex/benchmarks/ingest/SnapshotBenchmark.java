@@ -1,5 +1,6 @@
 package io.cardex.benchmarks.ingest;
 
+import io.cardex.benchmarks.LiveHeap;
 import io.cardex.benchmarks.ProcessCpu;
 import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
@@ -12,19 +13,12 @@ import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
-import java.lang.management.ManagementFactory;
-import com.sun.management.GcInfo;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * A first snapshot of a card repository, as ingest makes it: every card read from git, parsed
@@ -108,35 +102,8 @@ public final class SnapshotBenchmark {
         }
     }
 
-    public static double liveHeapMb() {
-        return liveHeapBytes() / 1e6;
-    }
-
-    /**
-     * The heap a full GC ({@link System#gc()}) left in use, as that collection recorded it. The
-     * heap's "used" read just after it also counts what the pass's threads allocated in between,
-     * tens of MB a second: the largest of hundreds of such readings grew with the length of the
-     * pass (96 MB at 10,000 cards, 134 MB at 100,000, where class histograms showed 44 and 46 MB live).
-     */
-    private static long liveHeapBytes() {
-        System.gc();
-        long collected = ManagementFactory.getRuntimeMXBean().getUptime();
-        GcInfo full = null;
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            GcInfo last = ((com.sun.management.GarbageCollectorMXBean) collector).getLastGcInfo();
-            // A young collection started after System.gc() returned is not the one asked for.
-            if (last != null && last.getStartTime() <= collected
-                    && (full == null || last.getStartTime() > full.getStartTime())) {
-                full = last;
-            }
-        }
-        if (full == null) {
-            throw new IllegalStateException("System.gc() ran no collection this JVM reports: run without -XX:+DisableExplicitGC");
-        }
-        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        return full.getMemoryUsageAfterGc().entrySet().stream().filter(pool -> heapPools.contains(pool.getKey()))
-                .mapToLong(pool -> pool.getValue().getUsed()).sum();
+    public static double liveHeapMb() throws InterruptedException {
+        return LiveHeap.afterFullCollection() / 1e6;
     }
 
     /** Forces a full GC at intervals on its own thread and keeps the largest heap it left in use. */
@@ -156,8 +123,8 @@ public final class SnapshotBenchmark {
         @Override
         public void run() {
             while (running.get()) {
-                peakBytes.accumulateAndGet(liveHeapBytes(), Math::max);
                 try {
+                    peakBytes.accumulateAndGet(LiveHeap.afterFullCollection(), Math::max);
                     Thread.sleep(HEAP_SAMPLE_INTERVAL.toMillis());
                 } catch (InterruptedException e) {
                     return;
