@@ -44,7 +44,8 @@ public final class IngestBenchmarkReport {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchmarkStack.runWithKafkaAloneAndExit("ingest", (stack, scratch) -> run(stack.kafkaBootstrapServers(), scratch));
+        BenchmarkStack.runWithKafkaAloneAndExit("ingest",
+                (stack, scratch) -> run(stack.kafkaBootstrapServers(), scratch));
     }
 
     private static boolean run(String bootstrapServers, Path scratch) throws Exception {
