@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Runs a benchmark against a real Kafka and Elasticsearch started for it in a scratch directory,
- * stops them and deletes the directory afterwards, also on Ctrl-C, and exits with status 0 when
- * the benchmark met its targets, 1 when it did not.
+ * Runs a benchmark against a real Kafka and Elasticsearch, or Kafka alone, started for it in a
+ * scratch directory, stops them and deletes the directory afterwards, also on Ctrl-C, and exits
+ * with status 0 when the benchmark met its targets, 1 when it did not.
  */
 public final class BenchmarkStack {
 
@@ -25,7 +25,21 @@ public final class BenchmarkStack {
     private BenchmarkStack() {
     }
 
+    /** How a benchmark's servers are started. */
+    private interface Start {
+        void start(EmbeddedStack stack) throws Exception;
+    }
+
     public static void runAndExit(String name, Benchmark benchmark) throws Exception {
+        runAndExit(name, "Kafka and Elasticsearch", EmbeddedStack::start, benchmark);
+    }
+
+    /** Runs a benchmark that needs no index against Kafka alone: nothing else shares the machine's cores. */
+    public static void runWithKafkaAloneAndExit(String name, Benchmark benchmark) throws Exception {
+        runAndExit(name, "Kafka", EmbeddedStack::startKafkaAlone, benchmark);
+    }
+
+    private static void runAndExit(String name, String servers, Start start, Benchmark benchmark) throws Exception {
         // Readable by all: as root, the stack runs Elasticsearch as an unprivileged user that must enter it.
         Path scratch = Files.createTempDirectory("cardex-" + name + "-benchmark-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -37,8 +51,8 @@ public final class BenchmarkStack {
         }, "stop-stack"));
         boolean met;
         try {
-            say("starting Kafka and Elasticsearch...");
-            stack.start();
+            say("starting %s...", servers);
+            start.start(stack);
             met = benchmark.run(stack, scratch);
         } finally {
             stack.close();

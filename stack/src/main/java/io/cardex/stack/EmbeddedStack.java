@@ -58,18 +58,38 @@ public final class EmbeddedStack implements AutoCloseable {
      * from another thread at any time, which stops whatever had started.
      */
     public void start() throws StartupFailure {
+        start(true);
+    }
+
+    /**
+     * Starts Kafka alone and returns once it answers: for work that needs no index (the ingest
+     * benchmark), which an idle Elasticsearch would only share the cores with. Elasticsearch's
+     * accessors name a server that does not run.
+     */
+    public void startKafkaAlone() throws StartupFailure {
+        start(false);
+    }
+
+    private void start(boolean withElasticsearch) throws StartupFailure {
         preflight(config, installation);
         try {
             kafka.prepare();
-            elasticsearch.prepare();
+            if (withElasticsearch) {
+                elasticsearch.prepare();
+            }
             log.info("starting Kafka {} on {} (logs in {})", installation.kafkaVersion(), kafka.bootstrapServers(),
                     kafka.logDirectory());
             kafkaProcess = register(kafka.launch());
-            log.info("starting Elasticsearch {} on {} (logs in {})", installation.elasticsearchVersion(),
-                    elasticsearch.url(), elasticsearch.logDirectory());
-            ChildProcess elasticsearchProcess = register(elasticsearch.launch());
+            ChildProcess elasticsearchProcess = null;
+            if (withElasticsearch) {
+                log.info("starting Elasticsearch {} on {} (logs in {})", installation.elasticsearchVersion(),
+                        elasticsearch.url(), elasticsearch.logDirectory());
+                elasticsearchProcess = register(elasticsearch.launch());
+            }
             awaitReady(kafkaProcess, kafka::isReady, KAFKA_START_TIMEOUT);
-            awaitReady(elasticsearchProcess, elasticsearch::isReady, ELASTICSEARCH_START_TIMEOUT);
+            if (elasticsearchProcess != null) {
+                awaitReady(elasticsearchProcess, elasticsearch::isReady, ELASTICSEARCH_START_TIMEOUT);
+            }
         } catch (IOException e) {
             close();
             throw new StartupFailure("cannot prepare the servers in " + config.dataDirectory() + ": " + e.getMessage(), e);

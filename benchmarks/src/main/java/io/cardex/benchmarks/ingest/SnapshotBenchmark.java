@@ -1,5 +1,7 @@
 package io.cardex.benchmarks.ingest;
 
+import io.cardex.benchmarks.LiveHeap;
+import io.cardex.benchmarks.ProcessCpu;
 import io.cardex.topics.KafkaConnection;
 import io.cardex.card.CardRules;
 import io.cardex.ingest.RepositoryConfig;
@@ -11,8 +13,6 @@ import io.cardex.ingest.git.CardRepository;
 import io.cardex.ingest.git.LoggingProgressMonitor;
 import io.cardex.topics.CardChangeTopic;
 import io.cardex.ingest.publish.ChangePublisher;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,11 +45,14 @@ public final class SnapshotBenchmark {
      *
      * @param topic         where the pass published the cards
      * @param seconds       wall time of the pass, from its start to the last acknowledgement
-     * @param heapBeforeMb  heap in use after a full GC, before the pass
-     * @param peakHeapMb    the most heap in use after any of the full GCs forced during the pass;
+     * @param heapBeforeMb  heap left in use by a full GC, before the pass
+     * @param peakHeapMb    the most heap left in use by any of the full GCs forced during the pass;
      *                      0 when the heap was not sampled
+     * @param cpuSeconds    CPU time this JVM used during the pass, all its threads (Kafka's broker not
+     *                      counted): less disturbed by other work on the machine than the wall time
      */
-    public record Run(String topic, int cards, double seconds, double heapBeforeMb, double peakHeapMb) {
+    public record Run(String topic, int cards, double seconds, double heapBeforeMb, double peakHeapMb,
+                      double cpuSeconds) {
     }
 
     /** A snapshot timed alone: nothing else runs in this JVM meanwhile. */
@@ -79,6 +82,7 @@ public final class SnapshotBenchmark {
             double heapBefore = liveHeapMb();
             HeapSampler sampler = sampleHeap ? HeapSampler.start() : null;
             long started = System.nanoTime();
+            Duration cpuBefore = ProcessCpu.thisJvm().used();
             IngestPass pass;
             try {
                 pass = ingestor.ingestOnce();
@@ -88,23 +92,23 @@ public final class SnapshotBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = ProcessCpu.thisJvm().used().minus(cpuBefore).toNanos() / 1e9;
             if (pass.upserts() != repository.cards()) {
                 throw new IllegalStateException("the snapshot published " + pass.upserts() + " cards, not "
                         + repository.cards());
             }
-            return new Run(topic, repository.cards(), seconds, heapBefore, sampler == null ? 0 : sampler.peakMb());
+            return new Run(topic, repository.cards(), seconds, heapBefore, sampler == null ? 0 : sampler.peakMb(),
+                    cpuSeconds);
         }
     }
 
-    public static double liveHeapMb() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
+    public static double liveHeapMb() throws InterruptedException {
+        return LiveHeap.afterFullCollection() / 1e6;
     }
 
-    /** Forces a full GC at intervals on its own thread and keeps the largest heap in use after one. */
+    /** Forces a full GC at intervals on its own thread and keeps the largest heap it left in use. */
     private static final class HeapSampler implements Runnable {
 
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong peakBytes = new AtomicLong();
         private final Thread thread = new Thread(this, "heap-sampler");
@@ -119,9 +123,8 @@ public final class SnapshotBenchmark {
         @Override
         public void run() {
             while (running.get()) {
-                System.gc();
-                peakBytes.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                 try {
+                    peakBytes.accumulateAndGet(LiveHeap.afterFullCollection(), Math::max);
                     Thread.sleep(HEAP_SAMPLE_INTERVAL.toMillis());
                 } catch (InterruptedException e) {
                     return;

@@ -215,9 +215,9 @@ public final class PipelineBenchmarkReport {
     }
 
     /** The heap in use after a full GC: ingest's and the indexer's, the benchmark's own being small beside them. */
-    private static double heap() {
+    private static double heap() throws InterruptedException {
         double heapMb = SnapshotBenchmark.liveHeapMb();
-        say("  heap in use after a full GC, the pipeline running: %.0f MB", heapMb);
+        say("  heap a full GC left in use, the pipeline running: %.0f MB", heapMb);
         return heapMb;
     }
 
