@@ -10,6 +10,7 @@ import io.cardex.indexer.consume.IndexingMetrics;
 import io.cardex.indexer.consume.OffsetTracker;
 import io.cardex.indexer.consume.PendingWrite;
 import io.cardex.indexer.consume.RecordTranslator;
+import io.cardex.indexer.consume.WordsBacklog;
 import io.cardex.indexer.consume.WriteResults;
 import io.cardex.indexer.deadletter.DeadLetters;
 import io.cardex.indexer.fill.FirstFill;
@@ -98,13 +99,16 @@ public final class IndexerService implements AutoCloseable {
         IndexingMetrics metrics = new IndexingMetrics(registry, tracker);
         Consumer<IndexAction.Put> checkAssets = assetChecking.<Consumer<IndexAction.Put>>map(c -> c::check)
                 .orElse(put -> { });
-        this.meaning = MeaningStage.of(TextEmbedder::new, elasticsearch.client(), config.index(), index, registry);
+        WordsBacklog backlog = new WordsBacklog();
+        this.meaning = MeaningStage.of(TextEmbedder::new, elasticsearch.client(), config.index(), index,
+                backlog::pending, registry);
         WriteResults results = new WriteResults(tracker, deadLetters, checkAssets.andThen(meaning::offer), metrics);
         BulkIngester<PendingWrite> writer = index.bulkWriter(config.bulk(), results);
         RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), config.verification().isPresent());
         this.loop = new IndexingLoop(consumer, config.topic(), translator, writer, tracker, results, metrics,
                 config.bulk().maxUnacknowledged(), new Backoff(FIRST_READ_AGAIN, LONGEST_READ_AGAIN),
-                new FirstFill(elasticsearch.client(), new CardIndexVersions(elasticsearch.client(), config.index())));
+                new FirstFill(elasticsearch.client(), new CardIndexVersions(elasticsearch.client(), config.index())),
+                backlog);
         this.thread = new Thread(this::run, "cardex-indexer");
     }
 

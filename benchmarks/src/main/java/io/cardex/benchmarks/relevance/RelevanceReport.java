@@ -63,7 +63,7 @@ public final class RelevanceReport {
             say("giving the cards their vectors (the indexer's meaning stage, on this thread)...");
             long started = System.nanoTime();
             int written = MeaningStage.of(() -> embedder, elasticsearch.client(), index,
-                    new CardIndex(elasticsearch.client(), index), new SimpleMeterRegistry()).fillAll();
+                    new CardIndex(elasticsearch.client(), index), () -> false, new SimpleMeterRegistry()).fillAll();
             say("  %d cards given their vector in %.1f s (the versions of a model sharing a text share its vector)",
                     written, (System.nanoTime() - started) / 1e9);
             elasticsearch.client().indices().refresh(r -> r.index(index.alias()));

@@ -42,6 +42,7 @@ public final class IndexingLoop {
     private final int maxUnacknowledged;
     private final Backoff readAgainPause;
     private final FirstFill firstFill;
+    private final WordsBacklog backlog;
     private volatile boolean running = true;
     private long readAgainAtNanos = System.nanoTime();
 
@@ -49,10 +50,12 @@ public final class IndexingLoop {
      * @param maxUnacknowledged changes read and not yet answered at most: beyond it, reading stops
      * @param readAgainPause    the pause before failed writes are read again, growing while they go on failing
      * @param firstFill         told of each poll, to give the index its bulk-fill settings while far behind
+     * @param backlog           told of each poll, for the work that gives way to the words
      */
     public IndexingLoop(KafkaConsumer<String, byte[]> consumer, String topic, RecordTranslator translator,
                         BulkIngester<PendingWrite> writer, OffsetTracker tracker, WriteResults results,
-                        IndexingMetrics metrics, int maxUnacknowledged, Backoff readAgainPause, FirstFill firstFill) {
+                        IndexingMetrics metrics, int maxUnacknowledged, Backoff readAgainPause, FirstFill firstFill,
+                        WordsBacklog backlog) {
         this.consumer = consumer;
         this.topic = topic;
         this.translator = translator;
@@ -63,6 +66,7 @@ public final class IndexingLoop {
         this.maxUnacknowledged = maxUnacknowledged;
         this.readAgainPause = readAgainPause;
         this.firstFill = firstFill;
+        this.backlog = backlog;
     }
 
     /**
@@ -79,6 +83,7 @@ public final class IndexingLoop {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
                 write(records);
                 firstFill.polled(consumer, records.count(), tracker.inFlight());
+                backlog.polled(records.count(), tracker.inFlight());
                 commitFinished();
                 if (tracker.hasFailures()) {
                     readAgainOnceSettled();

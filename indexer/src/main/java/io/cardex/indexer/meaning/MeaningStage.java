@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives each card written the vector of what it says it is for, a few seconds after its words:
  * text search never waits for it. It runs on one thread of its own, so that the indexer never waits
- * for the model; it takes the cards in batches (embedded one card per core at a time), reuses the vector of
+ * for the model, and the model waits while the indexer has changes to write (it takes every core,
+ * and on a machine of two it would slow down the changes it waits behind); it takes the cards in batches (embedded one card per core at a time), reuses the vector of
  * a text already embedded (the card's own, or one in any version of the index: a reindex embeds
  * only what changed), embeds the rest and writes each card again at its own version. Cards it had
  * no room for, cards its writes lost to a concurrent write, and cards of an index an earlier
@@ -41,12 +43,19 @@ public final class MeaningStage implements AutoCloseable {
     /** Cards waiting at most; beyond, they wait for the sweep. */
     private static final int QUEUE = 2_000;
     private static final int BATCH = 64;
+    /**
+     * Texts embedded between two looks at the words' backlog: some 50 ms of both cores, so that a
+     * change arriving meanwhile waits for the model at most that long.
+     */
+    private static final int GIVE_WAY_EVERY = 8;
+    private static final long GIVE_WAY_PAUSE_MILLIS = 50;
     static final int SWEEP_EVERY_SECONDS = 10;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Supplier<TextEmbedder> model;
     private TextEmbedder embedder;
     private final StoredMeanings index;
+    private final BooleanSupplier wordsPending;
     private final BlockingQueue<IndexAction.Put> waiting = new ArrayBlockingQueue<>(QUEUE);
     private final Counter embedded;
     private final Counter reused;
@@ -56,9 +65,11 @@ public final class MeaningStage implements AutoCloseable {
     private long nextProgressNanos = System.nanoTime() + PROGRESS_EVERY_NANOS;
     private long embeddedSinceProgress;
 
-    MeaningStage(Supplier<TextEmbedder> model, StoredMeanings index, MeterRegistry registry) {
+    MeaningStage(Supplier<TextEmbedder> model, StoredMeanings index, BooleanSupplier wordsPending,
+                 MeterRegistry registry) {
         this.model = model;
         this.index = index;
+        this.wordsPending = wordsPending;
         this.embedded = Counter.builder("cardex.meaning.embedded").description("cards whose vector was computed")
                 .register(registry);
         this.reused = Counter.builder("cardex.meaning.reused")
@@ -72,10 +83,12 @@ public final class MeaningStage implements AutoCloseable {
      *
      * @param model  loads the model, once, on the stage's thread: the indexer starts writing words without waiting for it
      * @param writer the card index the cards are written back to, shared with the checks of assets
+     * @param wordsPending true while the indexer has changes to make searchable by their words: the
+     *                     model, which takes every core, waits for them (text search never waits for vectors)
      */
     public static MeaningStage of(Supplier<TextEmbedder> model, ElasticsearchClient client, CardIndexNames names,
-                                  CardIndex writer, MeterRegistry registry) {
-        return new MeaningStage(model, new StoredMeanings(client, names, writer), registry);
+                                  CardIndex writer, BooleanSupplier wordsPending, MeterRegistry registry) {
+        return new MeaningStage(model, new StoredMeanings(client, names, writer), wordsPending, registry);
     }
 
     public void start() {
@@ -117,7 +130,7 @@ public final class MeaningStage implements AutoCloseable {
         }
     }
 
-    private void sweep() throws IOException {
+    private void sweep() throws IOException, InterruptedException {
         nextSweepNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(SWEEP_EVERY_SECONDS);
         List<IndexAction.Put> lacking;
         while (running && !(lacking = index.lacking(BATCH)).isEmpty()) {
@@ -135,7 +148,7 @@ public final class MeaningStage implements AutoCloseable {
      *
      * @return how many cards it wrote
      */
-    public int fillAll() throws IOException {
+    public int fillAll() throws IOException, InterruptedException {
         int written = 0;
         List<IndexAction.Put> lacking;
         while (!(lacking = index.lacking(BATCH)).isEmpty()) {
@@ -149,7 +162,7 @@ public final class MeaningStage implements AutoCloseable {
     }
 
     /** Gives the cards their vectors; answers how many it wrote. */
-    int give(List<IndexAction.Put> cards) throws IOException {
+    int give(List<IndexAction.Put> cards) throws IOException, InterruptedException {
         Map<String, IndexAction.Put> latest = new LinkedHashMap<>();
         cards.forEach(card -> latest.merge(card.id(), card, (a, b) -> a.version() >= b.version() ? a : b));
         Map<String, StoredMeanings.Stored> stored = index.stored(List.copyOf(latest.keySet()));
@@ -185,7 +198,8 @@ public final class MeaningStage implements AutoCloseable {
     }
 
     /** Embeds the texts {@code meanings} has no vector for, in one batch: the model spreads a batch over every core. */
-    private void embedNew(Collection<CardText> texts, Map<String, CardMeaning> meanings) {
+    private void embedNew(Collection<CardText> texts, Map<String, CardMeaning> meanings)
+            throws InterruptedException {
         Map<String, CardText> missing = new LinkedHashMap<>();
         texts.stream().filter(text -> !meanings.containsKey(text.fingerprint()))
                 .forEach(text -> missing.putIfAbsent(text.fingerprint(), text));
@@ -193,12 +207,23 @@ public final class MeaningStage implements AutoCloseable {
             return;
         }
         List<CardText> batch = List.copyOf(missing.values());
-        List<float[]> vectors = embedder.embedAll(batch.stream().map(CardText::text).toList());
-        for (int i = 0; i < batch.size(); i++) {
-            meanings.put(batch.get(i).fingerprint(), new CardMeaning(batch.get(i).fingerprint(), vectors.get(i)));
+        for (int from = 0; from < batch.size(); from += GIVE_WAY_EVERY) {
+            giveWayToWords();
+            List<CardText> part = batch.subList(from, Math.min(batch.size(), from + GIVE_WAY_EVERY));
+            List<float[]> vectors = embedder.embedAll(part.stream().map(CardText::text).toList());
+            for (int i = 0; i < part.size(); i++) {
+                meanings.put(part.get(i).fingerprint(), new CardMeaning(part.get(i).fingerprint(), vectors.get(i)));
+            }
         }
         embedded.increment(batch.size());
         embeddedSinceProgress += batch.size();
+    }
+
+    /** Waits while the indexer has changes to write: on two cores the model would slow them down. */
+    private void giveWayToWords() throws InterruptedException {
+        while (running && wordsPending.getAsBoolean()) {
+            Thread.sleep(GIVE_WAY_PAUSE_MILLIS);
+        }
     }
 
     private void reportProgress() {
