@@ -10,6 +10,7 @@ import io.cardex.embedding.QueryLanguage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which cards a search matches in its mode, as one query, so that filters, facets, grouping by
@@ -77,9 +78,19 @@ final class MeaningMatch {
     }
 
     private Query nearest(String text) {
-        List<Float> vector = vectors.of(text);
-        return Query.of(q -> q.knn(k -> k.field(CardMeaning.VECTOR_FIELD).queryVector(vector).k(CANDIDATES)
-                .numCandidates(2 * CANDIDATES).similarity(NEAR_ENOUGH)));
+        return near(vectors.of(text), Optional.empty());
+    }
+
+    /**
+     * The {@link #CANDIDATES} cards nearest to the vector that are near enough ({@link #NEAR_ENOUGH}),
+     * among the cards {@code among} matches when given (filtered before the nearest are taken).
+     */
+    static Query near(List<Float> vector, Optional<Query> among) {
+        return Query.of(q -> q.knn(k -> {
+            among.ifPresent(k::filter);
+            return k.field(CardMeaning.VECTOR_FIELD).queryVector(vector).k(CANDIDATES)
+                    .numCandidates(2 * CANDIDATES).similarity(NEAR_ENOUGH);
+        }));
     }
 
     private Query fused(SearchQuery search, Query words, Query nearest) throws IOException {

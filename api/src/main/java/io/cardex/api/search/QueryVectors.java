@@ -27,7 +27,11 @@ public final class QueryVectors {
     }
 
     private List<Float> embed(String text) {
-        float[] vector = embedder.embed(text);
+        return knnVector(embedder.embed(text));
+    }
+
+    /** A vector as Elasticsearch's kNN query takes it. */
+    static List<Float> knnVector(float[] vector) {
         List<Float> values = new ArrayList<>(vector.length);
         for (float value : vector) {
             values.add(value);

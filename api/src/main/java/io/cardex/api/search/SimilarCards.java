@@ -88,12 +88,7 @@ public final class SimilarCards {
 
     /** The cards nearest in meaning among the others, so that the card's own versions take no place of theirs. */
     private static Query nearest(float[] vector, Query others) {
-        List<Float> values = new ArrayList<>(vector.length);
-        for (float value : vector) {
-            values.add(value);
-        }
-        return Query.of(q -> q.knn(k -> k.field(CardMeaning.VECTOR_FIELD).queryVector(values).filter(others)
-                .k(MeaningMatch.CANDIDATES).numCandidates(2 * MeaningMatch.CANDIDATES).similarity(MeaningMatch.NEAR_ENOUGH)));
+        return MeaningMatch.near(QueryVectors.knnVector(vector), Optional.of(others));
     }
 
     /** The cards that may be answered: of another model than the card's, and of the status asked for. */
