@@ -42,8 +42,9 @@ public final class TextEmbedder {
     }
 
     /**
-     * The vectors of the texts, in their order, computed one text per core at a time (the calling
-     * thread and the common fork-join pool): about twice as fast as one by one on two cores.
+     * The vectors of the texts, in their order, computed one text per core at a time (on the
+     * fork-join pool it is called from, else the common pool): about twice as fast as one by one on
+     * two cores.
      */
     public List<float[]> embedAll(List<String> texts) {
         return texts.parallelStream().map(this::embed).toList();

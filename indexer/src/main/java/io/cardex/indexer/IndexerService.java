@@ -5,6 +5,7 @@ import io.cardex.cardindex.CardIndexVersions;
 import io.cardex.cardindex.ElasticsearchAccessFailure;
 import io.cardex.cardindex.ElasticsearchConnection;
 import io.cardex.cardindex.RequiredPrivileges;
+import io.cardex.indexer.consume.CaughtUpRefresh;
 import io.cardex.indexer.consume.IndexingLoop;
 import io.cardex.indexer.consume.IndexingMetrics;
 import io.cardex.indexer.consume.OffsetTracker;
@@ -71,6 +72,7 @@ public final class IndexerService implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final Optional<AssetChecking> assetChecking;
     private final MeaningStage meaning;
+    private final CaughtUpRefresh refresh;
     private final IndexingLoop loop;
     private final Thread thread;
     private volatile boolean running = true;
@@ -102,12 +104,16 @@ public final class IndexerService implements AutoCloseable {
         WordsBacklog backlog = new WordsBacklog();
         this.meaning = MeaningStage.of(TextEmbedder::new, elasticsearch.client(), config.index(), index,
                 backlog::pending, registry);
-        WriteResults results = new WriteResults(tracker, deadLetters, checkAssets.andThen(meaning::offer), metrics);
+        FirstFill firstFill = new FirstFill(elasticsearch.client(), new CardIndexVersions(elasticsearch.client(),
+                config.index()));
+        this.refresh = new CaughtUpRefresh(index, firstFill::fillingInBulk);
+        WriteResults results = new WriteResults(tracker, deadLetters, checkAssets.andThen(meaning::offer), metrics,
+                refresh);
         BulkIngester<PendingWrite> writer = index.bulkWriter(config.bulk(), results);
         RecordTranslator translator = new RecordTranslator(Clock.systemUTC(), config.verification().isPresent());
         this.loop = new IndexingLoop(consumer, config.topic(), translator, writer, tracker, results, metrics,
                 config.bulk().maxUnacknowledged(), new Backoff(FIRST_READ_AGAIN, LONGEST_READ_AGAIN),
-                new FirstFill(elasticsearch.client(), new CardIndexVersions(elasticsearch.client(), config.index())),
+                firstFill,
                 backlog);
         this.thread = new Thread(this::run, "cardex-indexer");
     }
@@ -210,6 +216,7 @@ public final class IndexerService implements AutoCloseable {
         deadLetters.close();
         assetChecking.ifPresent(AssetChecking::close);
         meaning.close();
+        refresh.close();
         elasticsearch.close();
     }
 }

@@ -29,17 +29,20 @@ public final class WriteResults implements BulkListener<PendingWrite> {
     private final DeadLetters deadLetters;
     private final Consumer<IndexAction.Put> onWritten;
     private final IndexingMetrics metrics;
+    private final CaughtUpRefresh refresh;
     private final AtomicReference<String> lastFailure = new AtomicReference<>("");
 
     /**
      * @param onWritten told of every card stored, on the bulk writer's thread: it must return quickly
+     * @param refresh   told when every change read so far has its answer
      */
     public WriteResults(OffsetTracker tracker, DeadLetters deadLetters, Consumer<IndexAction.Put> onWritten,
-                        IndexingMetrics metrics) {
+                        IndexingMetrics metrics, CaughtUpRefresh refresh) {
         this.tracker = tracker;
         this.deadLetters = deadLetters;
         this.onWritten = onWritten;
         this.metrics = metrics;
+        this.refresh = refresh;
     }
 
     /** Why the last writes that must be read again failed. */
@@ -62,6 +65,9 @@ public final class WriteResults implements BulkListener<PendingWrite> {
         metrics.bulkAnswered(Duration.ofMillis(response.took()));
         for (int i = 0; i < writes.size(); i++) {
             settle(writes.get(i), WriteOutcome.of(response.items().get(i)));
+        }
+        if (tracker.inFlight() == 0) {
+            refresh.caughtUp();
         }
     }
 

@@ -57,7 +57,8 @@ public final class FirstFill {
     private final BulkFillSettings settings;
     private final CardIndexVersions versions;
     private final ElasticsearchClient client;
-    private State state = State.UNKNOWN;
+    // Read by the bulk writer's thread too (fillingInBulk).
+    private volatile State state = State.UNKNOWN;
     private String index;
     private long recordsRead;
     private long nextCheckNanos = System.nanoTime();
@@ -110,6 +111,11 @@ public final class FirstFill {
             // Caught up without ever being far behind: what comes next is live traffic.
             state = State.LIVE;
         }
+    }
+
+    /** Whether the index is being filled in bulk now, with refresh off until it is complete. */
+    public boolean fillingInBulk() {
+        return state == State.FILLING;
     }
 
     /** The changes not read yet in the partitions assigned to this consumer, as Kafka has them now. */

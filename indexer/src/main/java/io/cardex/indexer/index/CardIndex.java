@@ -193,6 +193,11 @@ public final class CardIndex {
     private record MeaningOnly(CardMeaning meaning) {
     }
 
+    /** Makes every card written so far searchable now, rather than at the index's next periodic refresh. */
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(target));
+    }
+
     /**
      * The cards, with their versions, whose asset checks are due: an asset still {@code pending}
      * (its check was cut off by a restart), {@code unchecked} (written while verification was
@@ -203,7 +208,7 @@ public final class CardIndex {
     public List<IndexAction.Put> dueForAssetChecks(Instant checkedBefore, int limit, Set<String> except)
             throws IOException {
         // A sweep is not frequent; refreshing first lets it see every card written so far.
-        client.indices().refresh(r -> r.index(target));
+        refresh();
         SearchResponse<CardDocument> response = client.search(s -> s.index(target).size(limit).version(true)
                 .query(q -> q.bool(b -> b.minimumShouldMatch("1")
                         .should(sh -> sh.terms(t -> t.field("asset_checks.status").terms(v -> v.value(List.of(

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -28,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives each card written the vector of what it says it is for, a few seconds after its words:
- * text search never waits for it. It runs on one thread of its own, so that the indexer never waits
- * for the model, and the model waits while the indexer has changes to write (it takes every core,
- * and on a machine of two it would slow down the changes it waits behind); it takes the cards in batches (embedded one card per core at a time), reuses the vector of
+ * text search never waits for it. It runs on threads of its own at idle priority ({@link IdlePriority}),
+ * so that neither the indexer nor anything else on the machine waits for the model, and it waits
+ * while the indexer has changes to write (its write-backs would queue in Elasticsearch before
+ * them); it takes the cards in batches (embedded one card per core at a time), reuses the vector of
  * a text already embedded (the card's own, or one in any version of the index: a reindex embeds
  * only what changed), embeds the rest and writes each card again at its own version. Cards it had
  * no room for, cards its writes lost to a concurrent write, and cards of an index an earlier
@@ -44,8 +47,8 @@ public final class MeaningStage implements AutoCloseable {
     private static final int QUEUE = 2_000;
     private static final int BATCH = 64;
     /**
-     * Texts embedded between two looks at the words' backlog: some 50 ms of both cores, so that a
-     * change arriving meanwhile waits for the model at most that long.
+     * Texts embedded between two looks at the words' backlog: some 50 ms of both cores when they are
+     * free, so that the stage notices soon when the indexer has changes to write again.
      */
     private static final int GIVE_WAY_EVERY = 8;
     private static final long GIVE_WAY_PAUSE_MILLIS = 50;
@@ -60,6 +63,8 @@ public final class MeaningStage implements AutoCloseable {
     private final Counter embedded;
     private final Counter reused;
     private final Thread thread;
+    /** The model's threads, one per core, at idle priority like the stage's own. */
+    private final ForkJoinPool cores = IdlePriority.pool("cardex-meaning-model");
     private volatile boolean running = true;
     private long nextSweepNanos = System.nanoTime();
     private long nextProgressNanos = System.nanoTime() + PROGRESS_EVERY_NANOS;
@@ -74,7 +79,10 @@ public final class MeaningStage implements AutoCloseable {
                 .register(registry);
         this.reused = Counter.builder("cardex.meaning.reused")
                 .description("cards given the vector stored for the same text").register(registry);
-        this.thread = new Thread(this::run, "cardex-meaning");
+        this.thread = new Thread(() -> {
+            IdlePriority.lowerThisThread();
+            run();
+        }, "cardex-meaning");
         thread.setDaemon(true);
     }
 
@@ -210,7 +218,7 @@ public final class MeaningStage implements AutoCloseable {
         for (int from = 0; from < batch.size(); from += GIVE_WAY_EVERY) {
             giveWayToWords();
             List<CardText> part = batch.subList(from, Math.min(batch.size(), from + GIVE_WAY_EVERY));
-            List<float[]> vectors = embedder.embedAll(part.stream().map(CardText::text).toList());
+            List<float[]> vectors = onIdleCores(part.stream().map(CardText::text).toList());
             for (int i = 0; i < part.size(); i++) {
                 meanings.put(part.get(i).fingerprint(), new CardMeaning(part.get(i).fingerprint(), vectors.get(i)));
             }
@@ -219,7 +227,17 @@ public final class MeaningStage implements AutoCloseable {
         embeddedSinceProgress += batch.size();
     }
 
-    /** Waits while the indexer has changes to write: on two cores the model would slow them down. */
+    /** The texts' vectors, made by the model on the stage's idle threads, one text per core at a time. */
+    private List<float[]> onIdleCores(List<String> texts) throws InterruptedException {
+        try {
+            return cores.submit(() -> embedder.embedAll(texts)).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("the model failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Waits while the indexer has changes to write: the write-backs would queue in Elasticsearch before them. */
     private void giveWayToWords() throws InterruptedException {
         while (running && wordsPending.getAsBoolean()) {
             Thread.sleep(GIVE_WAY_PAUSE_MILLIS);
@@ -255,5 +273,6 @@ public final class MeaningStage implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        cores.shutdownNow();
     }
 }

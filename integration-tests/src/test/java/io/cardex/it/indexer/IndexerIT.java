@@ -361,6 +361,25 @@ class IndexerIT {
     }
 
     @Test
+    void eachChangeIsSearchableOnceWrittenWithoutWaitingForTheIndexsPeriodicRefresh() throws Exception {
+        publisher.send(upsert("summary: the first card"));
+        publisher.awaitAcknowledged();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> searchable() == 1);
+        String index = names.index().versionedIndex(1);
+        elasticsearch.client().indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1h"))));
+
+        // The indexer's sweeps refresh the index too, every ten seconds: three changes in a row,
+        // each searchable within two seconds, cannot all fall just after one.
+        for (int card = 1; card <= 3; card++) {
+            publisher.send(upsert(CardKey.parse("hub/mindspore/1.9/later_model_" + card), "summary: card " + card));
+            publisher.awaitAcknowledged();
+            long expected = card + 1;
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> searchable() == expected);
+        }
+    }
+
+    @Test
     void anIndexLeftWithRefreshOffByAnIndexerStoppedMidFillIsLiveAgainOnceTheNextOneCaughtUp() throws Exception {
         indexer.close();
         String index = names.index().versionedIndex(1);
