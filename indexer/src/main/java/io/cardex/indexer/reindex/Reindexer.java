@@ -40,6 +40,12 @@ public final class Reindexer {
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * Bulk requests under way at once. A reindex runs beside the live indexer: with one request at a
+     * time it leaves Elasticsearch a write thread (it has one per core) for the pushes that keep
+     * coming, where two at once took both threads of a two-core machine.
+     */
+    private static final int REQUESTS_AT_ONCE = 1;
 
     private final IndexerConfig config;
     private final RecordTranslator translator;
@@ -105,17 +111,16 @@ public final class Reindexer {
     }
 
     /**
-     * Writes every record up to {@code end} (per partition), in bulk requests as large and as many
-     * at once as the indexer's, saying how far it got every few seconds; returns once Elasticsearch
-     * acknowledged them all.
+     * Writes every record up to {@code end} (per partition), in bulk requests as large as the
+     * indexer's, {@link #REQUESTS_AT_ONCE} at a time, saying how far it got every few seconds;
+     * returns once Elasticsearch acknowledged them all.
      */
     private void replay(KafkaConsumer<String, byte[]> consumer, CardIndex target, Map<TopicPartition, Long> end,
                         Counts counts) throws IOException {
         long total = end.entrySet().stream().mapToLong(e -> e.getValue() - consumer.position(e.getKey())).sum();
         long done = 0;
         long nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
-        try (ConcurrentWrites writes = new ConcurrentWrites(target, config.bulk().maxOperations(),
-                config.bulk().maxConcurrentRequests())) {
+        try (ConcurrentWrites writes = new ConcurrentWrites(target, config.bulk().maxOperations(), REQUESTS_AT_ONCE)) {
             while (!reached(consumer, end)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
