@@ -43,24 +43,31 @@ public final class ChangePublisher implements AutoCloseable {
     public ChangePublisher(KafkaConnection kafka, String topic, long maxCardBytes) {
         this.topic = topic;
         this.maxRecordBytes = CardChangeTopic.maxRecordBytes(maxCardBytes);
-        this.producer = new KafkaProducer<>(kafka.clientSettings(Map.of(
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes,
-                ProducerConfig.CLIENT_ID_CONFIG, "cardex-ingest",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        this.producer = new KafkaProducer<>(kafka.clientSettings(Map.ofEntries(
+                Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "cardex-ingest"),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 // One request at a time: with several, a "not the leader" on a topic created a moment
                 // before left the idempotent producer retrying out-of-order batches for minutes (seen
                 // in CI after a broker restart); the cursor waits for every acknowledgement anyway.
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+                // zstd compresses in the thread that sends (a snapshot's only serial one) and starts
+                // each batch by clearing its tables: at level 3 (Kafka's default) that took up to 2.2 CPU-s
+                // per 10,000 cards, more than parsing on one core, at level 1 0.3 (docs/BENCHMARKS.md).
+                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd"),
+                Map.entry(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 1),
+                // Long enough for a snapshot's batches to fill (fewer batches to start, fewer requests
+                // for the broker to take); a pass never waits for it, as its flush sends at once.
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 50),
+                Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
                 // What a pass may have sent and Kafka not yet acknowledged: a snapshot sends faster
                 // than the broker acknowledges and fills it, then waits in send. 8 MB is 32 batches,
                 // plenty for one request in flight; Kafka's default (32 MB) only made a large
                 // snapshot's heap larger than a small one's.
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 8 * 1024 * 1024,
-                ProducerConfig.METADATA_MAX_AGE_CONFIG, (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis())),
+                Map.entry(ProducerConfig.BUFFER_MEMORY_CONFIG, 8 * 1024 * 1024),
+                Map.entry(ProducerConfig.METADATA_MAX_AGE_CONFIG,
+                        (int) CardChangeTopic.PARTITIONS_NOTICED_WITHIN.toMillis()))),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
