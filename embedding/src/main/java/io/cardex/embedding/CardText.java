@@ -24,7 +24,7 @@ public record CardText(String text) {
 
     /**
      * A bound on what is kept, above what the model reads: the embedder cuts a text exactly, at
-     * {@link TextEmbedder#PIECES} word pieces (some 350 characters of English, fewer with rare
+     * {@link TextEmbedder#PIECES} word pieces (some 270 characters of English, fewer with rare
      * words or numbers), which no count of characters can do.
      */
     static final int MAX_CHARS = 700;

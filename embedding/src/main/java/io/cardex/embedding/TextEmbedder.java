@@ -17,12 +17,13 @@ import java.util.List;
 public final class TextEmbedder {
 
     /**
-     * The word pieces the model reads of a text, [CLS] and [SEP] included: some 350 characters of
-     * English, what a card says first of what it is for. Its cost grows with them: 64 pieces cost
-     * half the CPU of the artifact's 128, which two cores need to embed 300 cards/s, and found
-     * nearly as much (docs/BENCHMARKS.md, "Embedding speed"). A query is far shorter.
+     * The word pieces the model reads of a text, [CLS] and [SEP] included: some 270 characters of
+     * English, what a card says first of what it is for (its title, summary and module type). The
+     * cost grows with them: 48 pieces cost some 0.4 of the CPU of the artifact's 128, so that two
+     * cores embed more than 300 cards/s, and found as much on questions as 64 pieces, a little less
+     * than 128 (docs/BENCHMARKS.md, "Embedding speed"). A query is far shorter.
      */
-    public static final int PIECES = 64;
+    public static final int PIECES = 48;
     /**
      * The model and how much of a text it reads, part of every {@link CardText#fingerprint()}:
      * another model, or another cut, makes other vectors.
