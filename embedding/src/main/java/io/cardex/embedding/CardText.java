@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 public record CardText(String text) {
 
     /**
-     * The model's tokenizer keeps the first 128 word pieces of a text, and the cost grows with the
-     * length: about 700 characters of English (some 125 pieces; 81 of the relevance corpus's 204
-     * texts reach the 128) hold what a card is for. 350 characters embedded faster but found less.
+     * A bound on what is kept, above what the model reads: the embedder cuts a text exactly, at
+     * {@link TextEmbedder#PIECES} word pieces (some 270 characters of English, fewer with rare
+     * words or numbers), which no count of characters can do.
      */
     static final int MAX_CHARS = 700;
     /** Sections of the body that do not say what a model does. */

@@ -28,7 +28,7 @@ class CardTextTest {
     }
 
     @Test
-    void isCutToWhatTheModelReadsQuickly() {
+    void isCutToABoundedLengthAboveWhatTheModelReads() {
         assertThat(CardText.of(dlinknet).text()).hasSizeLessThanOrEqualTo(CardText.MAX_CHARS);
         assertThat(new CardText("x".repeat(5_000)).text()).hasSize(CardText.MAX_CHARS);
     }

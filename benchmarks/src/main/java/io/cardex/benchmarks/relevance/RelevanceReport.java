@@ -30,7 +30,8 @@ import java.util.function.ToDoubleFunction;
  * through ingest, Kafka and the indexer into Elasticsearch, every judged query is asked of
  * {@code /search} in each mode of {@link SearchMode#MEASURED}, and the report prints recall@5 and
  * nDCG@10 of the questions, of the names and keywords, and of all; then what search by meaning costs
- * ({@link EmbeddingCost}). It measures; it has no target of its own, and exits with status 1 only
+ * in the index ({@link EmbeddingCost}); how fast texts become vectors is {@link EmbeddingSpeedReport}'s
+ * to measure. It measures; it has no target of its own, and exits with status 1 only
  * when it cannot run. Run it with {@code -Dcardex.home=<checkout>}.
  */
 public final class RelevanceReport {
@@ -54,7 +55,6 @@ public final class RelevanceReport {
         CardIndexNames index = new IndexRuns(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), CorpusIngest.TOPIC,
                 cards).indexer().index();
         TextEmbedder embedder = new TextEmbedder();
-        EmbeddingCost.Cost cost;
         EmbeddingCost.IndexSize withoutVectors;
         EmbeddingCost.IndexSize withVectors;
         try (ElasticsearchConnection elasticsearch = new ElasticsearchConnection(stack.elasticsearchUrl())) {
@@ -68,8 +68,6 @@ public final class RelevanceReport {
                     written, (System.nanoTime() - started) / 1e9);
             elasticsearch.client().indices().refresh(r -> r.index(index.alias()));
             withVectors = EmbeddingCost.size(elasticsearch.client(), index);
-            say("measuring the cost of embedding...");
-            cost = EmbeddingCost.measure(embedder, elasticsearch.client(), index, judged);
         }
         try (ApiService api = new ApiService(new ApiConfig("127.0.0.1", 0, stack.elasticsearchUrl(), index))) {
             api.start();
@@ -86,14 +84,7 @@ public final class RelevanceReport {
             summarize(scores);
         }
         System.out.println();
-        say("cost of search by meaning (model %s, %d dimensions)", TextEmbedder.MODEL, TextEmbedder.DIMENSIONS);
-        say("  cards embedded per second      %8.0f  (%d cards, one by one from one thread)", cost.cardsPerSecond(),
-                cost.cards());
-        say("                                 %8.0f  (in batches of 64 over %d cores, as the indexer embeds; target 300)",
-                cost.cardsPerSecondInBatches(), Runtime.getRuntime().availableProcessors());
-        say("  a query's embedding, p50       %8.2f ms", cost.queryP50Millis());
-        say("  a query's embedding, p99       %8.2f ms  (%d embeddings of the judged queries)", cost.queryP99Millis(),
-                cost.queries());
+        say("cost of search by meaning in the index (model %s, %d dimensions; its speed: ./cardex bench embedding)", TextEmbedder.MODEL, TextEmbedder.DIMENSIONS);
         say("  index without vectors          %8.2f MB", withoutVectors.bytes() / 1e6);
         say("  index with vectors             %8.2f MB  (of which the kNN field %.2f MB; the vectors are in _source too)",
                 withVectors.bytes() / 1e6, withVectors.vectorBytes() / 1e6);

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class WordPiecesTest {
 
-    private static final WordPieces WORD_PIECES = WordPieces.load("all-minilm-l6-v2-q-tokenizer.json");
+    private static final WordPieces WORD_PIECES = WordPieces.load("all-minilm-l6-v2-q-tokenizer.json", 64);
     private static final long CLS = 101;
     private static final long SEP = 102;
 
@@ -18,9 +18,9 @@ class WordPiecesTest {
     }
 
     @Test
-    void aLongTextIsCutAt128Pieces() {
-        long[] ids = WORD_PIECES.ids("roads ".repeat(500));
+    void aLongTextIsCutAtTheNumberOfPiecesAsked() {
+        long[] ids = WORD_PIECES.ids("segment roads ".repeat(500));
 
-        assertThat(ids).hasSize(128).endsWith(SEP);
+        assertThat(ids).hasSize(64).startsWith(CLS, WORD_PIECES.ids("segment")[1]).endsWith(SEP);
     }
 }
