@@ -1,21 +1,19 @@
 package io.cardex.api.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
-import co.elastic.clients.json.JsonData;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.transport.Endpoint;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A search answering one hit per model: Elasticsearch collapses the cards found on their
@@ -39,6 +37,10 @@ final class ModelGrouping {
     static final List<SortOptions> NEWEST_FIRST = List.of(
             SortOptions.of(s -> s.field(f -> f.field("version_order").order(SortOrder.Desc).missing("_last"))),
             SortOptions.of(s -> s.field(f -> f.field("key").order(SortOrder.Asc))));
+
+    /** The search endpoint, its answer read by {@link VersionsAnswer} rather than the client's typed parser. */
+    private static final Endpoint<SearchRequest, Map<String, FoundVersions>, ErrorResponse> VERSIONS_ENDPOINT =
+            SearchRequest._ENDPOINT.withResponseDeserializer(new VersionsAnswer(MODELS, NEWEST, VERSIONS));
 
     private final ElasticsearchClient client;
     private final CardIndexNames names;
@@ -64,7 +66,7 @@ final class ModelGrouping {
         long cards = response.hits().total() == null ? 0 : response.hits().total().value();
         String nextCursor = hits.size() > query.size()
                 ? new Cursor(query.grouping().cursorSorting(query.sorting()), List.of(start + page.size())).encode() : null;
-        Map<String, StringTermsBucket> versions = versions(query, matching, page.stream().map(ModelGrouping::model).toList());
+        Map<String, FoundVersions> versions = versions(query, matching, page.stream().map(ModelGrouping::model).toList());
         return new ModelSearchResult(query.text(), new ModelSearchResult.Total(ModelFacets.models(response.aggregations()), cards),
                 nextCursor, query.facets().isEmpty() ? null : ModelFacets.read(query.facets(), response.aggregations()),
                 // A model whose cards all changed between the two requests no longer matches: it is left out.
@@ -76,14 +78,14 @@ final class ModelGrouping {
      * The versions found of each model, by model: the cards of the models that the search and its
      * filters match, counted, the newest whole and highlighted, the first {@link #MAX_VERSIONS} in short.
      */
-    private Map<String, StringTermsBucket> versions(SearchQuery query, Query matching, List<String> models)
+    private Map<String, FoundVersions> versions(SearchQuery query, Query matching, List<String> models)
             throws IOException {
         if (models.isEmpty()) {
             return Map.of();
         }
         List<FieldValue> keys = models.stream().map(FieldValue::of).toList();
         // Filters only: the versions are sorted by version, so nothing needs a score.
-        SearchResponse<Void> response = client.search(s -> s.index(names.alias()).size(0)
+        SearchRequest request = SearchRequest.of(s -> s.index(names.alias()).size(0)
                 .query(q -> q.bool(b -> b.filter(CardsOnly.of(matching), FilterQuery.of(query.filters()))
                         .filter(f -> f.terms(t -> t.field(ModelFacets.MODEL_FIELD).terms(v -> v.value(keys))))))
                 .aggregations(MODELS, a -> a.terms(t -> t.field(ModelFacets.MODEL_FIELD).size(models.size()))
@@ -95,9 +97,8 @@ final class ModelGrouping {
                             return top;
                         }))
                         .aggregations(VERSIONS, all -> all.topHits(top -> top.size(MAX_VERSIONS).sort(NEWEST_FIRST)
-                                .source(ModelVersion.SOURCE)))), Void.class);
-        return response.aggregations().get(MODELS).sterms().buckets().array().stream()
-                .collect(Collectors.toMap(bucket -> bucket.key().stringValue(), bucket -> bucket));
+                                .source(ModelVersion.SOURCE)))));
+        return client._transport().performRequest(request, VERSIONS_ENDPOINT, client._transportOptions());
     }
 
     /** How many models came before the page a cursor continues: at most the positions Elasticsearch serves. */
@@ -113,13 +114,10 @@ final class ModelGrouping {
         return collapsed.fields().get(ModelFacets.MODEL_FIELD).to(String[].class)[0];
     }
 
-    private static ModelHit toHit(Hit<Void> best, StringTermsBucket found) {
-        Hit<JsonData> newest = found.aggregations().get(NEWEST).topHits().hits().hits().get(0);
-        HitsMetadata<JsonData> versions = found.aggregations().get(VERSIONS).topHits().hits();
-        Map<String, List<String>> highlights = newest.highlight().isEmpty() ? null : newest.highlight();
+    private static ModelHit toHit(Hit<Void> best, FoundVersions found) {
         // Sorted by anything but relevance, Elasticsearch scores nothing and says NaN, which JSON cannot write.
         Double score = best.score() == null || best.score().isNaN() ? null : best.score();
-        return new ModelHit(score, highlights, new StoredCard(newest.source().to(ObjectNode.class)), found.docCount(),
-                versions.hits().stream().map(version -> ModelVersion.of(version.source().to(ModelVersion.Stored.class))).toList());
+        return new ModelHit(score, found.highlights().isEmpty() ? null : found.highlights(), found.newest(),
+                found.count(), found.versions());
     }
 }

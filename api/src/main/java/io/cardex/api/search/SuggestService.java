@@ -3,7 +3,6 @@ package io.cardex.api.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
-import io.cardex.cardindex.CardDocument;
 import io.cardex.cardindex.CardIndexNames;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -35,10 +34,11 @@ public final class SuggestService {
             throw new InvalidQueryException("prefix", "is " + typed.length() + " characters long; the limit is "
                     + MAX_PREFIX_LENGTH);
         }
-        SearchResponse<CardDocument> response = client.search(s -> s.index(names.alias()).size(0)
+        // Only the names: each suggestion would otherwise come with its whole card, read for nothing.
+        SearchResponse<Void> response = client.search(s -> s.index(names.alias()).size(0).source(src -> src.fetch(false))
                 .suggest(g -> g.suggesters(SUGGESTION, f -> f.prefix(typed)
                         .completion(c -> c.field("card.header.model_name.suggest").size(SUGGESTIONS * 2)
-                                .skipDuplicates(true)))), CardDocument.class);
+                                .skipDuplicates(true)))), Void.class);
         Set<String> suggestions = new LinkedHashSet<>();
         response.suggest().getOrDefault(SUGGESTION, List.of()).forEach(suggestion ->
                 suggestion.completion().options().stream().map(CompletionSuggestOption::text)
