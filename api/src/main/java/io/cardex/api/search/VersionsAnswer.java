@@ -56,27 +56,11 @@ final class VersionsAnswer implements JsonpDeserializer<Map<String, FoundVersion
         ObjectMapper objects = ((JacksonJsonpMapper) mapper).objectMapper();
         try {
             Map<String, FoundVersions> found = new HashMap<>();
-            forEachField(json, answerField -> {
-                if (answerField.equals("aggregations")) {
-                    forEachField(json, aggregation -> {
-                        if (aggregation.equals(models)) {
-                            forEachField(json, field -> {
-                                if (field.equals("buckets")) {
-                                    while (json.nextToken() == JsonToken.START_OBJECT) {
-                                        readBucket(json, objects, found);
-                                    }
-                                } else {
-                                    json.skipChildren();
-                                }
-                            });
-                        } else {
-                            json.skipChildren();
-                        }
-                    });
-                } else {
-                    json.skipChildren();
+            onField(json, "aggregations", () -> onField(json, models, () -> onField(json, "buckets", () -> {
+                while (json.nextToken() == JsonToken.START_OBJECT) {
+                    readBucket(json, objects, found);
                 }
-            });
+            })));
             return found;
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch's answer to the versions of a page cannot be read", e);
@@ -107,21 +91,11 @@ final class VersionsAnswer implements JsonpDeserializer<Map<String, FoundVersion
 
     /** The hits of a top hits aggregation, each read by {@code hit} from its opening brace. */
     private static void readHits(JsonParser json, Step hit) throws IOException {
-        forEachField(json, outer -> {
-            if (outer.equals("hits")) {
-                forEachField(json, field -> {
-                    if (field.equals("hits")) {
-                        while (json.nextToken() == JsonToken.START_OBJECT) {
-                            hit.run();
-                        }
-                    } else {
-                        json.skipChildren();
-                    }
-                });
-            } else {
-                json.skipChildren();
+        onField(json, "hits", () -> onField(json, "hits", () -> {
+            while (json.nextToken() == JsonToken.START_OBJECT) {
+                hit.run();
             }
-        });
+        }));
     }
 
     private static Hit readNewest(JsonParser json, ObjectMapper objects) throws IOException {
@@ -148,14 +122,19 @@ final class VersionsAnswer implements JsonpDeserializer<Map<String, FoundVersion
 
     private static ModelVersion readVersion(JsonParser json, ObjectMapper objects) throws IOException {
         ModelVersion[] version = new ModelVersion[1];
+        onField(json, "_source", () -> version[0] = ModelVersion.of(objects.readValue(json, ModelVersion.Stored.class)));
+        return version[0];
+    }
+
+    /** Calls {@code value} with the parser on the value of the field {@code name} of the object at hand, skipping the others. */
+    private static void onField(JsonParser json, String name, Step value) throws IOException {
         forEachField(json, field -> {
-            if (field.equals("_source")) {
-                version[0] = ModelVersion.of(objects.readValue(json, ModelVersion.Stored.class));
+            if (field.equals(name)) {
+                value.run();
             } else {
                 json.skipChildren();
             }
         });
-        return version[0];
     }
 
     /**
