@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -41,7 +42,11 @@ public final class CaughtUpRefresh implements AutoCloseable {
     /** Told when every change read so far has its answer from Elasticsearch; returns at once. */
     void caughtUp() {
         if (!fillingInBulk.getAsBoolean() && due.compareAndSet(false, true)) {
-            refresher.execute(this::refresh);
+            try {
+                refresher.execute(this::refresh);
+            } catch (RejectedExecutionException closing) {
+                // A last answer while the indexer closes: the periodic refresh makes its cards searchable.
+            }
         }
     }
 
